@@ -1,0 +1,153 @@
+package dev.dockerlint.ast;
+
+import dev.dockerlint.source.SourceText;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed Dockerfile: the syntax (directives, instructions, comments, errors) and the build model
+ * derived from it (stages, the variables in scope at each instruction, the effective USER).
+ * Immutable; built by {@code dev.dockerlint.parse.DockerfileParser}.
+ */
+public final class Dockerfile {
+  private final String path;
+  private final SourceText source;
+  private final List<Directive> directives;
+  private final char escape;
+  private final List<Instruction> instructions;
+  private final List<Comment> comments;
+  private final List<SyntaxError> syntaxErrors;
+  private final List<EmptyContinuation> emptyContinuations;
+  private final List<Stage> stages;
+  private final Map<Instruction, Scope> scopes;
+  private final Map<Instruction, Stage> stageOf;
+
+  public Dockerfile(
+      String path, SourceText source, List<Directive> directives, char escape, List<Instruction> instructions,
+      List<Comment> comments, List<SyntaxError> syntaxErrors, List<EmptyContinuation> emptyContinuations,
+      List<Stage> stages, Map<Instruction, Scope> scopes) {
+    this.path = path;
+    this.source = source;
+    this.directives = List.copyOf(directives);
+    this.escape = escape;
+    this.instructions = List.copyOf(instructions);
+    this.comments = List.copyOf(comments);
+    this.syntaxErrors = List.copyOf(syntaxErrors);
+    this.emptyContinuations = List.copyOf(emptyContinuations);
+    this.stages = List.copyOf(stages);
+    Map<Instruction, Scope> scopeCopy = new IdentityHashMap<>(scopes);
+    this.scopes = Collections.unmodifiableMap(scopeCopy);
+    Map<Instruction, Stage> owner = new IdentityHashMap<>();
+    for (Stage stage : stages) {
+      owner.put(stage.from(), stage);
+      for (Instruction i : stage.instructions()) {
+        owner.put(i, stage);
+      }
+    }
+    this.stageOf = Collections.unmodifiableMap(owner);
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public SourceText source() {
+    return source;
+  }
+
+  public List<Directive> directives() {
+    return directives;
+  }
+
+  public Optional<Directive> directive(String name) {
+    return directives.stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  /** The escape character: {@code \} or, with {@code # escape=`}, a backtick. */
+  public char escape() {
+    return escape;
+  }
+
+  /** Top-level instructions in file order (ONBUILD triggers are inside their {@link Onbuild}). */
+  public List<Instruction> instructions() {
+    return instructions;
+  }
+
+  public <T extends Instruction> List<T> instructions(Class<T> type) {
+    return instructions.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  public List<Comment> comments() {
+    return comments;
+  }
+
+  public List<SyntaxError> syntaxErrors() {
+    return syntaxErrors;
+  }
+
+  public List<EmptyContinuation> emptyContinuations() {
+    return emptyContinuations;
+  }
+
+  public List<Stage> stages() {
+    return stages;
+  }
+
+  public Optional<Stage> finalStage() {
+    return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
+  }
+
+  /** The stage an instruction belongs to; empty for ARGs before the first FROM. */
+  public Optional<Stage> stageOf(Instruction instruction) {
+    return Optional.ofNullable(stageOf.get(instruction));
+  }
+
+  /** The ARG instructions before the first FROM. */
+  public List<Arg> globalArgs() {
+    return instructions.stream().takeWhile(i -> !(i instanceof From)).filter(Arg.class::isInstance)
+        .map(Arg.class::cast).toList();
+  }
+
+  /**
+   * The variables visible just before an instruction: global ARGs and predefined ARGs for FROM;
+   * the stage's ARG/ENV (inherited through {@code FROM <stage>}) for the others.
+   */
+  public Scope scopeAt(Instruction instruction) {
+    Scope scope = scopes.get(instruction);
+    return scope != null ? scope : new Scope(Map.of(), escape);
+  }
+
+  /** The chain of stages a stage is built on, nearest first, this stage included. */
+  public List<Stage> lineage(Stage stage) {
+    List<Stage> chain = new java.util.ArrayList<>();
+    Stage current = stage;
+    while (current != null && chain.size() <= stages.size()) {
+      chain.add(current);
+      current = current.baseStage() >= 0 && current.baseStage() < current.index() ? stages.get(current.baseStage()) : null;
+    }
+    return chain;
+  }
+
+  /**
+   * The USER in effect at the end of a stage: its last USER, else the last USER of the stage it is
+   * built on, and so on. Empty when no stage of the chain sets one (the base image's user applies).
+   */
+  public Optional<User> effectiveUser(Stage stage) {
+    for (Stage s : lineage(stage)) {
+      List<User> users = s.instructions(User.class);
+      if (!users.isEmpty()) {
+        return Optional.of(users.get(users.size() - 1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The image at the root of a stage's chain ({@code FROM python AS a} / {@code FROM a}: python). */
+  public Optional<ImageRef> rootImage(Stage stage) {
+    List<Stage> chain = lineage(stage);
+    return chain.get(chain.size() - 1).image();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.dockerlint.ast;
+
+import dev.dockerlint.source.SourceRange;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One Dockerfile instruction. Every instruction keeps its keyword as written (casing rules need it),
+ * its flags, and the range from its first character to the end of its last line (continuations and
+ * heredoc bodies included).
+ */
+public sealed interface Instruction
+    permits Arg, Cmd, Entrypoint, FileTransfer, Env, Expose, From, Healthcheck, Label, Maintainer, Onbuild,
+        Run, Shell, Stopsignal, Unknown, User, Volume, Workdir {
+
+  Token keyword();
+
+  List<Flag> flags();
+
+  SourceRange range();
+
+  /** The keyword upper-cased: {@code RUN}, {@code FROM}. */
+  default String name() {
+    return keyword().text().toUpperCase(Locale.ROOT);
+  }
+
+  default Optional<Flag> flag(String name) {
+    for (Flag f : flags()) {
+      if (f.name().equals(name)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  default List<Flag> flags(String name) {
+    return flags().stream().filter(f -> f.name().equals(name)).toList();
+  }
+}

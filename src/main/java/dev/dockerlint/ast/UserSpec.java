@@ -1,0 +1,26 @@
+package dev.dockerlint.ast;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** A USER value after expansion: {@code user}, {@code user:group}, {@code 1000:1000}. */
+public record UserSpec(String user, String group) {
+
+  public static UserSpec parse(String value) {
+    int colon = value.indexOf(':');
+    return colon < 0 ? new UserSpec(value, null) : new UserSpec(value.substring(0, colon), value.substring(colon + 1));
+  }
+
+  public Optional<String> groupValue() {
+    return Optional.ofNullable(group);
+  }
+
+  /** {@code root} or UID 0 (any number of zeros). */
+  public boolean isRoot() {
+    return user.toLowerCase(Locale.ROOT).equals("root") || user.matches("0+");
+  }
+
+  public boolean isNumeric() {
+    return !user.isEmpty() && user.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+}

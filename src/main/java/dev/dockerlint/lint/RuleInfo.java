@@ -1,0 +1,38 @@
+package dev.dockerlint.lint;
+
+import java.util.List;
+
+/**
+ * A rule's metadata, kept on the rule itself.
+ *
+ * @param id kebab-case identifier ({@code image-latest})
+ * @param aliases codes of other tools that mean the same check ({@code DL3007}), so their ignore
+ *     pragmas and configs keep working
+ * @param summary one line, no final period
+ * @param tags SARIF/GitHub tags such as {@code security}
+ * @param securitySeverity GitHub's {@code security-severity} (0.0-10.0) for security rules, or null
+ */
+public record RuleInfo(
+    String id, Severity severity, boolean enabledByDefault, List<String> aliases, String summary,
+    List<String> tags, Double securitySeverity) {
+  public RuleInfo {
+    aliases = List.copyOf(aliases);
+    tags = List.copyOf(tags);
+  }
+
+  public static RuleInfo of(String id, Severity severity, String summary, String... aliases) {
+    return new RuleInfo(id, severity, true, List.of(aliases), summary, List.of(), null);
+  }
+
+  public RuleInfo offByDefault() {
+    return new RuleInfo(id, severity, false, aliases, summary, tags, securitySeverity);
+  }
+
+  public RuleInfo withTags(String... newTags) {
+    return new RuleInfo(id, severity, enabledByDefault, aliases, summary, List.of(newTags), securitySeverity);
+  }
+
+  public RuleInfo security(double score) {
+    return new RuleInfo(id, severity, enabledByDefault, aliases, summary, tags, score);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.dockerlint.report;
+
+import dev.dockerlint.lint.Finding;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything a reporter needs: results per file in input order, and the rule catalog (for SARIF's
+ * rule metadata).
+ *
+ * @param rules every known rule, in catalog order
+ * @param ruleDoc the markdown page of a rule ({@code rules/<id>.md}), if any
+ */
+public record Report(
+    String toolName, String toolVersion, String informationUri, List<FileResult> files, List<RuleInfo> rules,
+    Function<String, Optional<String>> ruleDoc) {
+  public Report {
+    files = List.copyOf(files);
+    rules = List.copyOf(rules);
+  }
+
+  /** All findings, sorted by file, line, column, rule. */
+  public List<Finding> findings() {
+    return files.stream().flatMap(f -> f.findings().stream()).sorted(Finding.ORDER).toList();
+  }
+
+  public Map<Severity, Integer> countsBySeverity() {
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      counts.put(s, 0);
+    }
+    for (FileResult file : files) {
+      for (Finding f : file.findings()) {
+        counts.merge(f.severity(), 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** The documentation URL of a rule. */
+  public String helpUri(String ruleId) {
+    return informationUri + "/blob/main/rules/" + ruleId + ".md";
+  }
+}

@@ -1,0 +1,148 @@
+package dev.dockerlint.shell;
+
+import dev.dockerlint.source.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One simple command of a shell script: {@code FOO=1 apt-get install -y curl}.
+ *
+ * @param assignments leading {@code NAME=value} words
+ * @param words the command name and its arguments (redirections removed)
+ * @param separator what joins it to the next command
+ * @param subshellDepth how many {@code ( )} subshells or {@code $( )} substitutions enclose it
+ */
+public record ShellCommand(
+    List<Word> assignments, List<Word> words, SourceRange range, Separator separator, int subshellDepth) {
+
+  /** Commands that run the command given as their arguments. */
+  private static final Set<String> WRAPPERS =
+      Set.of("sudo", "env", "nice", "nohup", "time", "command", "exec", "stdbuf", "chroot", "doas", "gosu", "su-exec");
+
+  public ShellCommand {
+    assignments = List.copyOf(assignments);
+    words = List.copyOf(words);
+  }
+
+  /** The program name without its directory ({@code /usr/bin/apt-get} gives {@code apt-get}). */
+  public String name() {
+    if (words.isEmpty()) {
+      return "";
+    }
+    String value = words.get(0).value();
+    int slash = value.lastIndexOf('/');
+    return slash >= 0 && slash < value.length() - 1 ? value.substring(slash + 1) : value;
+  }
+
+  public boolean is(String program) {
+    return name().equals(program);
+  }
+
+  public List<Word> arguments() {
+    return words.isEmpty() ? List.of() : words.subList(1, words.size());
+  }
+
+  /**
+   * True if a flag is present. A short flag ({@code -y}) also matches inside combined short flags
+   * ({@code -qy}); a long flag ({@code --yes}) matches {@code --yes} and {@code --yes=...}.
+   */
+  public boolean hasFlag(String flag) {
+    boolean isShort = flag.length() == 2 && flag.charAt(0) == '-' && flag.charAt(1) != '-';
+    for (Word word : arguments()) {
+      if (!word.isFlag()) {
+        continue;
+      }
+      String v = word.value();
+      if (v.equals(flag) || (flag.startsWith("--") && v.startsWith(flag + "="))) {
+        return true;
+      }
+      if (isShort && !v.startsWith("--") && v.indexOf('=') < 0 && v.indexOf(flag.charAt(1), 1) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean hasAnyFlag(String... flags) {
+    for (String flag : flags) {
+      if (hasFlag(flag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Arguments that are not flags, in order ({@code apt-get install -y curl} gives install, curl). */
+  public List<Word> positionalArguments() {
+    List<Word> result = new ArrayList<>();
+    boolean endOfFlags = false;
+    for (Word word : arguments()) {
+      if (!endOfFlags && word.value().equals("--") && !word.quoted()) {
+        endOfFlags = true;
+        continue;
+      }
+      if (endOfFlags || !word.isFlag()) {
+        result.add(word);
+      }
+    }
+    return result;
+  }
+
+  /** The first positional argument, such as {@code install} in {@code apt-get -q install}. */
+  public Optional<String> subcommand() {
+    List<Word> positional = positionalArguments();
+    return positional.isEmpty() ? Optional.empty() : Optional.of(positional.get(0).value());
+  }
+
+  public boolean hasArgument(String value) {
+    for (Word word : arguments()) {
+      if (word.value().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The command a wrapper runs: {@code sudo -E apt-get install} gives {@code apt-get install};
+   * {@code env FOO=1 make} gives {@code make}. Returns this command when it is not a wrapper.
+   */
+  public ShellCommand unwrapped() {
+    ShellCommand current = this;
+    for (int guard = 0; guard < 8 && WRAPPERS.contains(current.name()); guard++) {
+      List<Word> rest = current.arguments();
+      int i = 0;
+      while (i < rest.size()) {
+        Word w = rest.get(i);
+        String v = w.value();
+        if (v.startsWith("-") && !w.quoted()) {
+          i++;
+          // sudo -u USER, env -u NAME, chroot --userspec take a value in the next word
+          if ((v.equals("-u") || v.equals("-g") || v.equals("-C") || v.equals("-n") && current.is("nice"))
+              && i < rest.size()) {
+            i++;
+          }
+        } else if (current.is("env") && v.indexOf('=') > 0) {
+          i++;
+        } else if ((current.is("chroot") || current.is("gosu") || current.is("su-exec")) && i == 0) {
+          i++; // the new root or the user to switch to
+        } else {
+          break;
+        }
+      }
+      if (i >= rest.size()) {
+        return current;
+      }
+      List<Word> inner = rest.subList(i, rest.size());
+      SourceRange innerRange = new SourceRange(inner.get(0).range().start(), current.range().end());
+      current = new ShellCommand(List.of(), inner, innerRange, current.separator(), current.subshellDepth());
+    }
+    return current;
+  }
+
+  public boolean inSubshell() {
+    return subshellDepth > 0;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.dockerlint.shell;
+
+import dev.dockerlint.source.SourceRange;
+
+/**
+ * One shell word.
+ *
+ * @param raw the word as written (quotes and escapes kept)
+ * @param value the word with quotes and escapes removed; parameter expansions and command
+ *     substitutions are kept as written ({@code $HOME}, {@code $(id -u)})
+ * @param quoted whether any part of the word was quoted or escaped
+ * @param expands whether the word holds a parameter expansion or command substitution
+ */
+public record Word(String raw, String value, SourceRange range, boolean quoted, boolean expands) {
+
+  /** True for an option word such as {@code -y}, {@code -qy} or {@code --yes=true}. */
+  public boolean isFlag() {
+    return !quoted && value.length() > 1 && value.charAt(0) == '-' && !value.equals("--");
+  }
+
+  public boolean isLongFlag() {
+    return isFlag() && value.startsWith("--");
+  }
+}

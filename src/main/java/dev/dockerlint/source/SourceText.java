@@ -1,0 +1,74 @@
+package dev.dockerlint.source;
+
+import java.util.Arrays;
+
+/**
+ * The text of one file with its line starts, so offsets map to positions and code frames can show a
+ * line. Lines are split on {@code \n} only (as BuildKit does); a trailing {@code \r} is part of the
+ * line's terminator, not of its text.
+ */
+public final class SourceText {
+  private final String text;
+  private final int[] lineStarts;
+
+  public SourceText(String text) {
+    this.text = text;
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        count++;
+      }
+    }
+    int[] starts = new int[count];
+    int line = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts[line++] = i + 1;
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  /** Offset of the first character of a 1-based line. */
+  public int lineStart(int line) {
+    return lineStarts[line - 1];
+  }
+
+  /** The line's text without its terminator ({@code \n} or {@code \r\n}). */
+  public String line(int line) {
+    if (line < 1 || line > lineStarts.length) {
+      return "";
+    }
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+    if (end > start && text.charAt(end - 1) == '\r' && line < lineStarts.length) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  public Position position(int offset) {
+    int idx = Arrays.binarySearch(lineStarts, offset);
+    int lineIndex = idx >= 0 ? idx : -idx - 2;
+    return new Position(lineIndex + 1, offset - lineStarts[lineIndex] + 1);
+  }
+
+  public SourceRange range(int startOffset, int endOffset) {
+    return new SourceRange(position(startOffset), position(endOffset));
+  }
+
+  /** The exact source text a range covers. */
+  public String slice(SourceRange range) {
+    int from = lineStart(range.start().line()) + range.start().column() - 1;
+    int to = lineStart(range.end().line()) + range.end().column() - 1;
+    return text.substring(Math.min(from, text.length()), Math.min(to, text.length()));
+  }
+}
