@@ -1,2 +1,77 @@
 package dev.dockerlint.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point. Only {@link #main} exits the JVM; {@link #run} returns the exit code. */
+public final class Main {
+  /** Exit codes: nothing at or above the threshold / findings at or above it / usage, config or I/O error. */
+  public static final int OK = 0;
+  public static final int FINDINGS = 1;
+  public static final int ERROR = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = run(args, System.in, out, err, System.getenv(), Path.of(""), System.console() != null);
+    out.flush();
+    System.exit(code);
+  }
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, InputStream.nullInputStream(), out, err, Map.of(), Path.of(""), false);
+  }
+
+  /**
+   * @param terminal whether stdout is a terminal (colour is only used there)
+   */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
+      Path workingDir, boolean terminal) {
+    Environment environment = new Environment(in, out, err, env, workingDir.toAbsolutePath(), terminal);
+    CommandLine cli = new CommandLine(new LintCommand(environment));
+    cli.addSubcommand("rules", new RulesCommand(environment));
+    cli.addSubcommand("explain", new ExplainCommand(environment));
+    cli.addSubcommand("ast", new AstCommand(environment));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler((e, arguments) -> {
+      err.println("dockerlint: " + e.getMessage());
+      err.println("Try 'dockerlint --help' for usage.");
+      return ERROR;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      err.println("dockerlint: internal error: " + e + " (please report this with the command and input)");
+      return ERROR;
+    });
+    try {
+      return cli.execute(args);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      err.println("dockerlint: internal error: " + e + " (please report this with the command and input)");
+      return ERROR;
+    }
+  }
+
+  /** What a command runs against; tests pass their own. */
+  record Environment(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Path workingDir,
+      boolean terminal) {}
+
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  /** picocli's --version text. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"dockerlint " + version()};
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.dockerlint.cli;
+
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleCatalog;
+import dev.dockerlint.rules.BuiltinRules;
+import dev.dockerlint.rules.RuleDocs;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Print a rule's page: what it checks, why, and Bad/Good examples.")
+final class ExplainCommand implements Callable<Integer> {
+  private final Main.Environment env;
+
+  @Parameters(paramLabel = "ID", description = "rule id or alias (for example image-latest or DL3007)")
+  String id;
+
+  ExplainCommand(Main.Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    List<Rule> rules = new RuleCatalog(BuiltinRules.all()).resolve(id);
+    if (rules.isEmpty()) {
+      env.err().println("dockerlint: unknown rule '" + id + "'; run 'dockerlint rules' for the list of ids");
+      return Main.ERROR;
+    }
+    for (Rule rule : rules) {
+      String page = RuleDocs.page(rule.info().id()).orElse("# " + rule.info().id() + "\n\n" + rule.info().summary() + "\n");
+      env.out().print(page.endsWith("\n") ? page : page + "\n");
+    }
+    env.out().flush();
+    return Main.OK;
+  }
+}

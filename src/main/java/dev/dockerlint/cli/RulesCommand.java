@@ -1,0 +1,33 @@
+package dev.dockerlint.cli;
+
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.rules.BuiltinRules;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "List every rule: id, default severity, on or off by default, aliases, summary.")
+final class RulesCommand implements Callable<Integer> {
+  private final Main.Environment env;
+
+  RulesCommand(Main.Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    int width = 2;
+    for (var rule : BuiltinRules.all()) {
+      width = Math.max(width, rule.info().id().length());
+    }
+    String row = "%-" + width + "s  %-8s  %-3s  %-28s  %s%n";
+    env.out().printf(row, "ID", "SEVERITY", "ON", "ALIASES", "SUMMARY");
+    for (var rule : BuiltinRules.all()) {
+      RuleInfo info = rule.info();
+      env.out().printf(row, info.id(), info.severity().label(), info.enabledByDefault() ? "on" : "off",
+          info.aliases().isEmpty() ? "-" : String.join(",", info.aliases()), info.summary());
+    }
+    env.out().flush();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.dockerlint.config;
+
+import dev.dockerlint.lint.Severity;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads {@code .dockerlint.yaml}. The YAML is only composed into nodes (no object construction, no
+ * tags), with bounded size, aliases and nesting, so a hostile file cannot run code or exhaust memory.
+ */
+public final class ConfigLoader {
+  public static final String FILE_NAME = ".dockerlint.yaml";
+  private static final List<String> FILE_NAMES = List.of(".dockerlint.yaml", ".dockerlint.yml");
+  private static final long MAX_BYTES = 1 << 20;
+  private static final Set<String> KEYS =
+      new TreeSet<>(List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format"));
+  private static final List<String> THRESHOLDS = List.of("error", "warning", "info", "style", "none");
+  private static final List<String> FORMATS = List.of("text", "json", "sarif");
+
+  private final Set<String> knownRules;
+
+  /** @param knownRules rule ids and aliases, lower-cased, accepted in ignore/enable/severity */
+  public ConfigLoader(Set<String> knownRules) {
+    this.knownRules = knownRules;
+  }
+
+  /** The config file for a directory: there or in a parent, up to the repository root. */
+  public static Optional<Path> discover(Path start) {
+    Path dir = start.toAbsolutePath().normalize();
+    while (dir != null) {
+      for (String name : FILE_NAMES) {
+        Path candidate = dir.resolve(name);
+        if (Files.isRegularFile(candidate)) {
+          return Optional.of(candidate);
+        }
+      }
+      if (Files.exists(dir.resolve(".git"))) {
+        return Optional.empty();
+      }
+      dir = dir.getParent();
+    }
+    return Optional.empty();
+  }
+
+  public Config load(Path file) throws ConfigException {
+    String text;
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new ConfigException(file + ": config file is larger than 1 MiB");
+      }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read config file (" + e.getMessage() + ")");
+    }
+    return parse(file, text);
+  }
+
+  public Config parse(Path file, String text) throws ConfigException {
+    Node root;
+    try (Reader reader = new StringReader(text)) {
+      root = yaml().compose(reader);
+    } catch (YAMLException e) {
+      throw new ConfigException(file + ": invalid YAML: " + e.getMessage().replace('\n', ' ').strip());
+    } catch (IOException e) {
+      throw new ConfigException(file + ": " + e.getMessage());
+    }
+    if (root == null) {
+      return new Config(file, List.of(), List.of(), Map.of(), null, List.of(), null);
+    }
+    if (!(root instanceof MappingNode mapping)) {
+      throw error(file, root, "the config must be a mapping of keys " + KEYS);
+    }
+    List<String> ignore = List.of();
+    List<String> enable = List.of();
+    Map<String, Severity> severity = new LinkedHashMap<>();
+    String threshold = null;
+    List<String> registries = List.of();
+    String format = null;
+    for (NodeTuple tuple : mapping.getValue()) {
+      String key = scalar(file, tuple.getKeyNode());
+      Node value = tuple.getValueNode();
+      switch (key) {
+        case "ignore" -> ignore = ruleList(file, value);
+        case "enable" -> enable = ruleList(file, value);
+        case "severity" -> severity = severities(file, value);
+        case "failure-threshold" -> threshold = oneOf(file, value, THRESHOLDS);
+        case "trusted-registries" -> registries = stringList(file, value);
+        case "format" -> format = oneOf(file, value, FORMATS);
+        default -> throw error(file, tuple.getKeyNode(), "unknown key '" + key + "'; allowed keys: "
+            + String.join(", ", KEYS));
+      }
+    }
+    return new Config(file, ignore, enable, severity, threshold, registries, format);
+  }
+
+  private static Yaml yaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(20);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(20);
+    options.setCodePointLimit((int) MAX_BYTES);
+    options.setTagInspector(tag -> false);
+    return new Yaml(new SafeConstructor(options));
+  }
+
+  private List<String> ruleList(Path file, Node node) throws ConfigException {
+    List<String> names = stringList(file, node);
+    List<Node> items = ((SequenceNode) node).getValue();
+    for (int i = 0; i < names.size(); i++) {
+      checkRule(file, items.get(i), names.get(i));
+    }
+    return names;
+  }
+
+  private void checkRule(Path file, Node node, String name) throws ConfigException {
+    if (!knownRules.contains(name.toLowerCase(Locale.ROOT))) {
+      throw error(file, node, "unknown rule '" + name + "'; run 'dockerlint rules' for the list of ids");
+    }
+  }
+
+  private Map<String, Severity> severities(Path file, Node node) throws ConfigException {
+    if (!(node instanceof MappingNode mapping)) {
+      throw error(file, node, "'severity' must map rule ids to one of error, warning, info, style");
+    }
+    Map<String, Severity> result = new LinkedHashMap<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      String rule = scalar(file, tuple.getKeyNode());
+      checkRule(file, tuple.getKeyNode(), rule);
+      String level = oneOf(file, tuple.getValueNode(), List.of("error", "warning", "info", "style"));
+      result.put(rule, Severity.parse(level).orElseThrow());
+    }
+    return result;
+  }
+
+  private static List<String> stringList(Path file, Node node) throws ConfigException {
+    if (!(node instanceof SequenceNode sequence)) {
+      throw error(file, node, "expected a list such as [a, b]");
+    }
+    List<String> result = new ArrayList<>();
+    for (Node item : sequence.getValue()) {
+      result.add(scalar(file, item));
+    }
+    return result;
+  }
+
+  private static String oneOf(Path file, Node node, List<String> allowed) throws ConfigException {
+    String value = scalar(file, node).toLowerCase(Locale.ROOT);
+    if (!allowed.contains(value)) {
+      throw error(file, node, "invalid value '" + scalar(file, node) + "'; expected one of " + String.join(", ", allowed));
+    }
+    return value;
+  }
+
+  private static String scalar(Path file, Node node) throws ConfigException {
+    if (!(node instanceof ScalarNode scalar)) {
+      throw error(file, node, "expected a plain value");
+    }
+    return scalar.getValue();
+  }
+
+  private static ConfigException error(Path file, Node node, String message) {
+    Mark mark = node.getStartMark();
+    return new ConfigException(file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": " + message);
+  }
+}

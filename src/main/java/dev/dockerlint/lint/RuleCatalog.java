@@ -1,0 +1,69 @@
+package dev.dockerlint.lint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The known rules, looked up by id or alias (case-insensitive). */
+public final class RuleCatalog {
+  private final List<Rule> rules;
+  private final Map<String, Rule> byId = new LinkedHashMap<>();
+
+  public RuleCatalog(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+    for (Rule rule : rules) {
+      byId.put(rule.info().id(), rule);
+    }
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public List<RuleInfo> infos() {
+    List<RuleInfo> infos = new ArrayList<>();
+    for (Rule rule : rules) {
+      infos.add(rule.info());
+    }
+    return infos;
+  }
+
+  /** The rule with this id, or the rules one of whose aliases this is. */
+  public List<Rule> resolve(String idOrAlias) {
+    String key = idOrAlias.toLowerCase(Locale.ROOT);
+    Rule direct = byId.get(key);
+    if (direct != null) {
+      return List.of(direct);
+    }
+    List<Rule> matches = new ArrayList<>();
+    for (Rule rule : rules) {
+      for (String alias : rule.info().aliases()) {
+        if (alias.toLowerCase(Locale.ROOT).equals(key)) {
+          matches.add(rule);
+        }
+      }
+    }
+    return matches;
+  }
+
+  public Optional<Rule> byId(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** Every id and alias, lower-cased. */
+  public Set<String> knownNames() {
+    Set<String> names = new TreeSet<>();
+    for (Rule rule : rules) {
+      names.add(rule.info().id());
+      for (String alias : rule.info().aliases()) {
+        names.add(alias.toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+}

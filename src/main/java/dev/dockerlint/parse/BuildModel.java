@@ -1,0 +1,211 @@
+package dev.dockerlint.parse;
+
+import dev.dockerlint.ast.Arg;
+import dev.dockerlint.ast.ArgDeclaration;
+import dev.dockerlint.ast.Cmd;
+import dev.dockerlint.ast.CommandLine;
+import dev.dockerlint.ast.Entrypoint;
+import dev.dockerlint.ast.Env;
+import dev.dockerlint.ast.ExecForm;
+import dev.dockerlint.ast.From;
+import dev.dockerlint.ast.Healthcheck;
+import dev.dockerlint.ast.ImageRef;
+import dev.dockerlint.ast.Instruction;
+import dev.dockerlint.ast.KeyValue;
+import dev.dockerlint.ast.Run;
+import dev.dockerlint.ast.Scope;
+import dev.dockerlint.ast.Shell;
+import dev.dockerlint.ast.ShellForm;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.ast.Variable;
+import dev.dockerlint.shell.Expansion;
+import dev.dockerlint.shell.ShellScript;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Derives the build model from the parsed instructions: stages and their bases, the variables in
+ * scope at each instruction (BuildKit's ARG/ENV scoping), and whether each stage runs a POSIX shell.
+ */
+final class BuildModel {
+  /** Platform ARGs BuildKit defines for every build; values stand for a typical linux/amd64 build. */
+  static final Map<String, String> PLATFORM_ARGS = platformArgs();
+
+  /** Passed to RUN without being declared. */
+  static final Set<String> PROXY_ARGS = Set.of(
+      "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy",
+      "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
+
+  private static final Set<String> POSIX_SHELLS =
+      Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox", "yash", "posh");
+
+  private final char escape;
+  final List<Instruction> instructions;
+  final List<Stage> stages = new ArrayList<>();
+  final Map<Instruction, Scope> scopes = new IdentityHashMap<>();
+
+  BuildModel(List<Instruction> parsed, char escape) {
+    this.escape = escape;
+    this.instructions = new ArrayList<>(parsed);
+    build();
+  }
+
+  private static Map<String, String> platformArgs() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String prefix : List.of("TARGET", "BUILD")) {
+      m.put(prefix + "PLATFORM", "linux/amd64");
+      m.put(prefix + "OS", "linux");
+      m.put(prefix + "ARCH", "amd64");
+      m.put(prefix + "VARIANT", "");
+      m.put(prefix + "OSVERSION", "");
+    }
+    m.put("TARGETSTAGE", "default");
+    return m;
+  }
+
+  private void build() {
+    Map<String, Variable> global = new LinkedHashMap<>();
+    PLATFORM_ARGS.forEach((k, v) -> global.put(k, new Variable(k, v, Variable.Kind.PREDEFINED, null)));
+    int i = 0;
+    // ARGs before the first FROM: visible in FROM lines only
+    for (; i < instructions.size() && !(instructions.get(i) instanceof From); i++) {
+      Instruction instruction = instructions.get(i);
+      scopes.put(instruction, new Scope(global, escape));
+      if (instruction instanceof Arg arg) {
+        for (ArgDeclaration d : arg.declarations()) {
+          String value = d.defaultValue() == null ? null : expand(global, d.defaultValue().text());
+          global.put(d.name().text(), new Variable(d.name().text(), value, Variable.Kind.GLOBAL_ARG, d.range()));
+        }
+      }
+    }
+    Scope fromScope = new Scope(global, escape);
+    List<Map<String, Variable>> stageEnds = new ArrayList<>();
+    List<Boolean> stagePosix = new ArrayList<>();
+    while (i < instructions.size()) {
+      From from = (From) instructions.get(i);
+      scopes.put(from, fromScope);
+      int stageIndex = stages.size();
+      int baseStage = findStage(from.image().text(), fromScope);
+      ImageRef image = null;
+      if (baseStage < 0) {
+        Expansion e = fromScope.expand(from.image().text());
+        if (e.error() == null && !e.value().isEmpty()) {
+          image = ImageRef.parse(e.value());
+        }
+      }
+      Map<String, Variable> env = new LinkedHashMap<>();
+      boolean posix;
+      if (baseStage >= 0) {
+        env.putAll(stageEnds.get(baseStage));
+        posix = stagePosix.get(baseStage);
+      } else {
+        posix = image == null || !looksWindows(image);
+      }
+      List<Instruction> body = new ArrayList<>();
+      int j = i + 1;
+      for (; j < instructions.size() && !(instructions.get(j) instanceof From); j++) {
+        Instruction instruction = instructions.get(j);
+        if (instruction instanceof Shell shell) {
+          posix = isPosix(shell.command());
+        } else if (!posix) {
+          instruction = withoutShellScript(instruction);
+          instructions.set(j, instruction);
+        }
+        scopes.put(instruction, new Scope(env, escape));
+        body.add(instruction);
+        apply(instruction, env, global);
+      }
+      String name = from.stageName() == null ? null : from.stageName().text();
+      stages.add(new Stage(stageIndex, name, from, body, baseStage, image));
+      stageEnds.add(new LinkedHashMap<>(env));
+      stagePosix.add(posix);
+      i = j;
+    }
+  }
+
+  /** Index of an earlier stage named by a FROM (names are case-insensitive), or -1. */
+  private int findStage(String imageText, Scope fromScope) {
+    String expanded = fromScope.expand(imageText).value().toLowerCase(Locale.ROOT);
+    for (int s = stages.size() - 1; s >= 0; s--) {
+      String name = stages.get(s).name();
+      if (name != null && name.toLowerCase(Locale.ROOT).equals(expanded)) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  private void apply(Instruction instruction, Map<String, Variable> env, Map<String, Variable> global) {
+    if (instruction instanceof Arg arg) {
+      for (ArgDeclaration d : arg.declarations()) {
+        String name = d.name().text();
+        Variable existing = env.get(name);
+        if (existing != null && existing.kind() == Variable.Kind.ENV) {
+          continue; // ENV beats ARG of the same name
+        }
+        String value;
+        if (d.defaultValue() != null) {
+          value = expand(env, d.defaultValue().text());
+        } else {
+          Variable g = global.get(name);
+          value = g != null ? g.value() : existing != null ? existing.value() : null;
+        }
+        env.put(name, new Variable(name, value, Variable.Kind.ARG, d.range()));
+      }
+    } else if (instruction instanceof Env e) {
+      // all values of one ENV see the state before it
+      Map<String, Variable> before = new LinkedHashMap<>(env);
+      for (KeyValue kv : e.pairs()) {
+        String key = expand(before, kv.key().text());
+        env.put(key, new Variable(key, expand(before, kv.value().text()), Variable.Kind.ENV, kv.range()));
+      }
+    }
+  }
+
+  private String expand(Map<String, Variable> vars, String text) {
+    return new Scope(vars, escape).expand(text).value();
+  }
+
+  private static boolean isPosix(CommandLine shell) {
+    if (shell instanceof ExecForm exec && !exec.arguments().isEmpty()) {
+      String program = exec.arguments().get(0).text().replace('\\', '/');
+      String base = program.substring(program.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+      if (base.endsWith(".exe")) {
+        return false;
+      }
+      return POSIX_SHELLS.contains(base);
+    }
+    return true;
+  }
+
+  private static boolean looksWindows(ImageRef image) {
+    String p = image.raw().toLowerCase(Locale.ROOT);
+    return p.contains("windows") || p.contains("servercore") || p.contains("nanoserver");
+  }
+
+  /** The same instruction with its shell script dropped: rules must not guess at pwsh or cmd. */
+  private static Instruction withoutShellScript(Instruction instruction) {
+    if (instruction instanceof Run r && r.command() instanceof ShellForm s) {
+      return new Run(r.keyword(), r.flags(), r.range(), nonPosix(s));
+    }
+    if (instruction instanceof Cmd c && c.command() instanceof ShellForm s) {
+      return new Cmd(c.keyword(), c.flags(), c.range(), nonPosix(s));
+    }
+    if (instruction instanceof Entrypoint e && e.command() instanceof ShellForm s) {
+      return new Entrypoint(e.keyword(), e.flags(), e.range(), nonPosix(s));
+    }
+    if (instruction instanceof Healthcheck h && h.command() instanceof ShellForm s) {
+      return new Healthcheck(h.keyword(), h.flags(), h.range(), h.type(), nonPosix(s));
+    }
+    return instruction;
+  }
+
+  private static ShellForm nonPosix(ShellForm s) {
+    return new ShellForm(s.text(), s.heredocs(), ShellScript.EMPTY, false);
+  }
+}

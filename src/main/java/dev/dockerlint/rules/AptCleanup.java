@@ -1,0 +1,92 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Run;
+import dev.dockerlint.ast.ShellForm;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.Word;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * apt-get update, install and list cleanup belong in one RUN: an update in its own layer goes
+ * stale in the cache, and lists left behind bloat the image.
+ */
+public final class AptCleanup implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("apt-cleanup", Severity.WARNING,
+      "apt-get update, install and removal of the package lists must share one RUN", "DL3009");
+  private static final String LISTS = "/var/lib/apt/lists";
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    Set<Stage> shipped = new HashSet<>();
+    file.finalStage().ifPresent(s -> shipped.addAll(file.lineage(s)));
+    for (Stage stage : file.stages()) {
+      for (Run run : stage.instructions(Run.class)) {
+        if (run.command() instanceof ShellForm shell) {
+          check(run, shell.script().commands(), shipped.contains(stage), context);
+        }
+      }
+    }
+  }
+
+  private static void check(Run run, List<ShellCommand> commands, boolean shipped, RuleContext context) {
+    ShellCommand firstInstall = null;
+    ShellCommand firstUpdate = null;
+    boolean updateBeforeInstall = false;
+    boolean listsRemoved = run.mountsCacheOn(LISTS) || run.mountsCacheOn("/var/lib/apt");
+    for (ShellCommand raw : commands) {
+      ShellCommand command = raw.unwrapped();
+      if (!command.is("apt-get") && !command.is("apt")) {
+        if (command.is("rm") && removesLists(command)) {
+          listsRemoved = true;
+        }
+        continue;
+      }
+      String sub = command.subcommand().orElse("");
+      if (sub.equals("update") && firstUpdate == null) {
+        firstUpdate = command;
+      } else if (sub.equals("install") && firstInstall == null) {
+        firstInstall = command;
+        updateBeforeInstall = firstUpdate != null;
+      }
+    }
+    if (firstInstall != null && !updateBeforeInstall) {
+      context.reportAs(firstInstall.range(), "'" + firstInstall.name() + " install' without '" + firstInstall.name()
+          + " update' earlier in the same RUN installs from a stale package index; run update && install together");
+    }
+    if (firstUpdate != null && firstInstall == null) {
+      context.reportAs(firstUpdate.range(), "'" + firstUpdate.name() + " update' in a RUN that installs nothing: "
+          + "the cached index layer goes stale; update and install in the same RUN");
+    }
+    if (firstInstall != null && shipped && !listsRemoved) {
+      context.reportAs(firstInstall.range(), "The package lists stay in the image after '" + firstInstall.name()
+          + " install'; add 'rm -rf /var/lib/apt/lists/*' to the same RUN or use a cache mount on "
+          + LISTS, "DL3009");
+    }
+  }
+
+  private static boolean removesLists(ShellCommand rm) {
+    for (Word word : rm.positionalArguments()) {
+      String path = word.value();
+      while (path.endsWith("/*") || path.endsWith("/")) {
+        path = path.substring(0, path.length() - (path.endsWith("/*") ? 2 : 1));
+      }
+      if (path.equals(LISTS) || path.equals("/var/lib/apt")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.ImageRef;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import java.util.Optional;
+
+/** FROM without a tag or digest silently means the mutable 'latest'. */
+public final class ImageUntagged implements Rule {
+  private static final RuleInfo INFO =
+      RuleInfo.of("image-untagged", Severity.WARNING, "Base image has no tag or digest", "DL3006");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    for (Stage stage : file.stages()) {
+      Optional<ImageRef> image = ImageTags.resolvedImage(file, stage);
+      if (image.isPresent() && image.get().tag() == null && !image.get().hasDigest()) {
+        context.report(stage.from().image(), "Image " + ImageTags.describe(stage, image.get())
+            + " has no tag, so it means 'latest' and changes under you; pin a version such as "
+            + image.get().raw() + ":<version>");
+      }
+    }
+  }
+}

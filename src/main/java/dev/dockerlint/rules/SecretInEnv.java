@@ -1,0 +1,118 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Arg;
+import dev.dockerlint.ast.ArgDeclaration;
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Env;
+import dev.dockerlint.ast.Instruction;
+import dev.dockerlint.ast.KeyValue;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * ENV values are baked into the image config and ARG values into the build history: neither is a
+ * place for a secret.
+ */
+public final class SecretInEnv implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("secret-in-env", Severity.ERROR,
+      "A secret is passed through ENV or ARG", "SecretsUsedInArgOrEnv").withTags("security").security(8.0);
+
+  /** Name words that mean the value is a secret. */
+  private static final Set<String> SECRET_WORDS = Set.of(
+      "password", "passwd", "pwd", "pword", "passphrase", "secret", "token", "apikey", "credential",
+      "credentials", "auth", "accesskey", "privatekey", "secretkey");
+  /** Two-word forms of the same: API_KEY, ACCESS_KEY, PRIVATE_KEY. */
+  private static final Set<String> SECRET_PAIRS = Set.of("api key", "access key", "private key", "secret key",
+      "client secret", "auth token");
+  /** Words saying the variable holds something about a secret, not the secret itself. */
+  private static final Set<String> NOT_SECRET_WORDS = Set.of(
+      "file", "path", "dir", "public", "version", "sock", "socket", "url", "uri", "host", "port", "type",
+      "method", "mode", "enabled", "enable", "disabled", "length", "len", "name", "user", "username",
+      "header", "expiry", "ttl", "timeout", "fingerprint", "id_file", "policy", "plugin", "module");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    for (Instruction instruction : file.instructions()) {
+      if (instruction instanceof Env env) {
+        for (KeyValue pair : env.pairs()) {
+          String name = pair.key().text();
+          String value = file.scopeAt(env).expand(pair.value().text()).value();
+          if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
+            context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "
+                + "pass it at build time with RUN --mount=type=secret (or at run time) instead");
+          }
+        }
+      } else if (instruction instanceof Arg arg) {
+        for (ArgDeclaration declaration : arg.declarations()) {
+          String name = declaration.name().text();
+          if (isSecretName(name)) {
+            String shown = declaration.defaultValue() == null ? ""
+                : "=" + mask(file.scopeAt(arg).expand(declaration.defaultValue().text()).value());
+            context.report(declaration.name(), "ARG " + name + shown + " looks like a secret; build arguments are "
+                + "recorded in the image history, use RUN --mount=type=secret instead");
+          }
+        }
+      }
+    }
+  }
+
+  /** Matches whole words of the name (split on _, -, . and camelCase), never substrings. */
+  static boolean isSecretName(String name) {
+    List<String> words = words(name);
+    for (String w : words) {
+      if (NOT_SECRET_WORDS.contains(w)) {
+        return false;
+      }
+    }
+    for (int i = 0; i < words.size(); i++) {
+      if (SECRET_WORDS.contains(words.get(i))) {
+        return true;
+      }
+      if (i + 1 < words.size() && SECRET_PAIRS.contains(words.get(i) + " " + words.get(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> words(String name) {
+    List<String> words = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean camelBoundary = i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
+      if (c == '_' || c == '-' || c == '.' || camelBoundary) {
+        if (current.length() > 0) {
+          words.add(current.toString().toLowerCase(Locale.ROOT));
+          current.setLength(0);
+        }
+        if (camelBoundary) {
+          current.append(c);
+        }
+      } else {
+        current.append(c);
+      }
+    }
+    if (current.length() > 0) {
+      words.add(current.toString().toLowerCase(Locale.ROOT));
+    }
+    return words;
+  }
+
+  /** Shows at most a short prefix: never enough of the value to use it. */
+  static String mask(String value) {
+    int shown = Math.min(4, value.length() / 4);
+    return value.substring(0, shown) + "****";
+  }
+}

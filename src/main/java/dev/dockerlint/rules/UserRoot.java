@@ -1,0 +1,59 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.ImageRef;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.ast.User;
+import dev.dockerlint.ast.UserSpec;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import dev.dockerlint.shell.Expansion;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The final stage must not run as root; builder stages may. */
+public final class UserRoot implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("user-root", Severity.WARNING,
+      "The final stage runs as root", "DL3002").withTags("security").security(6.0);
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    Optional<Stage> last = file.finalStage();
+    if (last.isEmpty()) {
+      return;
+    }
+    Stage stage = last.get();
+    Optional<User> user = file.effectiveUser(stage);
+    if (user.isPresent()) {
+      Expansion value = file.scopeAt(user.get()).expand(user.get().user().text());
+      if (value.error() != null || value.value().isBlank()) {
+        return; // unknown until build time (USER $UID without a default)
+      }
+      UserSpec spec = UserSpec.parse(value.value().strip());
+      if (spec.isRoot()) {
+        context.report(user.get().user(), "The final stage switches to root (USER " + value.value().strip()
+            + "); switch to an unprivileged user such as USER 10001 after the steps that need root");
+      }
+      return;
+    }
+    Optional<ImageRef> root = file.rootImage(stage);
+    if (root.isPresent() && runsAsNonRoot(root.get())) {
+      return;
+    }
+    context.report(stage.from().image(), "The final stage runs as root: no USER is set in it or the stages it is "
+        + "built on; add USER with an unprivileged user (for example USER 10001)");
+  }
+
+  /** Distroless-style images whose tag says they run as an unprivileged user. */
+  private static boolean runsAsNonRoot(ImageRef image) {
+    String tag = image.tag() == null ? "" : image.tag().toLowerCase(Locale.ROOT);
+    return tag.contains("nonroot") || tag.contains("non-root");
+  }
+}
