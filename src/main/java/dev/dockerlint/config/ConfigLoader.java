@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads {@code .dockerlint.yaml}. The YAML is only composed into nodes (no object construction, no
@@ -38,6 +39,8 @@ public final class ConfigLoader {
       new TreeSet<>(List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format"));
   private static final List<String> THRESHOLDS = List.of("error", "warning", "info", "style", "none");
   private static final List<String> FORMATS = List.of("text", "json", "sarif");
+  private static final Set<Tag> STANDARD_TAGS =
+      Set.of(Tag.STR, Tag.SEQ, Tag.MAP, Tag.INT, Tag.BOOL, Tag.NULL, Tag.FLOAT);
 
   private final Set<String> knownRules;
 
@@ -98,9 +101,15 @@ public final class ConfigLoader {
     String threshold = null;
     List<String> registries = List.of();
     String format = null;
+    Set<String> seen = new TreeSet<>();
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
+      // composing skips SnakeYAML's duplicate check, which lives in object construction
+      if (!seen.add(key)) {
+        throw error(file, tuple.getKeyNode(), "duplicate key '" + key + "'");
+      }
+      checkTags(file, value);
       switch (key) {
         case "ignore" -> ignore = ruleList(file, value);
         case "enable" -> enable = ruleList(file, value);
@@ -113,6 +122,24 @@ public final class ConfigLoader {
       }
     }
     return new Config(file, ignore, enable, severity, threshold, registries, format);
+  }
+
+  /** Only plain YAML: an explicit tag such as {@code !!java.net.URL} is refused, not ignored. */
+  private static void checkTags(Path file, Node node) throws ConfigException {
+    Tag tag = node.getTag();
+    if (!STANDARD_TAGS.contains(tag)) {
+      throw error(file, node, "YAML tags are not allowed (found " + tag.getValue() + ")");
+    }
+    if (node instanceof SequenceNode sequence) {
+      for (Node item : sequence.getValue()) {
+        checkTags(file, item);
+      }
+    } else if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        checkTags(file, tuple.getKeyNode());
+        checkTags(file, tuple.getValueNode());
+      }
+    }
   }
 
   private static Yaml yaml() {

@@ -1,0 +1,113 @@
+package dev.dockerlint.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dockerlint.lint.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private final ConfigLoader loader = new ConfigLoader(Set.of("image-latest", "dl3007", "user-root", "healthcheck-missing"));
+  private final Path file = Path.of(".dockerlint.yaml");
+
+  @Test
+  void readsEveryKey() throws ConfigException {
+    Config config = loader.parse(file, """
+        failure-threshold: Error
+        ignore: [DL3007, healthcheck-missing]
+        enable:
+          - user-root
+        severity:
+          image-latest: info
+        trusted-registries: [docker.io, ghcr.io]
+        format: sarif
+        """);
+    assertThat(config.failureThreshold()).isEqualTo("error");
+    assertThat(config.ignore()).containsExactly("DL3007", "healthcheck-missing");
+    assertThat(config.enable()).containsExactly("user-root");
+    assertThat(config.severity()).isEqualTo(Map.of("image-latest", Severity.INFO));
+    assertThat(config.trustedRegistries()).containsExactly("docker.io", "ghcr.io");
+    assertThat(config.format()).isEqualTo("sarif");
+  }
+
+  @Test
+  void emptyFileIsAnEmptyConfig() throws ConfigException {
+    assertThat(loader.parse(file, "# nothing yet\n").ignore()).isEmpty();
+  }
+
+  @Test
+  void unknownKeyNamesLineColumnAndAllowedKeys() {
+    assertThatThrownBy(() -> loader.parse(file, "ignore: []\nignored: [DL3007]\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(".dockerlint.yaml:2:1: unknown key 'ignored'; allowed keys: enable, failure-threshold, format, "
+            + "ignore, severity, trusted-registries");
+  }
+
+  @Test
+  void unknownRuleIsAnError() {
+    assertThatThrownBy(() -> loader.parse(file, "ignore:\n  - image-latest\n  - no-such-rule\n"))
+        .hasMessageStartingWith(".dockerlint.yaml:3:5: unknown rule 'no-such-rule'");
+    assertThatThrownBy(() -> loader.parse(file, "severity:\n  nope: error\n"))
+        .hasMessageStartingWith(".dockerlint.yaml:2:3: unknown rule 'nope'");
+  }
+
+  @Test
+  void invalidValuesListWhatIsAllowed() {
+    assertThatThrownBy(() -> loader.parse(file, "failure-threshold: fatal\n"))
+        .hasMessage(".dockerlint.yaml:1:20: invalid value 'fatal'; expected one of error, warning, info, style, none");
+    assertThatThrownBy(() -> loader.parse(file, "severity:\n  image-latest: critical\n"))
+        .hasMessageContaining("expected one of error, warning, info, style");
+    assertThatThrownBy(() -> loader.parse(file, "ignore: image-latest\n"))
+        .hasMessage(".dockerlint.yaml:1:9: expected a list such as [a, b]");
+    assertThatThrownBy(() -> loader.parse(file, "- a\n- b\n")).hasMessageContaining("must be a mapping");
+  }
+
+  @Test
+  void rejectsTagsThatWouldConstructObjects() {
+    assertThatThrownBy(() -> loader.parse(file, "ignore: !!javax.script.ScriptEngineManager [image-latest]\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining(".dockerlint.yaml:1:");
+    assertThatThrownBy(() -> loader.parse(file, "format: !custom text\n"))
+        .hasMessageContaining("YAML tags are not allowed");
+  }
+
+  @Test
+  void billionLaughsFailsFast() {
+    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    char prev = 'a';
+    for (char c = 'b'; c <= 'j'; c++) {
+      yaml.append(c).append(": &").append(c).append(" [");
+      for (int i = 0; i < 9; i++) {
+        yaml.append(i == 0 ? "" : ",").append('*').append(prev);
+      }
+      yaml.append("]\n");
+      prev = c;
+    }
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> loader.parse(file, yaml.toString())).isInstanceOf(ConfigException.class);
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void duplicateKeysAreAnError() {
+    assertThatThrownBy(() -> loader.parse(file, "format: text\nformat: json\n"))
+        .hasMessage(".dockerlint.yaml:2:1: duplicate key 'format'");
+  }
+
+  @Test
+  void discoveryStopsAtTheRepositoryRoot(@TempDir Path dir) throws IOException {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.createDirectories(repo.resolve(".git"));
+    Path nested = Files.createDirectories(repo.resolve("services/api"));
+    assertThat(ConfigLoader.discover(nested)).isEmpty();
+    Files.writeString(dir.resolve(".dockerlint.yaml"), "ignore: []\n");
+    assertThat(ConfigLoader.discover(nested)).as("outside the repository").isEmpty();
+    Files.writeString(repo.resolve(".dockerlint.yaml"), "ignore: []\n");
+    assertThat(ConfigLoader.discover(nested)).contains(repo.resolve(".dockerlint.yaml").toAbsolutePath());
+  }
+}

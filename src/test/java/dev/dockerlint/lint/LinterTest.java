@@ -1,0 +1,134 @@
+package dev.dockerlint.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.From;
+import dev.dockerlint.parse.DockerfileParser;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Suppressions, settings and failure isolation are the linter's job; rules here are stand-ins. */
+class LinterTest {
+  /** Reports every FROM, under two aliases split by FROM's casing so alias suppression can be tested. */
+  static final class EveryFrom implements Rule {
+    static final RuleInfo INFO = RuleInfo.of("every-from", Severity.WARNING, "Reports every FROM", "XX1", "XX2");
+
+    @Override
+    public RuleInfo info() {
+      return INFO;
+    }
+
+    @Override
+    public void check(Dockerfile file, RuleContext context) {
+      for (From from : file.instructions(From.class)) {
+        boolean upper = from.keyword().text().equals("FROM");
+        context.reportAs(from.keyword().range(), "FROM " + from.image().text(), upper ? "XX1" : "XX2");
+      }
+    }
+  }
+
+  static final class Broken implements Rule {
+    @Override
+    public RuleInfo info() {
+      return RuleInfo.of("broken", Severity.INFO, "Always fails");
+    }
+
+    @Override
+    public void check(Dockerfile file, RuleContext context) {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  static final class OffByDefault implements Rule {
+    @Override
+    public RuleInfo info() {
+      return RuleInfo.of("opt-in", Severity.INFO, "Off unless enabled").offByDefault();
+    }
+
+    @Override
+    public void check(Dockerfile file, RuleContext context) {
+      context.report(file.instructions().get(0), "opt-in ran");
+    }
+  }
+
+  private static List<Finding> lint(String text, LintSettings settings, Rule... rules) {
+    return new Linter(List.of(rules), settings).lint(DockerfileParser.parse("Dockerfile", text));
+  }
+
+  private static List<Integer> lines(List<Finding> findings) {
+    return findings.stream().map(Finding::line).toList();
+  }
+
+  @Test
+  void pragmaAboveAnInstructionSuppressesOnlyThatInstruction() {
+    String text = "# dockerlint ignore=every-from\nFROM a:1 AS x\nFROM b:1\n";
+    assertThat(lines(lint(text, LintSettings.DEFAULTS, new EveryFrom()))).containsExactly(3);
+  }
+
+  @Test
+  void pragmaMayShareTheCommentBlockButNotBeSeparatedByABlankLine() {
+    String text = "# dockerlint ignore=every-from\n# why: pinned elsewhere\nFROM a:1\n"
+        + "# dockerlint ignore=every-from\n\nFROM b:1\n";
+    assertThat(lines(lint(text, LintSettings.DEFAULTS, new EveryFrom()))).containsExactly(6);
+  }
+
+  @Test
+  void globalPragmaCoversTheWholeFile() {
+    String text = "FROM a:1\n# dockerlint global ignore=every-from\nFROM b:1\n";
+    assertThat(lint(text, LintSettings.DEFAULTS, new EveryFrom())).isEmpty();
+  }
+
+  @Test
+  void hadolintPragmasSuppressExactlyTheFindingsTheirAliasStandsFor() {
+    String text = "# hadolint ignore=XX1\nFROM a:1\n# hadolint ignore=XX1\nfrom b:1\n";
+    assertThat(lines(lint(text, LintSettings.DEFAULTS, new EveryFrom()))).containsExactly(4);
+    String global = "# hadolint global ignore=xx2\nFROM a:1\nfrom b:1\n";
+    assertThat(lines(lint(global, LintSettings.DEFAULTS, new EveryFrom()))).containsExactly(2);
+  }
+
+  @Test
+  void pragmaWithSeveralRulesAndAReason() {
+    String text = "# dockerlint ignore=other,every-from because the base is internal\nFROM a:1\n";
+    assertThat(lint(text, LintSettings.DEFAULTS, new EveryFrom())).isEmpty();
+  }
+
+  @Test
+  void buildkitCheckSkipDirectiveIsHonouredThroughAliases() {
+    String text = "# check=skip=XX1\nFROM a:1\nfrom b:1\n";
+    assertThat(lines(lint(text, LintSettings.DEFAULTS, new EveryFrom()))).containsExactly(3);
+  }
+
+  @Test
+  void settingsIgnoreByIdOrAliasAndOverrideSeverity() {
+    String text = "FROM a:1\nfrom b:1\n";
+    assertThat(lint(text, new LintSettings(Set.of("every-from"), Set.of(), Map.of(), List.of()), new EveryFrom())).isEmpty();
+    assertThat(lines(lint(text, new LintSettings(Set.of("XX2"), Set.of(), Map.of(), List.of()), new EveryFrom())))
+        .containsExactly(1);
+    List<Finding> overridden =
+        lint(text, new LintSettings(Set.of(), Set.of(), Map.of("every-from", Severity.ERROR), List.of()), new EveryFrom());
+    assertThat(overridden).extracting(Finding::severity).containsOnly(Severity.ERROR);
+  }
+
+  @Test
+  void offByDefaultRulesRunOnlyWhenEnabled() {
+    assertThat(lint("FROM a:1\n", LintSettings.DEFAULTS, new OffByDefault())).isEmpty();
+    assertThat(lint("FROM a:1\n", new LintSettings(Set.of(), Set.of("opt-in"), Map.of(), List.of()), new OffByDefault()))
+        .extracting(Finding::message).containsExactly("opt-in ran");
+  }
+
+  @Test
+  void aFailingRuleBecomesAnInternalErrorAndOthersStillReport() {
+    List<Finding> findings = lint("FROM a:1\n", LintSettings.DEFAULTS, new Broken(), new EveryFrom());
+    assertThat(findings).extracting(Finding::rule).containsExactly("every-from", Linter.INTERNAL_ERROR);
+    assertThat(findings.get(1).message()).contains("'broken'").contains("IllegalStateException").contains("report");
+  }
+
+  @Test
+  void findingsAreSortedByPosition() {
+    List<Finding> findings = lint("FROM a:1\nFROM b:1\nFROM c:1\n", LintSettings.DEFAULTS, new EveryFrom());
+    assertThat(lines(findings)).containsExactly(1, 2, 3);
+  }
+}

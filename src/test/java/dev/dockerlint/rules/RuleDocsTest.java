@@ -1,0 +1,105 @@
+package dev.dockerlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockerlint.lint.Finding;
+import dev.dockerlint.lint.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every rule has a page with fixed sections, and the page's examples do what they say. */
+class RuleDocsTest {
+  private static final Path RULES = Path.of("rules");
+
+  static Stream<Rule> rules() {
+    return BuiltinRules.all().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void pageHasTheFixedSections(Rule rule) throws IOException {
+    String page = Files.readString(RULES.resolve(rule.info().id() + ".md"));
+    assertThat(page).startsWith("# " + rule.info().id() + "\n\n" + rule.info().summary() + "\n");
+    assertThat(page).contains("\n## Why\n", "\n## Bad\n", "\n## Good\n", "\n## When to ignore\n");
+    assertThat(page.indexOf("## Why")).isLessThan(page.indexOf("## Bad"));
+    assertThat(page.indexOf("## Bad")).isLessThan(page.indexOf("## Good"));
+    for (String alias : rule.info().aliases()) {
+      assertThat(page).as("aliases listed on the page").contains(alias);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void badExamplesAreReportedAndGoodOnesAreNot(Rule rule) throws IOException {
+    String page = Files.readString(RULES.resolve(rule.info().id() + ".md"));
+    RuleTester tester = new RuleTester(rule);
+    List<String> bad = codeBlocks(section(page, "Bad"));
+    List<String> good = codeBlocks(section(page, "Good"));
+    assertThat(bad).as("Bad examples of %s", rule.info().id()).isNotEmpty();
+    assertThat(good).as("Good examples of %s", rule.info().id()).isNotEmpty();
+    for (String example : bad) {
+      List<Finding> findings = tester.lint(example);
+      assertThat(findings).as("Bad example of %s must be reported:%n%s", rule.info().id(), example).isNotEmpty();
+    }
+    for (String example : good) {
+      List<Finding> findings = tester.lint(example);
+      assertThat(findings).as("Good example of %s must pass:%n%s", rule.info().id(), example).isEmpty();
+    }
+  }
+
+  @Test
+  void everyPageBelongsToARule() throws IOException {
+    List<String> ids = BuiltinRules.all().stream().map(r -> r.info().id() + ".md").toList();
+    try (Stream<Path> pages = Files.list(RULES)) {
+      assertThat(pages.map(p -> p.getFileName().toString()).filter(n -> !n.equals("README.md")))
+          .containsExactlyInAnyOrderElementsOf(ids);
+    }
+  }
+
+  @Test
+  void readmeListsEveryRule() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    for (Rule rule : BuiltinRules.all()) {
+      assertThat(readme).contains("[`" + rule.info().id() + "`](rules/" + rule.info().id() + ".md)");
+    }
+  }
+
+  @Test
+  void pagesShipInTheJar() {
+    for (Rule rule : BuiltinRules.all()) {
+      assertThat(RuleDocs.page(rule.info().id())).as(rule.info().id()).isPresent();
+    }
+    assertThat(RuleDocs.page("../pom")).isEmpty();
+  }
+
+  static String section(String page, String name) {
+    int start = page.indexOf("\n## " + name + "\n");
+    if (start < 0) {
+      return "";
+    }
+    int end = page.indexOf("\n## ", start + 4);
+    return page.substring(start, end < 0 ? page.length() : end);
+  }
+
+  static List<String> codeBlocks(String markdown) {
+    List<String> blocks = new ArrayList<>();
+    int from = 0;
+    while (true) {
+      int open = markdown.indexOf("```dockerfile\n", from);
+      if (open < 0) {
+        return blocks;
+      }
+      int body = open + "```dockerfile\n".length();
+      int close = markdown.indexOf("\n```", body - 1);
+      blocks.add(markdown.substring(body, close + 1));
+      from = close + 4;
+    }
+  }
+}
