@@ -329,7 +329,8 @@ public final class SarifReporter implements Reporter {
    */
   String artifactUri(String path) {
     String p = forwardSlashes(path);
-    boolean windowsDrive = p.length() >= 2 && Character.isLetter(p.charAt(0)) && p.charAt(1) == ':';
+    boolean windowsDrive = java.io.File.separatorChar == '\\' && p.length() >= 3 && Character.isLetter(p.charAt(0))
+        && p.charAt(1) == ':' && p.charAt(2) == '/';
     if (p.startsWith("/") || windowsDrive) {
       String normal = normalize(p);
       String base = normalize(baseDir);
