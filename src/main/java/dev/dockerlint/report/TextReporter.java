@@ -1,0 +1,250 @@
+package dev.dockerlint.report;
+
+import dev.dockerlint.lint.Finding;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import dev.dockerlint.source.SourceText;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Human-readable output: one block per finding with the offending source line and an underline
+ * under the exact range, file errors, and a one-line summary.
+ *
+ * <pre>
+ * Dockerfile:1:6: warning image-latest: Image 'node:latest' uses the mutable 'latest' tag
+ *  1 | FROM node:latest
+ *    |      ^~~~~~~~~~~
+ *    = help: https://github.com/dockerlint/dockerlint/blob/main/rules/image-latest.md
+ *
+ * 1 problem (1 warning) in 1 file
+ * </pre>
+ *
+ * <p>Files are shown in path order; a file that could not be linted gets a {@code path: error:
+ * message} line before its findings. The summary counts the files that were linted and adds how many
+ * could not be. Colour is ANSI and only used when asked for; whether to ask (TTY, {@code --no-color},
+ * {@code NO_COLOR}) is the caller's decision. This class must not touch Jackson: the text path is
+ * the start-up critical one.
+ */
+public final class TextReporter implements Reporter {
+  /** Tab stops used when expanding tabs in code frames. */
+  static final int TAB_WIDTH = 4;
+
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String DIM = "\u001b[2m";
+
+  private final boolean color;
+
+  public TextReporter(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void write(Report report, Appendable out) throws IOException {
+    Map<String, FileResult> byPath = new LinkedHashMap<>();
+    for (FileResult file : report.files()) {
+      byPath.putIfAbsent(file.path(), file);
+    }
+    Map<String, List<Finding>> findingsByPath = new LinkedHashMap<>();
+    for (Finding finding : report.findings()) {
+      findingsByPath.computeIfAbsent(finding.file(), k -> new ArrayList<>()).add(finding);
+    }
+    Set<String> catalog = new HashSet<>();
+    for (RuleInfo rule : report.rules()) {
+      catalog.add(rule.id());
+    }
+    Set<String> paths = new TreeSet<>(findingsByPath.keySet());
+    for (FileResult file : report.files()) {
+      if (file.error() != null) {
+        paths.add(file.path());
+      }
+    }
+    for (String path : paths) {
+      for (FileResult file : report.files()) {
+        if (file.path().equals(path) && file.error() != null) {
+          out.append(style(BOLD, clean(path) + ":")).append(' ')
+              .append(style(severityColor(Severity.ERROR), "error:")).append(' ')
+              .append(clean(file.error())).append("\n\n");
+        }
+      }
+      FileResult file = byPath.get(path);
+      SourceText source = file == null ? null : file.source();
+      for (Finding finding : findingsByPath.getOrDefault(path, List.of())) {
+        writeFinding(finding, source, catalog.contains(finding.rule()) ? report.helpUri(finding.rule()) : null, out);
+        out.append('\n');
+      }
+    }
+    out.append(summary(report)).append('\n');
+  }
+
+  private void writeFinding(Finding finding, SourceText source, String helpUri, Appendable out) throws IOException {
+    String sevColor = severityColor(finding.severity());
+    out.append(style(BOLD, clean(finding.file()) + ":" + finding.line() + ":" + finding.column() + ":"))
+        .append(' ').append(style(sevColor, finding.severity().label()))
+        .append(' ').append(style(BOLD, clean(finding.rule()))).append(": ")
+        .append(clean(finding.message())).append('\n');
+    int line = finding.line();
+    String gutter = " ".repeat(Integer.toString(line).length() + 2);
+    if (source != null && line <= source.lineCount()) {
+      Frame frame = Frame.of(source.line(line));
+      int startColumn = finding.column();
+      int endColumn = finding.range().endLine() > line ? Integer.MAX_VALUE : finding.range().end().column();
+      int from = frame.cell(startColumn);
+      int to = Math.max(from + 1, frame.cell(endColumn));
+      out.append(style(DIM, " " + line + " |")).append(frame.text().isEmpty() ? "" : " " + frame.text()).append('\n');
+      out.append(style(DIM, gutter + "|")).append(' ').append(" ".repeat(from))
+          .append(style(sevColor, "^" + "~".repeat(to - from - 1))).append('\n');
+    }
+    if (helpUri != null) {
+      out.append(style(DIM, gutter + "= help:")).append(' ').append(helpUri).append('\n');
+    }
+  }
+
+  /** The last line: counts by severity, files linted, files that could not be linted. */
+  static String summary(Report report) {
+    Map<Severity, Integer> counts = report.countsBySeverity();
+    int total = 0;
+    List<String> parts = new ArrayList<>();
+    for (Severity severity : Severity.values()) {
+      int n = counts.getOrDefault(severity, 0);
+      total += n;
+      if (n > 0) {
+        parts.add(count(n, severity.label(), pluralLabel(severity)));
+      }
+    }
+    int failed = 0;
+    for (FileResult file : report.files()) {
+      if (file.error() != null) {
+        failed++;
+      }
+    }
+    int linted = report.files().size() - failed;
+    String failures = count(failed, "file", "files") + " could not be checked";
+    StringBuilder line = new StringBuilder();
+    if (total > 0) {
+      line.append(count(total, "problem", "problems")).append(" (").append(String.join(", ", parts))
+          .append(") in ").append(count(linted, "file", "files"));
+    } else if (linted > 0 || failed == 0) {
+      line.append("No problems found in ").append(count(linted, "file", "files"));
+    } else {
+      return failures;
+    }
+    if (failed > 0) {
+      line.append("; ").append(failures);
+    }
+    return line.toString();
+  }
+
+  private static String pluralLabel(Severity severity) {
+    // "info" and "style" read as uncountable: "2 info", "3 style".
+    return severity == Severity.ERROR || severity == Severity.WARNING ? severity.label() + "s" : severity.label();
+  }
+
+  private static String count(int n, String singular, String plural) {
+    return n + " " + (n == 1 ? singular : plural);
+  }
+
+  private String style(String code, String text) {
+    return color ? code + text + RESET : text;
+  }
+
+  private static String severityColor(Severity severity) {
+    return switch (severity) {
+      case ERROR -> "\u001b[1;31m";
+      case WARNING -> "\u001b[1;33m";
+      case INFO -> "\u001b[1;34m";
+      case STYLE -> "\u001b[1;36m";
+    };
+  }
+
+  /** Keeps control characters (a stray ESC, a newline in a message) out of the terminal. */
+  static String clean(String text) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isControl(c)) {
+        if (b == null) {
+          b = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        b.append(c == '\t' ? ' ' : '\uFFFD');
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? text : b.toString();
+  }
+
+  private static boolean isControl(char c) {
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  }
+
+  /**
+   * A source line as displayed: tabs expanded, control characters replaced, and for each UTF-16
+   * column the display cell it starts at, so the underline lines up under wide and combining
+   * characters too.
+   */
+  record Frame(String text, int[] cells) {
+    static Frame of(String line) {
+      StringBuilder shown = new StringBuilder(line.length());
+      int[] cells = new int[line.length() + 1];
+      int cell = 0;
+      int i = 0;
+      while (i < line.length()) {
+        int cp = line.codePointAt(i);
+        int units = Character.charCount(cp);
+        for (int u = 0; u < units; u++) {
+          cells[i + u] = cell;
+        }
+        if (cp == '\t') {
+          int width = TAB_WIDTH - cell % TAB_WIDTH;
+          shown.append(" ".repeat(width));
+          cell += width;
+        } else if (cp < 0x10000 && isControl((char) cp)) {
+          shown.append('\uFFFD');
+          cell += 1;
+        } else {
+          shown.appendCodePoint(cp);
+          cell += width(cp);
+        }
+        i += units;
+      }
+      cells[line.length()] = cell;
+      return new Frame(shown.toString(), cells);
+    }
+
+    /** The display cell where a 1-based UTF-16 column starts; past the end means just after it. */
+    int cell(int column) {
+      int index = Math.min(Math.max(column, 1), cells.length) - 1;
+      return cells[index];
+    }
+
+    private static int width(int cp) {
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+        return 0;
+      }
+      return isWide(cp) ? 2 : 1;
+    }
+
+    /** East Asian wide and fullwidth blocks, and the common emoji blocks. */
+    private static boolean isWide(int cp) {
+      return (cp >= 0x1100 && cp <= 0x115F)
+          || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+          || (cp >= 0xAC00 && cp <= 0xD7A3)
+          || (cp >= 0xF900 && cp <= 0xFAFF)
+          || (cp >= 0xFE30 && cp <= 0xFE4F)
+          || (cp >= 0xFF00 && cp <= 0xFF60)
+          || (cp >= 0xFFE0 && cp <= 0xFFE6)
+          || (cp >= 0x1F300 && cp <= 0x1F64F)
+          || (cp >= 0x1F900 && cp <= 0x1F9FF)
+          || (cp >= 0x20000 && cp <= 0x3FFFD);
+    }
+  }
+}

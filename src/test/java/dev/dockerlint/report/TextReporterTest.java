@@ -1,0 +1,147 @@
+package dev.dockerlint.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dockerlint.lint.Finding;
+import dev.dockerlint.lint.Severity;
+import dev.dockerlint.source.SourceRange;
+import dev.dockerlint.source.SourceText;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class TextReporterTest {
+  private static String render(boolean color, Report report) throws IOException {
+    StringBuilder out = new StringBuilder();
+    new TextReporter(color).write(report, out);
+    return out.toString();
+  }
+
+  private static Report report(List<FileResult> files) {
+    return new Report("dockerlint", "0.1.0", ReportFixtures.HOME, files, ReportFixtures.RULES, id -> Optional.empty());
+  }
+
+  private static FileResult file(String path, String text, Finding... findings) {
+    return new FileResult(path, new SourceText(text), List.of(findings), null);
+  }
+
+  private static Finding finding(String path, Severity severity, SourceRange range) {
+    return ReportFixtures.finding(path, "image-latest", severity, "message", range);
+  }
+
+  private static String lastLine(String output) {
+    String[] lines = output.split("\n");
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  void noEscapesWithoutColour() throws IOException {
+    assertThat(render(false, ReportFixtures.sample())).doesNotContain("\u001b");
+  }
+
+  @Test
+  void colourAddsOnlyEscapes() throws IOException {
+    String colored = render(true, ReportFixtures.sample());
+    assertThat(colored).contains("\u001b[1;31merror\u001b[0m", "\u001b[1;33mwarning\u001b[0m", "\u001b[2m");
+    assertThat(colored.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(render(false, ReportFixtures.sample()));
+  }
+
+  @Test
+  void summaryCountsWithSingularAndPlural() throws IOException {
+    SourceRange at = SourceRange.of(1, 1, 1, 5);
+    assertThat(lastLine(render(false, report(List.of(file("a", "FROM x\n"))))))
+        .isEqualTo("No problems found in 1 file");
+    assertThat(lastLine(render(false, report(List.of(file("a", "FROM x\n"), file("b", "FROM y\n"))))))
+        .isEqualTo("No problems found in 2 files");
+    assertThat(lastLine(render(false, report(List.of(file("a", "FROM x\n", finding("a", Severity.WARNING, at)))))))
+        .isEqualTo("1 problem (1 warning) in 1 file");
+    assertThat(lastLine(render(false, report(List.of(
+        file("a", "FROM x\n", finding("a", Severity.ERROR, at), finding("a", Severity.WARNING, at)),
+        file("b", "FROM y\n", finding("b", Severity.WARNING, at), finding("b", Severity.STYLE, at),
+            finding("b", Severity.STYLE, at)))))))
+        .isEqualTo("5 problems (1 error, 2 warnings, 2 style) in 2 files");
+    assertThat(lastLine(render(false, report(List.of(
+        file("a", "FROM x\n", finding("a", Severity.INFO, at), finding("a", Severity.INFO, at)))))))
+        .isEqualTo("2 problems (2 info) in 1 file");
+    assertThat(lastLine(render(false, report(List.of(new FileResult("gone", null, List.of(), "cannot read"))))))
+        .isEqualTo("1 file could not be checked");
+    assertThat(lastLine(render(false, report(List.of(file("a", "FROM x\n"),
+        new FileResult("gone", null, List.of(), "cannot read"), new FileResult("gone2", null, List.of(), "binary"))))))
+        .isEqualTo("No problems found in 1 file; 2 files could not be checked");
+    assertThat(render(false, report(List.of()))).isEqualTo("No problems found in 0 files\n");
+  }
+
+  @Test
+  void underlineLinesUpAfterTabsAndWideCharacters() {
+    TextReporter.Frame frame = TextReporter.Frame.of("\tRUN\tcurl");
+    assertThat(frame.text()).isEqualTo("    RUN curl");
+    assertThat(frame.cell(6)).isEqualTo(frame.text().indexOf("curl"));
+
+    // é is one unit, the whale two units and two cells, 日 one unit and two cells
+    TextReporter.Frame wide = TextReporter.Frame.of("a\u00e9\uD83D\uDC33\u65E5b");
+    assertThat(wide.cell(1)).isZero();
+    assertThat(wide.cell(3)).isEqualTo(2);
+    assertThat(wide.cell(5)).isEqualTo(4);
+    assertThat(wide.cell(6)).isEqualTo(6);
+    assertThat(wide.cell(7)).isEqualTo(7);
+    assertThat(wide.cell(99)).isEqualTo(7);
+  }
+
+  @Test
+  void multiLineRangeIsUnderlinedToTheEndOfItsFirstLine() throws IOException {
+    String text = "RUN a && \\\n    b\n";
+    String out = render(false, report(List.of(file("a", text,
+        finding("a", Severity.WARNING, SourceRange.of(1, 5, 2, 6))))));
+    assertThat(out).contains(" 1 | RUN a && \\\n   |     ^~~~~~\n");
+  }
+
+  @Test
+  void emptyRangeAndRangePastTheLineGetOneCaret() throws IOException {
+    String out = render(false, report(List.of(file("a", "FROM\n",
+        finding("a", Severity.ERROR, SourceRange.of(1, 5, 1, 5)),
+        finding("a", Severity.ERROR, SourceRange.of(1, 1, 1, 1))))));
+    assertThat(out).contains(" 1 | FROM\n   |     ^\n", " 1 | FROM\n   | ^\n");
+  }
+
+  @Test
+  void controlCharactersNeverReachTheTerminal() throws IOException {
+    Finding sneaky = ReportFixtures.finding("a\u001b[2J", "image-latest", Severity.WARNING, "bad\nvalue \u001b[31m",
+        SourceRange.of(1, 1, 1, 2));
+    String out = render(false, report(List.of(
+        new FileResult("a\u001b[2J", new SourceText("X\u001b[0m\u0007\n"), List.of(sneaky), null),
+        new FileResult("b\r", null, List.of(), "cannot\nread"))));
+    assertThat(out).doesNotContain("\u001b", "\u0007", "\r").contains("bad\uFFFDvalue");
+  }
+
+  @Test
+  void findingWithoutSourceHasNoFrame() throws IOException {
+    String out = render(false, report(List.of(new FileResult("a", null,
+        List.of(finding("a", Severity.WARNING, SourceRange.of(3, 1, 3, 2))), null))));
+    assertThat(out).isEqualTo("a:3:1: warning image-latest: message\n"
+        + "   = help: " + ReportFixtures.HOME + "/blob/main/rules/image-latest.md\n\n"
+        + "1 problem (1 warning) in 1 file\n");
+  }
+
+  /** The text path must not load Jackson: run it where Jackson cannot be found. */
+  @Test
+  void textNeedsNoJackson() throws Exception {
+    List<URL> urls = new ArrayList<>();
+    urls.add(TextReporter.class.getProtectionDomain().getCodeSource().getLocation());
+    urls.add(TextProbe.class.getProtectionDomain().getCodeSource().getLocation());
+    try (URLClassLoader isolated = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+      assertThatThrownBy(() -> isolated.loadClass("com.fasterxml.jackson.core.JsonFactory"))
+          .isInstanceOf(ClassNotFoundException.class);
+      @SuppressWarnings("unchecked")
+      Supplier<String> probe = (Supplier<String>) isolated.loadClass(TextProbe.class.getName())
+          .getDeclaredConstructor().newInstance();
+      assertThat(probe.getClass().getClassLoader()).isSameAs(isolated);
+      assertThat(probe.get()).contains("8 problems (4 errors, 2 warnings, 1 info, 1 style) in 2 files");
+    }
+  }
+}
