@@ -6,11 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -70,7 +68,7 @@ final class Inputs {
 
   private static List<Path> findDockerfiles(Path dir) {
     List<Path> result = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir, 64, EnumSet.noneOf(FileVisitOption.class))) {
+    try (Stream<Path> walk = Files.walk(dir, 64)) {
       walk.filter(p -> !isInIgnoredDir(dir, p))
           .filter(p -> isDockerfileName(p.getFileName().toString()))
           .filter(p -> !p.getFileName().toString().endsWith(".dockerignore"))
