@@ -17,7 +17,6 @@ import dev.dockerlint.report.Reporter;
 import dev.dockerlint.report.Reporters;
 import dev.dockerlint.rules.BuiltinRules;
 import dev.dockerlint.rules.RuleDocs;
-import dev.dockerlint.source.SourceText;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -35,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,11 +55,36 @@ final class LintCommand implements Callable<Integer> {
           + "Containerfile); '-' reads stdin; default ./Dockerfile")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default), json or sarif")
-  String format;
+  /** One report: a format and where it goes. Repeat the pair to write several at once. */
+  static final class OutputSpec {
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+        description = "output format: text (default), json, sarif, github, gitlab, checkstyle, junit or gnu")
+    String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of stdout")
-  Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "write the report to FILE instead of stdout; pairs with the --format before it, so "
+            + "'--format sarif --output out.sarif --format text' writes SARIF and prints text")
+    Path output;
+  }
+
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  List<OutputSpec> outputs = new ArrayList<>();
+
+  @Option(names = "--stdin-filename", paramLabel = "PATH",
+      description = "the path stdin stands for: used in the report and to find the configuration")
+  Path stdinFilename;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "report and fail only on findings not recorded in FILE (see --write-baseline)")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "record the current findings in FILE and exit 0; later runs with --baseline FILE ignore them")
+  Path writeBaseline;
+
+  @Option(names = "--changed-since", paramLabel = "REF",
+      description = "report only findings on lines changed since the git revision REF (for pull requests)")
+  String changedSince;
 
   @Option(names = "--failure-threshold", paramLabel = "LEVEL",
       description = "lowest severity that fails the run: error, warning (default), info, style or none")
@@ -92,9 +117,11 @@ final class LintCommand implements Callable<Integer> {
       env.err().println("dockerlint: " + e.getMessage());
       return Main.ERROR;
     }
-    String chosenFormat = (format != null ? format : cfg.formatValue().orElse("text")).toLowerCase(Locale.ROOT);
-    if (!Reporters.FORMATS.contains(chosenFormat)) {
-      return usage("unknown format '" + format + "'; expected one of " + String.join(", ", Reporters.FORMATS));
+    List<OutputSpec> reports = reportsToWrite(cfg);
+    for (OutputSpec spec : reports) {
+      if (!Reporters.FORMATS.contains(spec.format)) {
+        return usage("unknown format '" + spec.format + "'; expected one of " + String.join(", ", Reporters.FORMATS));
+      }
     }
     String threshold = (failureThreshold != null ? failureThreshold : cfg.failureThresholdValue().orElse("warning"))
         .toLowerCase(Locale.ROOT);
@@ -106,26 +133,76 @@ final class LintCommand implements Callable<Integer> {
         return usage("unknown rule '" + name + "'; run 'dockerlint rules' for the list of ids");
       }
     }
+    if (baseline != null && writeBaseline != null) {
+      return usage("--baseline and --write-baseline cannot be used together");
+    }
+    Baseline known = null;
+    if (baseline != null) {
+      try {
+        known = Baseline.read(env.workingDir().resolve(baseline));
+      } catch (IOException e) {
+        return usage(baseline + ": cannot read baseline (" + describe(e) + ")");
+      }
+    }
+    ChangedLines changed = null;
+    if (changedSince != null) {
+      try {
+        changed = ChangedLines.since(changedSince, env.workingDir());
+      } catch (ChangedLines.GitException e) {
+        return usage(e.getMessage());
+      }
+    }
     Linter linter = new Linter(catalog.rules(), settings(cfg, catalog));
 
     List<String> arguments = paths.isEmpty() ? List.of("Dockerfile") : paths;
     List<FileResult> results = new ArrayList<>();
+    List<String> baselineKeys = new ArrayList<>();
     boolean ioError = false;
     for (Inputs.Input input : Inputs.expand(arguments, env.workingDir())) {
-      FileResult result = lintOne(input, linter);
+      Linted linted = lintOne(input, linter);
+      FileResult result = linted.result();
       if (result.error() != null) {
         ioError = true;
         env.err().println("dockerlint: " + result.path() + ": " + result.error());
+        results.add(result);
+        continue;
       }
-      results.add(result);
+      List<String> keys = Baseline.keys(linted.file(), result.findings());
+      List<Finding> kept = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        Finding finding = result.findings().get(i);
+        if (known != null && known.absorbs(keys.get(i))) {
+          continue;
+        }
+        if (changed != null && !changed.contains(input.isStdin() ? null : input.path(), finding.line())) {
+          continue;
+        }
+        kept.add(finding);
+        baselineKeys.add(keys.get(i));
+      }
+      results.add(new FileResult(result.path(), result.source(), kept, null));
+    }
+    if (writeBaseline != null) {
+      try {
+        Baseline.write(env.workingDir().resolve(writeBaseline), baselineKeys);
+      } catch (IOException e) {
+        env.err().println("dockerlint: " + writeBaseline + ": cannot write baseline (" + describe(e) + ")");
+        return Main.ERROR;
+      }
+      env.err().println("dockerlint: recorded " + baselineKeys.size() + " finding" + (baselineKeys.size() == 1 ? "" : "s")
+          + " in " + writeBaseline);
+      return ioError ? Main.ERROR : Main.OK;
     }
     Report report = new Report("dockerlint", Main.version(), INFO_URI, results, catalog.infos(), RuleDocs::page);
-    boolean color = output == null && env.terminal() && !noColor && env.env().getOrDefault("NO_COLOR", "").isEmpty();
-    Reporter reporter = Reporters.forFormat(chosenFormat, color).orElseThrow();
-    // errors already went to stderr; the text report on a terminal need not repeat them
-    Report shown = chosenFormat.equals("text") && output == null ? withoutErrors(report) : report;
-    if (!write(reporter, shown)) {
-      return Main.ERROR;
+    for (OutputSpec spec : reports) {
+      boolean color = spec.output == null && env.terminal() && !noColor
+          && env.env().getOrDefault("NO_COLOR", "").isEmpty();
+      Reporter reporter = Reporters.forFormat(spec.format, color).orElseThrow();
+      // file errors already went to stderr; the text report on the console need not repeat them
+      Report shown = spec.format.equals("text") && spec.output == null ? withoutErrors(report) : report;
+      if (!write(reporter, shown, spec.output)) {
+        return Main.ERROR;
+      }
     }
     if (ioError) {
       return Main.ERROR;
@@ -135,20 +212,40 @@ final class LintCommand implements Callable<Integer> {
     return failing ? Main.FINDINGS : Main.OK;
   }
 
-  private FileResult lintOne(Inputs.Input input, Linter linter) {
+  /** The reports to write: the command line's pairs, else the config's format on stdout. */
+  private List<OutputSpec> reportsToWrite(Config cfg) {
+    List<OutputSpec> specs = new ArrayList<>();
+    for (OutputSpec given : outputs) {
+      OutputSpec spec = new OutputSpec();
+      spec.format = (given.format != null ? given.format : cfg.formatValue().orElse("text")).toLowerCase(Locale.ROOT);
+      spec.output = given.output;
+      specs.add(spec);
+    }
+    if (specs.isEmpty()) {
+      OutputSpec spec = new OutputSpec();
+      spec.format = cfg.formatValue().orElse("text").toLowerCase(Locale.ROOT);
+      specs.add(spec);
+    }
+    return specs;
+  }
+
+  private record Linted(FileResult result, Dockerfile file) {}
+
+  private Linted lintOne(Inputs.Input input, Linter linter) {
+    String shownPath = input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/') : input.displayPath();
     if (input.error() != null) {
-      return new FileResult(input.displayPath(), null, List.of(), input.error());
+      return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null);
     }
     Inputs.Loaded loaded = Inputs.read(input, env.in());
     if (loaded.error() != null) {
-      return new FileResult(input.displayPath(), null, List.of(), loaded.error());
+      return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null);
     }
     if (loaded.warning() != null) {
-      env.err().println("dockerlint: " + input.displayPath() + ": warning: " + loaded.warning());
+      env.err().println("dockerlint: " + shownPath + ": warning: " + loaded.warning());
     }
-    Dockerfile file = DockerfileParser.parse(input.displayPath(), loaded.text());
+    Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
     List<Finding> findings = linter.lint(file);
-    return new FileResult(input.displayPath(), file.source(), findings, null);
+    return new Linted(new FileResult(shownPath, file.source(), findings, null), file);
   }
 
   private Config loadConfig(RuleCatalog catalog) throws ConfigException {
@@ -160,7 +257,12 @@ final class LintCommand implements Callable<Integer> {
       }
       return loader.load(file);
     }
-    Optional<Path> found = ConfigLoader.discover(env.workingDir());
+    Path from = env.workingDir();
+    if (stdinFilename != null) {
+      Path parent = env.workingDir().resolve(stdinFilename).getParent();
+      from = parent != null ? parent : from;
+    }
+    Optional<Path> found = ConfigLoader.discover(from);
     return found.isPresent() ? loader.load(found.get()) : Config.EMPTY;
   }
 
@@ -182,7 +284,7 @@ final class LintCommand implements Callable<Integer> {
     return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries());
   }
 
-  private boolean write(Reporter reporter, Report report) {
+  private boolean write(Reporter reporter, Report report, Path output) {
     if (output == null) {
       try {
         Writer writer = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);

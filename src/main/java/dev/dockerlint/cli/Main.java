@@ -39,6 +39,9 @@ public final class Main {
     cli.addSubcommand("rules", new RulesCommand(environment));
     cli.addSubcommand("explain", new ExplainCommand(environment));
     cli.addSubcommand("ast", new AstCommand(environment));
+    CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().usageMessage().hidden(false);
+    cli.addSubcommand("generate-completion", completion);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, arguments) -> {
