@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# dockerlint's own image: built with the same ./mvnw command CI runs, shipped on a distroless Java
+# runtime as an unprivileged numeric user. Usage: docker run --rm -i IMAGE - < Dockerfile
+
+FROM eclipse-temurin:21.0.5_11-jdk-noble AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp dependency:go-offline
+# the tests read rules/, README.md, examples/ and this Dockerfile, so the whole context follows
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp verify
+
+FROM gcr.io/distroless/java21-debian12:nonroot
+LABEL org.opencontainers.image.title="dockerlint" \
+      org.opencontainers.image.description="A Dockerfile linter" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.source="https://github.com/dockerlint/dockerlint"
+COPY --from=build /src/target/dockerlint.jar /opt/dockerlint/dockerlint.jar
+# pre-commit's docker_image hooks mount the repository here
+WORKDIR /src
+USER 65532:65532
+# a command-line tool, not a service: nothing to probe
+HEALTHCHECK NONE
+ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", "/opt/dockerlint/dockerlint.jar"]
