@@ -244,7 +244,7 @@ final class LintCommand implements Callable<Integer> {
       env.err().println("dockerlint: " + shownPath + ": warning: " + loaded.warning());
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
-    List<Finding> findings = linter.lint(file);
+    List<Finding> findings = linter.lint(file, input.isStdin() ? null : input.path());
     return new Linted(new FileResult(shownPath, file.source(), findings, null), file);
   }
 

@@ -1,7 +1,9 @@
 package dev.dockerlint.lint;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,9 +14,14 @@ import java.util.Set;
  * @param enabled rule ids switched on although off by default
  * @param severities per-rule severity overrides, by rule id
  * @param trustedRegistries registries FROM may use; empty means no restriction
+ * @param labelSchema required labels and the format of their values ({@code text}, {@code rfc3339},
+ *     {@code url}, {@code semver}, {@code hash}, {@code spdx}, {@code email})
+ * @param contextDir the build context given with {@code --context}, or null for each Dockerfile's
+ *     own directory
  */
 public record LintSettings(
-    Set<String> ignored, Set<String> enabled, Map<String, Severity> severities, List<String> trustedRegistries) {
+    Set<String> ignored, Set<String> enabled, Map<String, Severity> severities, List<String> trustedRegistries,
+    Map<String, String> labelSchema, Path contextDir) {
   public static final LintSettings DEFAULTS = new LintSettings(Set.of(), Set.of(), Map.of(), List.of());
 
   public LintSettings {
@@ -22,5 +29,15 @@ public record LintSettings(
     enabled = Set.copyOf(enabled);
     severities = Map.copyOf(severities);
     trustedRegistries = List.copyOf(trustedRegistries);
+    labelSchema = Map.copyOf(labelSchema);
+  }
+
+  public LintSettings(Set<String> ignored, Set<String> enabled, Map<String, Severity> severities,
+      List<String> trustedRegistries) {
+    this(ignored, enabled, severities, trustedRegistries, Map.of(), null);
+  }
+
+  public Optional<Path> contextDirectory() {
+    return Optional.ofNullable(contextDir);
   }
 }

@@ -40,12 +40,21 @@ public final class Linter {
     return rules;
   }
 
-  /** Findings sorted by position, then rule. A failing rule becomes an internal-error finding. */
+  /** Lints a Dockerfile that is not on disk (stdin, tests). */
   public List<Finding> lint(Dockerfile file) {
+    return lint(file, null);
+  }
+
+  /**
+   * Findings sorted by position, then rule. A failing rule becomes an internal-error finding.
+   *
+   * @param location the Dockerfile on disk, so rules can find its build context; or null
+   */
+  public List<Finding> lint(Dockerfile file, java.nio.file.Path location) {
     Suppressions suppressions = new Suppressions(file);
     List<Finding> result = new ArrayList<>();
     for (Rule rule : rules) {
-      RuleContext context = new RuleContext(file.path(), rule.info(), settings);
+      RuleContext context = new RuleContext(file.path(), rule.info(), settings, location);
       try {
         rule.check(file, context);
       } catch (RuntimeException | StackOverflowError e) {

@@ -3,24 +3,51 @@ package dev.dockerlint.lint;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.Token;
 import dev.dockerlint.source.SourceRange;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What a rule reports through, and the settings it may read. */
 public final class RuleContext {
   private final String file;
   private final RuleInfo rule;
   private final LintSettings settings;
+  private final Path location;
   private final List<Finding> findings = new ArrayList<>();
 
-  public RuleContext(String file, RuleInfo rule, LintSettings settings) {
+  /**
+   * @param location where the Dockerfile is on disk, or null (stdin, tests)
+   */
+  public RuleContext(String file, RuleInfo rule, LintSettings settings, Path location) {
     this.file = file;
     this.rule = rule;
     this.settings = settings;
+    this.location = location;
   }
 
   public LintSettings settings() {
     return settings;
+  }
+
+  /**
+   * The build context directory: {@code --context} when given, else the Dockerfile's directory;
+   * empty when the Dockerfile came from stdin without {@code --context}.
+   */
+  public Optional<Path> buildContext() {
+    if (settings.contextDir() != null) {
+      return Optional.of(settings.contextDir());
+    }
+    if (location == null) {
+      return Optional.empty();
+    }
+    Path parent = location.toAbsolutePath().getParent();
+    return Optional.ofNullable(parent);
+  }
+
+  /** Where the Dockerfile is on disk, if it came from a file. */
+  public Optional<Path> dockerfileLocation() {
+    return Optional.ofNullable(location);
   }
 
   public void report(SourceRange range, String message) {
