@@ -100,6 +100,10 @@ final class LintCommand implements Callable<Integer> {
       description = "configuration file (default: .dockerlint.yaml in the current directory or a parent up to the repository root)")
   Path config;
 
+  @Option(names = "--context", paramLabel = "DIR",
+      description = "the build context directory, for the .dockerignore checks (default: each Dockerfile's directory)")
+  Path context;
+
   @Option(names = "--no-color", description = "never colour the output (NO_COLOR is honoured too)")
   boolean noColor;
 
@@ -116,6 +120,9 @@ final class LintCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       env.err().println("dockerlint: " + e.getMessage());
       return Main.ERROR;
+    }
+    for (String warning : cfg.warnings()) {
+      env.err().println("dockerlint: warning: " + warning);
     }
     List<OutputSpec> reports = reportsToWrite(cfg);
     for (OutputSpec spec : reports) {
@@ -281,7 +288,8 @@ final class LintCommand implements Callable<Integer> {
         severities.put(rule.info().id(), level);
       }
     });
-    return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries());
+    Path contextDir = context == null ? null : env.workingDir().resolve(context).toAbsolutePath().normalize();
+    return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries(), cfg.labelSchema(), contextDir);
   }
 
   private boolean write(Reporter reporter, Report report, Path output) {

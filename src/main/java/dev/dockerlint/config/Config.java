@@ -12,17 +12,24 @@ import java.util.Optional;
  * @param source the file it came from, or null for the built-in defaults
  * @param failureThreshold the lowest severity that fails the run; null means unset, "none" never fails
  * @param format the default output format, or null
+ * @param labelSchema required labels and their value formats
+ * @param warnings things worth telling the user that do not stop the run (a hadolint setting
+ *     dockerlint has no equivalent for)
  */
 public record Config(
     Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
-    String failureThreshold, List<String> trustedRegistries, String format) {
-  public static final Config EMPTY = new Config(null, List.of(), List.of(), Map.of(), null, List.of(), null);
+    String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
+    List<String> warnings) {
+  public static final Config EMPTY =
+      new Config(null, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(), List.of());
 
   public Config {
     ignore = List.copyOf(ignore);
     enable = List.copyOf(enable);
     severity = Map.copyOf(severity);
     trustedRegistries = List.copyOf(trustedRegistries);
+    labelSchema = Map.copyOf(labelSchema);
+    warnings = List.copyOf(warnings);
   }
 
   public Optional<String> failureThresholdValue() {

@@ -35,10 +35,20 @@ public final class ConfigLoader {
   public static final String FILE_NAME = ".dockerlint.yaml";
   private static final List<String> FILE_NAMES = List.of(".dockerlint.yaml", ".dockerlint.yml");
   private static final long MAX_BYTES = 1 << 20;
-  private static final Set<String> KEYS =
-      new TreeSet<>(List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format"));
+  private static final Set<String> KEYS = new TreeSet<>(
+      List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format", "label-schema"));
+  /** Keys of hadolint's config that only hadolint uses: their presence means a .hadolint.yaml. */
+  private static final Set<String> HADOLINT_ONLY_KEYS = Set.of("ignored", "override", "trustedRegistries",
+      "strict-labels", "disable-ignore-pragma", "no-fail", "no-color", "verbose");
+  private static final List<String> LABEL_FORMATS =
+      List.of("text", "rfc3339", "url", "semver", "hash", "spdx", "email");
+  /** hadolint's --format names mapped to ours. */
+  private static final Map<String, String> HADOLINT_FORMATS = Map.of("tty", "text", "json", "json",
+      "checkstyle", "checkstyle", "codeclimate", "gitlab", "gitlab_codeclimate", "gitlab", "gnu", "gnu",
+      "sarif", "sarif");
   private static final List<String> THRESHOLDS = List.of("error", "warning", "info", "style", "none");
-  private static final List<String> FORMATS = List.of("text", "json", "sarif");
+  private static final List<String> FORMATS =
+      List.of("text", "json", "sarif", "github", "gitlab", "checkstyle", "junit", "gnu");
   private static final Set<Tag> STANDARD_TAGS =
       Set.of(Tag.STR, Tag.SEQ, Tag.MAP, Tag.INT, Tag.BOOL, Tag.NULL, Tag.FLOAT);
 
@@ -90,10 +100,13 @@ public final class ConfigLoader {
       throw new ConfigException(file + ": " + e.getMessage());
     }
     if (root == null) {
-      return new Config(file, List.of(), List.of(), Map.of(), null, List.of(), null);
+      return new Config(file, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(), List.of());
     }
     if (!(root instanceof MappingNode mapping)) {
       throw error(file, root, "the config must be a mapping of keys " + KEYS);
+    }
+    if (isHadolintConfig(file, mapping)) {
+      return parseHadolint(file, mapping);
     }
     List<String> ignore = List.of();
     List<String> enable = List.of();
@@ -101,6 +114,7 @@ public final class ConfigLoader {
     String threshold = null;
     List<String> registries = List.of();
     String format = null;
+    Map<String, String> labelSchema = Map.of();
     Set<String> seen = new TreeSet<>();
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
@@ -117,11 +131,107 @@ public final class ConfigLoader {
         case "failure-threshold" -> threshold = oneOf(file, value, THRESHOLDS);
         case "trusted-registries" -> registries = stringList(file, value);
         case "format" -> format = oneOf(file, value, FORMATS);
+        case "label-schema" -> labelSchema = labelSchema(file, value);
         default -> throw error(file, tuple.getKeyNode(), "unknown key '" + key + "'; allowed keys: "
             + String.join(", ", KEYS));
       }
     }
-    return new Config(file, ignore, enable, severity, threshold, registries, format);
+    return new Config(file, ignore, enable, severity, threshold, registries, format, labelSchema, List.of());
+  }
+
+  private static boolean isHadolintConfig(Path file, MappingNode mapping) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    if (name.startsWith(".hadolint") || name.startsWith("hadolint")) {
+      return true;
+    }
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode key && HADOLINT_ONLY_KEYS.contains(key.getValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A hadolint config ({@code ignored}, {@code override}, {@code trustedRegistries},
+   * {@code failure-threshold}, {@code label-schema}, {@code format}), read through rule aliases.
+   * Codes dockerlint has no rule for (ShellCheck's SC codes, retired DL codes) become warnings, not
+   * errors, so a working hadolint setup keeps working.
+   */
+  private Config parseHadolint(Path file, MappingNode mapping) throws ConfigException {
+    List<String> warnings = new ArrayList<>();
+    List<String> ignore = new ArrayList<>();
+    Map<String, Severity> severity = new LinkedHashMap<>();
+    String threshold = null;
+    List<String> registries = List.of();
+    String format = null;
+    Map<String, String> labelSchema = Map.of();
+    Set<String> seen = new TreeSet<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      String key = scalar(file, tuple.getKeyNode());
+      Node value = tuple.getValueNode();
+      if (!seen.add(key)) {
+        throw error(file, tuple.getKeyNode(), "duplicate key '" + key + "'");
+      }
+      checkTags(file, value);
+      switch (key) {
+        case "ignored" -> ignore = knownOnly(file, stringList(file, value), warnings, "ignored");
+        case "override" -> {
+          if (!(value instanceof MappingNode levels)) {
+            throw error(file, value, "'override' must map error, warning, info and style to lists of rules");
+          }
+          for (NodeTuple level : levels.getValue()) {
+            String name = oneOf(file, level.getKeyNode(), List.of("error", "warning", "info", "style"));
+            for (String rule : knownOnly(file, stringList(file, level.getValueNode()), warnings, "override")) {
+              severity.put(rule, Severity.parse(name).orElseThrow());
+            }
+          }
+        }
+        case "trustedRegistries" -> registries = stringList(file, value);
+        case "failure-threshold" -> threshold = oneOf(file, value, THRESHOLDS);
+        case "label-schema" -> labelSchema = labelSchema(file, value);
+        case "format", "output-format" -> {
+          String given = scalar(file, value);
+          format = HADOLINT_FORMATS.get(given);
+          if (format == null) {
+            warnings.add(file + ": hadolint format '" + given + "' has no dockerlint equivalent; using text");
+          }
+        }
+        case "no-fail" -> {
+          if ("true".equalsIgnoreCase(scalar(file, value))) {
+            threshold = "none";
+          }
+        }
+        case "strict-labels", "disable-ignore-pragma", "no-color", "verbose" ->
+            warnings.add(file + ": hadolint setting '" + key + "' is not supported by dockerlint and was skipped");
+        default -> throw error(file, tuple.getKeyNode(), "unknown key '" + key + "' in a hadolint config; allowed keys: "
+            + "ignored, override, trustedRegistries, failure-threshold, label-schema, format, no-fail");
+      }
+    }
+    return new Config(file, ignore, List.of(), severity, threshold, registries, format, labelSchema, warnings);
+  }
+
+  private List<String> knownOnly(Path file, List<String> names, List<String> warnings, String key) {
+    List<String> known = new ArrayList<>();
+    for (String name : names) {
+      if (knownRules.contains(name.toLowerCase(Locale.ROOT))) {
+        known.add(name);
+      } else {
+        warnings.add(file + ": '" + key + "' names " + name + ", which no dockerlint rule stands for; skipped");
+      }
+    }
+    return known;
+  }
+
+  private static Map<String, String> labelSchema(Path file, Node node) throws ConfigException {
+    if (!(node instanceof MappingNode mapping)) {
+      throw error(file, node, "'label-schema' must map label names to one of " + String.join(", ", LABEL_FORMATS));
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      result.put(scalar(file, tuple.getKeyNode()), oneOf(file, tuple.getValueNode(), LABEL_FORMATS));
+    }
+    return result;
   }
 
   /** Only plain YAML: an explicit tag such as {@code !!java.net.URL} is refused, not ignored. */

@@ -110,4 +110,44 @@ class ConfigLoaderTest {
     Files.writeString(repo.resolve(".dockerlint.yaml"), "ignore: []\n");
     assertThat(ConfigLoader.discover(nested)).contains(repo.resolve(".dockerlint.yaml").toAbsolutePath());
   }
+
+  @Test
+  void readsAHadolintConfigThroughAliases() throws ConfigException {
+    Config config = loader.parse(Path.of(".hadolint.yaml"), """
+        failure-threshold: error
+        ignored:
+          - DL3007
+          - SC2086
+        override:
+          info: [DL3007]
+        trustedRegistries:
+          - docker.io
+          - my-company.com:5000
+        label-schema:
+          maintainer: text
+          org.opencontainers.image.created: rfc3339
+        format: tty
+        """);
+    assertThat(config.ignore()).containsExactly("DL3007");
+    assertThat(config.severity()).containsEntry("DL3007", Severity.INFO);
+    assertThat(config.trustedRegistries()).containsExactly("docker.io", "my-company.com:5000");
+    assertThat(config.failureThreshold()).isEqualTo("error");
+    assertThat(config.labelSchema()).containsEntry("org.opencontainers.image.created", "rfc3339");
+    assertThat(config.format()).isEqualTo("text");
+    assertThat(config.warnings()).containsExactly(
+        ".hadolint.yaml: 'ignored' names SC2086, which no dockerlint rule stands for; skipped");
+  }
+
+  @Test
+  void hadolintKeysAreRecognisedWhateverTheFileName() throws ConfigException {
+    Config config = loader.parse(Path.of("lint.yaml"), "ignored: [DL3007]\nno-fail: true\n");
+    assertThat(config.ignore()).containsExactly("DL3007");
+    assertThat(config.failureThreshold()).isEqualTo("none");
+  }
+
+  @Test
+  void labelSchemaFormatsAreValidated() {
+    assertThatThrownBy(() -> loader.parse(file, "label-schema:\n  version: number\n"))
+        .hasMessage(".dockerlint.yaml:2:12: invalid value 'number'; expected one of text, rfc3339, url, semver, hash, spdx, email");
+  }
 }
