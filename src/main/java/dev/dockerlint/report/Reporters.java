@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The output formats by name. JSON and SARIF classes load Jackson only when chosen. */
 public final class Reporters {
-  public static final List<String> FORMATS = List.of("text", "json", "sarif");
+  public static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "gnu");
 
   private Reporters() {}
 
@@ -14,6 +14,8 @@ public final class Reporters {
       case "text" -> Optional.of(new TextReporter(color));
       case "json" -> Optional.of(new JsonReporter());
       case "sarif" -> Optional.of(new SarifReporter());
+      case "github" -> Optional.of(new GithubReporter());
+      case "gnu" -> Optional.of(new GnuReporter());
       default -> Optional.empty();
     };
   }

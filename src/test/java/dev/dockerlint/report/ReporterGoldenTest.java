@@ -39,4 +39,14 @@ class ReporterGoldenTest {
   void sarifWithoutProblems() throws IOException {
     Golden.assertMatches("clean.sarif", render(new SarifReporter(), ReportFixtures.clean()));
   }
+
+  @Test
+  void github() throws IOException {
+    Golden.assertMatches("sample.github.txt", render(new GithubReporter(), ReportFixtures.sample()));
+  }
+
+  @Test
+  void gnu() throws IOException {
+    Golden.assertMatches("sample.gnu.txt", render(new GnuReporter(), ReportFixtures.sample()));
+  }
 }
