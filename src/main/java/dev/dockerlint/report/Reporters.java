@@ -3,9 +3,9 @@ package dev.dockerlint.report;
 import java.util.List;
 import java.util.Optional;
 
-/** The output formats by name. JSON and SARIF classes load Jackson only when chosen. */
+/** The output formats by name. JSON, SARIF and GitLab classes load Jackson only when chosen. */
 public final class Reporters {
-  public static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "gnu");
+  public static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "gitlab", "gnu");
 
   private Reporters() {}
 
@@ -15,6 +15,7 @@ public final class Reporters {
       case "json" -> Optional.of(new JsonReporter());
       case "sarif" -> Optional.of(new SarifReporter());
       case "github" -> Optional.of(new GithubReporter());
+      case "gitlab" -> Optional.of(new GitlabReporter());
       case "gnu" -> Optional.of(new GnuReporter());
       default -> Optional.empty();
     };

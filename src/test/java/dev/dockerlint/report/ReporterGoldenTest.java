@@ -49,4 +49,9 @@ class ReporterGoldenTest {
   void gnu() throws IOException {
     Golden.assertMatches("sample.gnu.txt", render(new GnuReporter(), ReportFixtures.sample()));
   }
+
+  @Test
+  void gitlab() throws IOException {
+    Golden.assertMatches("sample.gitlab.json", render(new GitlabReporter(), ReportFixtures.sample()));
+  }
 }
