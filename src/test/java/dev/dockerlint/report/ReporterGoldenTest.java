@@ -54,4 +54,14 @@ class ReporterGoldenTest {
   void gitlab() throws IOException {
     Golden.assertMatches("sample.gitlab.json", render(new GitlabReporter(), ReportFixtures.sample()));
   }
+
+  @Test
+  void checkstyle() throws IOException {
+    Golden.assertMatches("sample.checkstyle.xml", render(new CheckstyleReporter(), ReportFixtures.sample()));
+  }
+
+  @Test
+  void junit() throws IOException {
+    Golden.assertMatches("sample.junit.xml", render(new JunitReporter(), ReportFixtures.sample()));
+  }
 }
