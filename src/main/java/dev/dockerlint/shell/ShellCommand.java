@@ -19,7 +19,7 @@ public record ShellCommand(
     List<Word> assignments, List<Word> words, SourceRange range, Separator separator, int subshellDepth) {
 
   /** Commands that run the command given as their arguments. */
-  private static final Set<String> WRAPPERS =
+  static final Set<String> WRAPPERS =
       Set.of("sudo", "env", "nice", "nohup", "time", "command", "exec", "stdbuf", "chroot", "doas", "gosu", "su-exec");
 
   /** Options that take the next word as their value, per program (positional arguments skip it). */
@@ -60,7 +60,8 @@ public record ShellCommand(
   /**
    * True if a flag is present. A short flag ({@code -y}) also matches inside combined short flags
    * ({@code -qy}); a long flag ({@code --yes}) matches {@code --yes} and {@code --yes=...}. A
-   * short flag with a value ({@code -q=2}) only matches itself; nothing after {@code --} counts.
+   * short flag with a value ({@code -q=2}) matches only that flag ({@code -q}, not {@code -y});
+   * nothing after {@code --} counts.
    */
   public boolean hasFlag(String flag) {
     boolean isShort = flag.length() == 2 && flag.charAt(0) == '-' && flag.charAt(1) != '-';
@@ -72,7 +73,7 @@ public record ShellCommand(
         continue;
       }
       String v = word.value();
-      if (v.equals(flag) || (flag.startsWith("--") && v.startsWith(flag + "="))) {
+      if (v.equals(flag) || v.startsWith(flag + "=")) {
         return true;
       }
       if (isShort && !v.startsWith("--") && v.indexOf('=') < 0 && v.indexOf(flag.charAt(1), 1) > 0) {
@@ -133,11 +134,15 @@ public record ShellCommand(
 
   /**
    * The command a wrapper runs: {@code sudo -E apt-get install} gives {@code apt-get install};
-   * {@code env FOO=1 make} gives {@code make}. Returns this command when it is not a wrapper.
+   * {@code env FOO=1 make} gives {@code make}. Returns this command when it is not a wrapper, when
+   * nothing follows the wrapper's options, and for {@code command -v}, which only looks a name up.
    */
   public ShellCommand unwrapped() {
     ShellCommand current = this;
     for (int guard = 0; guard < 8 && WRAPPERS.contains(current.name()); guard++) {
+      if (current.is("command") && current.hasAnyFlag("-v", "-V")) {
+        return current; // command -v curl looks curl up, it does not run it
+      }
       List<Word> rest = current.arguments();
       int i = 0;
       boolean skippedOperand = false;
