@@ -5,9 +5,7 @@ import dev.dockerlint.source.SourceRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -103,17 +101,25 @@ public final class ShellParser {
   private final String text;
   private final RangeMap ranges;
   private final Deque<PendingHeredoc> heredocs = new ArrayDeque<>();
-  private final Map<Word, Integer> wordStarts = new IdentityHashMap<>();
   private int depth;
   private int pos;
   private Token peeked;
   private long consumed;
+  /** End of the text still to read; moved to the current position when parsing is abandoned. */
+  private int limit;
+  /**
+   * Characters the skip helpers may still look at. Well-formed text is scanned about once; an
+   * unclosed {@code ((} repeated many times would otherwise be rescanned to the end each time.
+   */
+  private long scanBudget;
 
   private ShellParser(Shared shared, String text, RangeMap ranges, int depth) {
     this.shared = shared;
     this.text = text;
     this.ranges = ranges;
     this.depth = depth;
+    this.limit = text.length();
+    this.scanBudget = 4L * text.length() + 1024;
   }
 
   /**
@@ -343,7 +349,7 @@ public final class ShellParser {
       int end = skipBalanced(pos + 2, 2);
       if (end < 0) {
         problem("unterminated '(('", pos);
-        pos = text.length();
+        pos = limit;
         return;
       }
       pos = end;
@@ -445,6 +451,7 @@ public final class ShellParser {
   private Builder simpleCommand() {
     List<Word> assignments = new ArrayList<>();
     List<Word> words = new ArrayList<>();
+    int[] wordOffsets = new int[4];
     int start = -1;
     int end = -1;
     while (true) {
@@ -474,6 +481,10 @@ public final class ShellParser {
         if (words.isEmpty() && isAssignment(t.word.raw())) {
           assignments.add(t.word);
         } else {
+          if (words.size() == wordOffsets.length) {
+            wordOffsets = java.util.Arrays.copyOf(wordOffsets, words.size() * 2);
+          }
+          wordOffsets[words.size()] = t.start;
           words.add(t.word);
         }
         if (words.size() == 1 && assignments.isEmpty() && peek().isOp("(")) {
@@ -493,7 +504,15 @@ public final class ShellParser {
     SourceRange range = ranges.map(start, end);
     List<Word> shellScript = words.isEmpty() ? List.of() : scriptArgument(words, range);
     if (!shellScript.isEmpty()) {
-      nested(() -> parseScriptString(shellScript.get(0)));
+      Word script = shellScript.get(0);
+      int offset = -1;
+      for (int i = 0; i < words.size(); i++) {
+        if (words.get(i) == script) {
+          offset = wordOffsets[i];
+        }
+      }
+      int scriptOffset = offset;
+      nested(() -> parseScriptString(script, scriptOffset));
     }
     Builder b = new Builder(assignments, words, range, depth);
     shared.commands.add(b);
@@ -502,6 +521,11 @@ public final class ShellParser {
 
   /** The {@code -c} script word of {@code sh -c 'script'} (also through sudo, env...), if any. */
   private List<Word> scriptArgument(List<Word> words, SourceRange range) {
+    String first = words.get(0).value();
+    String program = first.substring(first.lastIndexOf('/') + 1);
+    if (!SHELLS.contains(program) && !ShellCommand.WRAPPERS.contains(program)) {
+      return List.of(); // the common case, without building a probe command
+    }
     ShellCommand probe = new ShellCommand(List.of(), words, range, Separator.END, depth).unwrapped();
     if (!SHELLS.contains(probe.name())) {
       return List.of();
@@ -530,11 +554,10 @@ public final class ShellParser {
     return List.of();
   }
 
-  private void parseScriptString(Word word) {
+  private void parseScriptString(Word word, int wordStart) {
     String raw = word.raw();
     String value = word.value();
     SourceRange whole = word.range();
-    int wordStart = wordStartOffset(word);
     RangeMap map;
     if (wordStart >= 0 && raw.equals(value)) {
       map = offsetMap(wordStart);
@@ -550,11 +573,6 @@ public final class ShellParser {
     sub.script();
   }
 
-  /** Word keeps no offsets; this parser remembers where each of its words started. */
-  private int wordStartOffset(Word word) {
-    Integer start = wordStarts.get(word);
-    return start == null ? -1 : start;
-  }
 
   private RangeMap offsetMap(int base) {
     RangeMap parent = ranges;
@@ -616,16 +634,14 @@ public final class ShellParser {
   /** Runs a nested construct, guarding the nesting depth. */
   private void nested(Runnable body) {
     if (shared.aborted) {
-      pos = text.length();
-      peeked = null;
+      abandon();
       return;
     }
     if (++shared.nesting > MAX_NESTING) {
       problem("shell script nested too deeply (more than " + MAX_NESTING + " levels)", pos);
       shared.aborted = true;
       shared.nesting--;
-      pos = text.length();
-      peeked = null;
+      abandon();
       return;
     }
     try {
@@ -634,16 +650,25 @@ public final class ShellParser {
       shared.nesting--;
     }
     if (shared.aborted) {
-      pos = text.length();
-      peeked = null;
+      abandon();
     }
   }
 
+  /**
+   * Stops reading at the current position (not at the end of the text, so the words being read
+   * in the enclosing levels stay short and unwinding stays cheap).
+   */
+  private void abandon() {
+    limit = Math.min(limit, Math.max(pos, peeked == null ? pos : peeked.start));
+    pos = limit;
+    peeked = null;
+  }
+
   private void problem(String message, int offset) {
-    if (shared.aborted) {
+    if (shared.aborted || shared.problems.size() >= MAX_PROBLEMS) {
       return;
     }
-    int at = Math.max(0, Math.min(offset, text.length() - 1));
+    int at = Math.max(0, Math.min(offset, limit - 1));
     String where;
     try {
       where = " at " + ranges.map(at, at + 1).start();
@@ -671,19 +696,19 @@ public final class ShellParser {
 
   private char peekChar(int ahead) {
     int i = pos + ahead;
-    return i < text.length() ? text.charAt(i) : '\0';
+    return i < limit ? text.charAt(i) : '\0';
   }
 
   /** Skips spaces, tabs, line continuations and comments, but not newlines. */
   private void skipBlanks() {
-    while (pos < text.length()) {
+    while (pos < limit) {
       char c = text.charAt(pos);
       if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B') {
         pos++;
       } else if (c == '\\' && peekChar(1) == '\n') {
         pos += 2;
       } else if (c == '#') {
-        while (pos < text.length() && text.charAt(pos) != '\n') {
+        while (pos < limit && text.charAt(pos) != '\n') {
           pos++;
         }
       } else {
@@ -694,8 +719,8 @@ public final class ShellParser {
 
   private Token lex() {
     skipBlanks();
-    if (pos >= text.length()) {
-      return new Token(Kind.EOF, "", text.length(), text.length(), null);
+    if (pos >= limit) {
+      return new Token(Kind.EOF, "", limit, limit, null);
     }
     int start = pos;
     char c = text.charAt(pos);
@@ -706,11 +731,11 @@ public final class ShellParser {
     }
     // a file descriptor number right before a redirection operator: 2>&1
     int digits = pos;
-    while (digits < text.length() && Character.isDigit(text.charAt(digits)) && text.charAt(digits) < 128) {
+    while (digits < limit && Character.isDigit(text.charAt(digits)) && text.charAt(digits) < 128) {
       digits++;
     }
-    if (digits > pos && digits < text.length() && (text.charAt(digits) == '<' || text.charAt(digits) == '>')
-        && !(digits + 1 < text.length() && text.charAt(digits + 1) == '(')) {
+    if (digits > pos && digits < limit && (text.charAt(digits) == '<' || text.charAt(digits) == '>')
+        && !(digits + 1 < limit && text.charAt(digits + 1) == '(')) {
       pos = digits;
       String op = redirectOperator();
       return new Token(Kind.REDIRECT, op, start, pos, null);
@@ -756,7 +781,7 @@ public final class ShellParser {
     StringBuilder value = new StringBuilder();
     boolean quoted = false;
     boolean expands = false;
-    while (pos < text.length()) {
+    while (pos < limit) {
       char c = text.charAt(pos);
       if ((c == '<' || c == '>') && pos == start && peekChar(1) == '(') {
         // process substitution <(cmd) >(cmd)
@@ -770,7 +795,7 @@ public final class ShellParser {
       if (isMeta(c)) {
         if (c == '(' && pos > start && text.charAt(pos - 1) == '=' && isAssignment(text.substring(start, pos))) {
           int end = skipBalanced(pos + 1, 1); // NAME=(array items)
-          int to = end < 0 ? text.length() : end;
+          int to = end < 0 ? limit : end;
           value.append(text, pos, to);
           pos = to;
           continue;
@@ -781,7 +806,7 @@ public final class ShellParser {
         case '\\' -> {
           if (peekChar(1) == '\n') {
             pos += 2;
-          } else if (pos + 1 < text.length()) {
+          } else if (pos + 1 < limit) {
             value.append(text.charAt(pos + 1));
             quoted = true;
             pos += 2;
@@ -813,18 +838,18 @@ public final class ShellParser {
       }
     }
     String raw = text.substring(start, pos);
-    Word w = new Word(raw, value.toString(), ranges.map(start, pos), quoted, expands);
-    wordStarts.put(w, start);
+    String unquoted = raw.contentEquals(value) ? raw : value.toString();
+    Word w = new Word(raw, unquoted, ranges.map(start, pos), quoted, expands);
     return new Token(Kind.WORD, raw, start, pos, w);
   }
 
   private void singleQuoted(StringBuilder value) {
     int open = pos++;
     int close = text.indexOf('\'', pos);
-    if (close < 0) {
+    if (close < 0 || close >= limit) {
       problem("unterminated single quote", open);
-      value.append(text, pos, text.length());
-      pos = text.length();
+      value.append(text, pos, limit);
+      pos = limit;
       return;
     }
     value.append(text, pos, close);
@@ -835,7 +860,7 @@ public final class ShellParser {
   private boolean doubleQuoted(StringBuilder value) {
     int open = pos++;
     boolean expands = false;
-    while (pos < text.length()) {
+    while (pos < limit) {
       char c = text.charAt(pos);
       if (c == '"') {
         pos++;
@@ -874,7 +899,7 @@ public final class ShellParser {
       int end = skipBalanced(pos + 3, 2);
       if (end < 0) {
         problem("unterminated '$(('", start);
-        end = text.length();
+        end = limit;
       }
       pos = end;
       value.append(text, start, pos);
@@ -890,7 +915,7 @@ public final class ShellParser {
       int end = skipBraces(pos + 2);
       if (end < 0) {
         problem("unterminated '${'", start);
-        end = text.length();
+        end = limit;
       }
       pos = end;
       value.append(text, start, pos);
@@ -900,13 +925,13 @@ public final class ShellParser {
       // $'...' ANSI-C quoting: escapes kept as written
       pos++;
       int open = pos++;
-      while (pos < text.length() && text.charAt(pos) != '\'') {
-        if (text.charAt(pos) == '\\' && pos + 1 < text.length()) {
+      while (pos < limit && text.charAt(pos) != '\'') {
+        if (text.charAt(pos) == '\\' && pos + 1 < limit) {
           value.append(text.charAt(pos++));
         }
         value.append(text.charAt(pos++));
       }
-      if (pos >= text.length()) {
+      if (pos >= limit) {
         problem("unterminated single quote", open);
       } else {
         pos++;
@@ -915,7 +940,7 @@ public final class ShellParser {
     }
     if (Character.isLetter(n) || n == '_') {
       pos++;
-      while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+      while (pos < limit && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
         pos++;
       }
       value.append(text, start, pos);
@@ -944,7 +969,7 @@ public final class ShellParser {
       } else {
         problem("unterminated '$('", start);
         peeked = null;
-        pos = text.length();
+        pos = limit;
       }
     });
     peeked = saved;
@@ -955,9 +980,9 @@ public final class ShellParser {
     int start = pos++;
     StringBuilder inner = new StringBuilder();
     boolean escaped = false;
-    while (pos < text.length() && text.charAt(pos) != '`') {
+    while (pos < limit && text.charAt(pos) != '`') {
       char c = text.charAt(pos);
-      if (c == '\\' && pos + 1 < text.length()) {
+      if (c == '\\' && pos + 1 < limit) {
         char n = text.charAt(pos + 1);
         escaped = true;
         if (n == '`' || n == '\\' || n == '$') {
@@ -971,7 +996,7 @@ public final class ShellParser {
         pos++;
       }
     }
-    if (pos >= text.length()) {
+    if (pos >= limit) {
       problem("unterminated backtick", start);
     } else {
       pos++;
@@ -995,7 +1020,7 @@ public final class ShellParser {
   private int skipBalanced(int from, int open) {
     int level = open;
     int i = from;
-    while (i < text.length()) {
+    while (i < limit && scanBudget-- > 0) {
       char c = text.charAt(i);
       if (c == '\\') {
         i += 2;
@@ -1003,9 +1028,10 @@ public final class ShellParser {
       }
       if (c == '\'') {
         int close = text.indexOf('\'', i + 1);
-        if (close < 0) {
+        if (close < 0 || close >= limit) {
           return -1;
         }
+        scanBudget -= close - i;
         i = close + 1;
         continue;
       }
@@ -1033,7 +1059,7 @@ public final class ShellParser {
   private int skipBraces(int from) {
     int level = 1;
     int i = from;
-    while (i < text.length()) {
+    while (i < limit && scanBudget-- > 0) {
       char c = text.charAt(i);
       if (c == '\\') {
         i += 2;
@@ -1041,9 +1067,10 @@ public final class ShellParser {
       }
       if (c == '\'') {
         int close = text.indexOf('\'', i + 1);
-        if (close < 0) {
+        if (close < 0 || close >= limit) {
           return -1;
         }
+        scanBudget -= close - i;
         i = close + 1;
         continue;
       }
@@ -1069,7 +1096,7 @@ public final class ShellParser {
 
   private int skipDoubleQuoted(int from) {
     int i = from;
-    while (i < text.length()) {
+    while (i < limit && scanBudget-- > 0) {
       char c = text.charAt(i);
       if (c == '\\') {
         i += 2;
@@ -1088,9 +1115,12 @@ public final class ShellParser {
       PendingHeredoc h = heredocs.poll();
       int bodyStart = pos;
       boolean found = false;
-      while (pos < text.length()) {
+      while (pos < limit) {
         int eol = text.indexOf('\n', pos);
-        int lineEnd = eol < 0 ? text.length() : eol;
+        if (eol >= limit) {
+          eol = -1;
+        }
+        int lineEnd = eol < 0 ? limit : eol;
         int from = pos;
         if (h.stripTabs) {
           while (from < lineEnd && text.charAt(from) == '\t') {
@@ -1101,7 +1131,7 @@ public final class ShellParser {
         if (to > from && text.charAt(to - 1) == '\r') {
           to--;
         }
-        pos = eol < 0 ? text.length() : eol + 1;
+        pos = eol < 0 ? limit : eol + 1;
         if (to - from == h.delimiter.length() && text.startsWith(h.delimiter, from)) {
           found = true;
           break;
