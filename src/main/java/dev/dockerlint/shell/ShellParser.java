@@ -105,6 +105,8 @@ public final class ShellParser {
   private int pos;
   private Token peeked;
   private long consumed;
+  /** False in a {@code -c} string whose substitutions the outer parse already listed. */
+  private boolean listSubstitutions = true;
   /** End of the text still to read; moved to the current position when parsing is abandoned. */
   private int limit;
   /**
@@ -570,6 +572,7 @@ public final class ShellParser {
       map = (s, e) -> whole;
     }
     ShellParser sub = new ShellParser(shared, value, map, depth + 1);
+    sub.listSubstitutions = listSubstitutions && !word.expands();
     sub.script();
   }
 
@@ -960,6 +963,7 @@ public final class ShellParser {
   private void commandSubstitution(int start) {
     Token saved = peeked;
     peeked = null;
+    int mark = shared.commands.size();
     nested(() -> {
       depth++;
       list(Set.of());
@@ -972,7 +976,19 @@ public final class ShellParser {
         pos = limit;
       }
     });
+    forgetSubstitutionCommands(mark);
     peeked = saved;
+  }
+
+  /**
+   * In the {@code -c} string of a word the outer shell already expanded, the substitutions were
+   * listed by the outer parse ({@code bash -c "$(curl ...)"}): drop the second copy.
+   */
+  private void forgetSubstitutionCommands(int mark) {
+    if (!listSubstitutions) {
+      List<Builder> commands = shared.commands;
+      commands.subList(Math.min(mark, commands.size()), commands.size()).clear();
+    }
   }
 
   /** At a backtick: appends the substitution as written and parses its commands. */
@@ -1010,7 +1026,13 @@ public final class ShellParser {
       map = (s, e) -> whole;
     }
     String script = inner.toString();
-    nested(() -> new ShellParser(shared, script, map, depth + 1).script());
+    int mark = shared.commands.size();
+    nested(() -> {
+      ShellParser sub = new ShellParser(shared, script, map, depth + 1);
+      sub.listSubstitutions = listSubstitutions;
+      sub.script();
+    });
+    forgetSubstitutionCommands(mark);
   }
 
   /**

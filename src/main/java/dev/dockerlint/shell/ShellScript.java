@@ -8,6 +8,11 @@ import java.util.Optional;
  * brace groups, {@code if}/{@code for}/{@code while} bodies, command substitutions and
  * {@code sh -c '...'} strings.
  *
+ * <p>Order: commands are listed in the order they end, so the commands nested in a command's own
+ * words (its {@code $(...)} substitutions, its {@code sh -c} script) come right <em>before</em> it,
+ * with a deeper {@code subshellDepth}: {@code echo $(id -u)} lists {@code id -u} then
+ * {@code echo $(id -u)}.
+ *
  * @param problems parse problems (unterminated quote, unbalanced parenthesis); the commands found
  *     before the problem are still listed
  */
