@@ -252,6 +252,16 @@ public final class ShellParser {
     if (peek().isReserved("!")) {
       next();
     }
+    if (peek().isReserved("time")) {
+      // bash's pipeline prefix: time { a; b; }, time -p make
+      next();
+      if (peek().isReserved("-p")) {
+        next();
+      }
+      if (!startsCommand(peek())) {
+        return null;
+      }
+    }
     Builder last = command();
     while (true) {
       Token t = peek();

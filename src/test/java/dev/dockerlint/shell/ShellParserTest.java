@@ -58,6 +58,7 @@ class ShellParserTest {
         Arguments.of("a &&\n  b", "a &&, b ."),
         Arguments.of("a |\n b", "a |, b ."),
         Arguments.of("! a && b", "a &&, b ."),
+        Arguments.of("time { a; b; } && time -p make -j4 | time", "a ;, b ., make -j4 |, time ."),
         Arguments.of("(cd /x && make) && b", "cd /x && @1, make . @1, b ."),
         Arguments.of("((a) ; b)", "(( a) ; b) is arithmetic"),
         Arguments.of("( (a) ; b)", "a . @2, b . @1"),
