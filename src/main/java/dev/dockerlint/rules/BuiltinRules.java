@@ -10,11 +10,21 @@ public final class BuiltinRules {
   public static List<Rule> all() {
     return List.of(
         new AptCleanup(),
+        new BuildToolsInFinalStage(),
+        new CacheMountSuggested(),
         new CopyBeforeInstall(),
+        new DockerignoreIncomplete(),
+        new DockerignoreMissing(),
         new HealthcheckMissing(),
         new ImageLatest(),
         new ImageUntagged(),
+        new InitProcess(),
+        new InstallThenRemove(),
+        new LabelSchema(),
+        new PythonUnbuffered(),
+        new RunConsecutive(),
         new SecretInEnv(),
+        new SecretLiteral(),
         new SyntaxErrorRule(),
         new UserRoot());
   }

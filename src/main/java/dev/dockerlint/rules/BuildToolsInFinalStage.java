@@ -1,0 +1,101 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Run;
+import dev.dockerlint.ast.ShellForm;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.Word;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compilers and headers in the shipped image add size and attack surface and are rarely needed at
+ * run time; a builder stage keeps them out.
+ */
+public final class BuildToolsInFinalStage implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("build-tools-in-final-stage", Severity.INFO,
+      "The final stage installs build tools and does not remove them");
+  private static final Set<String> TOOLS = Set.of(
+      "build-essential", "build-base", "gcc", "g++", "gcc-c++", "make", "cmake", "clang", "git",
+      "Development Tools", "@development-tools");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    if (file.finalStage().isEmpty()) {
+      return;
+    }
+    List<Stage> lineage = new ArrayList<>(file.lineage(file.finalStage().get()));
+    java.util.Collections.reverse(lineage);
+    for (Stage stage : lineage) {
+      for (Run run : stage.instructions(Run.class)) {
+        if (run.command() instanceof ShellForm shell) {
+          checkRun(shell.script().commands(), context);
+        }
+      }
+    }
+  }
+
+  private static void checkRun(List<ShellCommand> raw, RuleContext context) {
+    List<ShellCommand> commands = raw.stream().map(ShellCommand::unwrapped).toList();
+    Set<String> removed = new HashSet<>();
+    boolean autoRemovesAll = false;
+    boolean markedAuto = false;
+    for (ShellCommand c : commands) {
+      String manager = InstallThenRemove.manager(c);
+      String sub = c.subcommand().orElse("");
+      if (c.is("apt-mark") && sub.equals("auto")) {
+        markedAuto = true;
+      } else if ("apt".equals(manager) && (sub.equals("purge") || sub.equals("remove") || sub.equals("autoremove"))) {
+        if (markedAuto && (sub.equals("autoremove") || c.hasFlag("--auto-remove") || c.hasFlag("--autoremove"))) {
+          autoRemovesAll = true;
+        }
+        names(c, manager, removed);
+      } else if ("apk".equals(manager) && sub.equals("del")) {
+        names(c, manager, removed);
+      } else if ("rpm".equals(manager) && (sub.equals("remove") || sub.equals("erase") || sub.equals("autoremove"))) {
+        names(c, manager, removed);
+      }
+    }
+    for (ShellCommand c : commands) {
+      String manager = InstallThenRemove.manager(c);
+      if (manager == null || manager.equals("pip") || !InstallThenRemove.installs(c)
+          || manager.equals("apt") && autoRemovesAll) {
+        continue;
+      }
+      String virtual = manager.equals("apk") ? InstallThenRemove.virtualName(c).orElse(null) : null;
+      if (virtual != null && removed.contains(virtual)) {
+        continue;
+      }
+      for (Word word : InstallThenRemove.packageWords(c)) {
+        String name = InstallThenRemove.packageName(manager, word.value());
+        if (isBuildTool(name) && !removed.contains(name)) {
+          context.report(word.range(), "'" + name + "' is a build tool installed in the final image and not removed "
+              + "in the same RUN; build in an earlier stage and COPY --from it only what runs");
+        }
+      }
+    }
+  }
+
+  private static void names(ShellCommand c, String manager, Set<String> into) {
+    for (Word w : InstallThenRemove.packageWords(c)) {
+      into.add(InstallThenRemove.packageName(manager, w.value()));
+    }
+  }
+
+  static boolean isBuildTool(String name) {
+    return TOOLS.contains(name) || name.endsWith("-dev") || name.endsWith("-devel")
+        || name.matches("(gcc|g\\+\\+|clang)-[0-9]+");
+  }
+}
