@@ -25,6 +25,8 @@ public final class BuildToolsInFinalStage implements Rule {
   private static final Set<String> TOOLS = Set.of(
       "build-essential", "build-base", "gcc", "g++", "gcc-c++", "make", "cmake", "clang", "git",
       "Development Tools", "@development-tools");
+  /** Base images that are build environments by design (the official golang and python images use them). */
+  private static final Set<String> BUILD_IMAGES = Set.of("buildpack-deps", "gcc");
 
   @Override
   public RuleInfo info() {
@@ -36,7 +38,11 @@ public final class BuildToolsInFinalStage implements Rule {
     if (file.finalStage().isEmpty()) {
       return;
     }
-    List<Stage> lineage = new ArrayList<>(file.lineage(file.finalStage().get()));
+    Stage last = file.finalStage().get();
+    if (file.rootImage(last).map(i -> BUILD_IMAGES.contains(i.shortName())).orElse(false)) {
+      return; // built on an image made for building: the toolchain is the point
+    }
+    List<Stage> lineage = new ArrayList<>(file.lineage(last));
     java.util.Collections.reverse(lineage);
     for (Stage stage : lineage) {
       for (Run run : stage.instructions(Run.class)) {
@@ -55,7 +61,8 @@ public final class BuildToolsInFinalStage implements Rule {
     for (ShellCommand c : commands) {
       String manager = InstallThenRemove.manager(c);
       String sub = c.subcommand().orElse("");
-      if (c.is("apt-mark") && sub.equals("auto")) {
+      if (c.is("apt-mark") && sub.equals("auto")
+          || c.is("xargs") && c.hasArgument("apt-mark") && c.hasArgument("auto")) {
         markedAuto = true;
       } else if ("apt".equals(manager) && (sub.equals("purge") || sub.equals("remove") || sub.equals("autoremove"))) {
         if (markedAuto && (sub.equals("autoremove") || c.hasFlag("--auto-remove") || c.hasFlag("--autoremove"))) {
@@ -89,7 +96,8 @@ public final class BuildToolsInFinalStage implements Rule {
   }
 
   private static void names(ShellCommand c, String manager, Set<String> into) {
-    for (Word w : InstallThenRemove.packageWords(c)) {
+    List<Word> positional = c.positionalArguments();
+    for (Word w : positional.subList(Math.min(1, positional.size()), positional.size())) {
       into.add(InstallThenRemove.packageName(manager, w.value()));
     }
   }

@@ -51,18 +51,20 @@ public final class InitProcess implements Rule {
     if (entrypoint != null) {
       // an ENTRYPOINT decides what PID 1 is: an init, a script that may exec, or the runtime itself
       if (entrypoint.command() instanceof ExecForm exec && !exec.arguments().isEmpty()) {
-        report(exec.arguments().get(0), context);
+        report(exec.arguments(), true, context);
       }
       return;
     }
     if (cmd != null && cmd.command() instanceof ExecForm exec && !exec.arguments().isEmpty()) {
-      report(exec.arguments().get(0), context);
+      report(exec.arguments(), false, context);
     }
   }
 
-  private static void report(Token program, RuleContext context) {
+  private static void report(List<Token> argv, boolean entrypoint, RuleContext context) {
+    Token program = argv.get(0);
     String name = baseName(program.text());
-    if (isRuntime(name)) {
+    // a bare interpreter (CMD ["python3"]) is an interactive REPL default, not a service
+    if (isRuntime(name) && (entrypoint || argv.size() > 1)) {
       context.report(program, "'" + name + "' runs as PID 1, which neither forwards signals by default nor reaps "
           + "zombies; start it through an init: ENTRYPOINT [\"tini\", \"--\"] or dumb-init (or docker run --init)");
     }
