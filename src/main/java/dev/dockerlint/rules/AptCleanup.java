@@ -59,7 +59,9 @@ public final class AptCleanup implements Rule {
         continue;
       }
       String sub = command.subcommand().orElse("");
-      if (sub.equals("update") && firstUpdate == null) {
+      if (sub.equals("dist-clean")) {
+        listsRemoved = true; // apt 2.7+: clean plus the package lists
+      } else if (sub.equals("update") && firstUpdate == null) {
         firstUpdate = command;
       } else if (sub.equals("install") && firstInstall == null) {
         firstInstall = command;

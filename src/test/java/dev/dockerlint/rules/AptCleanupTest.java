@@ -24,7 +24,8 @@ class AptCleanupTest {
         // quoted text is data, not a command
         "FROM debian:12\nRUN echo 'apt-get install -y curl'\n",
         "FROM debian:12\nRUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\n",
-        "FROM debian:12\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*\n");
+        "FROM debian:12\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*\n",
+        "FROM debian:13\nRUN set -eux; \\\n\tapt-get update; \\\n\tapt-get install -y --no-install-recommends curl; \\\n\tapt-get dist-clean\n");
   }
 
   static Stream<String> invalid() {
