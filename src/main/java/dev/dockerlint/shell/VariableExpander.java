@@ -26,6 +26,12 @@ import java.util.function.Function;
  *   <li>Pattern words ({@code #}, {@code %}, {@code /}) use {@code *} and {@code ?} as globs;
  *       quoted or escaped glob characters are literal. {@code /} replaces the leftmost-longest
  *       match; {@code //} replaces every non-overlapping match; an empty pattern changes nothing.
+ *       As in BuildKit the second {@code /} is required ({@code ${V/p}} is an error) and escape
+ *       characters stay in the replacement ({@code ${V/a/\b}} puts {@code \b}).
+ *   <li>Error messages are BuildKit's: {@code syntax error: bad substitution}, {@code syntax
+ *       error: missing '}'}, {@code unsupported modifier (=) in substitution}, {@code V: is not
+ *       allowed to be unset}, {@code unexpected end of statement while looking for matching
+ *       double-quote}. {@code ${V:#p}} is rejected as newer BuildKit does.
  * </ul>
  *
  * <p>On an error the expansion goes on with the rest of the text and returns a best-effort value:
@@ -46,6 +52,8 @@ public final class VariableExpander {
   private String error;
   private int pos;
   private int depth;
+  /** While reading a {@code /} replacement: BuildKit keeps escape characters there. */
+  private boolean rawEscapes;
 
   private VariableExpander(String text, char escape, Function<String, String> lookup) {
     this.text = text;
@@ -81,6 +89,9 @@ public final class VariableExpander {
       if (c == escape) {
         pos++;
         if (pos < text.length()) {
+          if (rawEscapes) {
+            out.append(escape);
+          }
           literal(out, text.charAt(pos++), pattern);
         }
       } else if (c == '\'') {
@@ -147,6 +158,9 @@ public final class VariableExpander {
         }
         char next = text.charAt(pos);
         if (next == '"' || next == '$' || next == escape) {
+          if (rawEscapes) {
+            out.append(escape);
+          }
           literal(out, next, pattern);
           pos++;
         } else {
@@ -178,7 +192,7 @@ public final class VariableExpander {
     }
     pos++;
     if (depth >= MAX_DEPTH) {
-      fail("bad substitution: nested too deeply");
+      fail("syntax error: bad substitution: nested too deeply");
       pos = text.length();
       return;
     }
@@ -204,17 +218,17 @@ public final class VariableExpander {
   /** After {@code ${}: returns the expansion, or null after an error. */
   private String braced() {
     if (pos >= text.length()) {
-      fail("missing '}'");
+      fail("syntax error: missing '}'");
       return null;
     }
     String name = name();
     char c = next();
     if (c == EOF) {
-      fail(name.isEmpty() ? "bad substitution" : "missing '}'");
+      fail(name.isEmpty() ? "syntax error: bad substitution" : "syntax error: missing '}'");
       return null;
     }
     if (name.isEmpty()) {
-      fail("bad substitution");
+      fail("syntax error: bad substitution");
       skipPastBrace(c);
       return null;
     }
@@ -229,7 +243,7 @@ public final class VariableExpander {
           return modifier(name, value, m, true);
         }
         if (m == EOF) {
-          fail("missing '}'");
+          fail("syntax error: missing '}'");
           return null;
         }
         fail("unsupported modifier (:" + m + ") in substitution");
@@ -248,7 +262,7 @@ public final class VariableExpander {
         }
         StringBuilder pattern = new StringBuilder();
         if (word(pattern, "}", true) == EOF) {
-          fail("missing '}'");
+          fail("syntax error: missing '}'");
           return null;
         }
         return c == '#'
@@ -262,12 +276,16 @@ public final class VariableExpander {
         }
         StringBuilder pattern = new StringBuilder();
         StringBuilder replacement = new StringBuilder();
-        char stop = word(pattern, "/}", true);
-        if (stop == '/') {
-          stop = word(replacement, "}", false);
+        if (word(pattern, "/", true) == EOF) {
+          fail("syntax error: missing '/' in ${}");
+          return null;
         }
+        boolean outerRaw = rawEscapes;
+        rawEscapes = true;
+        char stop = word(replacement, "}", false);
+        rawEscapes = outerRaw;
         if (stop == EOF) {
-          fail("missing '}'");
+          fail("syntax error: missing '}'");
           return null;
         }
         return Glob.replace(orEmpty(value), pattern.toString(), replacement.toString(), all);
@@ -283,7 +301,7 @@ public final class VariableExpander {
   private String modifier(String name, String value, char m, boolean nullIsUnset) {
     StringBuilder word = new StringBuilder();
     if (word(word, "}", false) == EOF) {
-      fail("missing '}'");
+      fail("syntax error: missing '}'");
       return null;
     }
     boolean unset = value == null || (nullIsUnset && value.isEmpty());
