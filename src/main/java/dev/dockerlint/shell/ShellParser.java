@@ -535,10 +535,21 @@ public final class ShellParser {
   private List<Word> scriptArgument(List<Word> words, SourceRange range) {
     String first = words.get(0).value();
     String program = first.substring(first.lastIndexOf('/') + 1);
-    if (!SHELLS.contains(program) && !ShellCommand.WRAPPERS.contains(program)) {
+    if (!SHELLS.contains(program) && !ShellCommand.WRAPPERS.contains(program) && !program.equals("su")) {
       return List.of(); // the common case, without building a probe command
     }
     ShellCommand probe = new ShellCommand(List.of(), words, range, Separator.END, depth).unwrapped();
+    if (probe.is("su")) {
+      // su [user] -c 'script' [user]
+      List<Word> args = probe.arguments();
+      for (int i = 0; i + 1 < args.size(); i++) {
+        String v = args.get(i).value();
+        if (!args.get(i).quoted() && (v.equals("-c") || v.equals("--command"))) {
+          return List.of(args.get(i + 1));
+        }
+      }
+      return List.of();
+    }
     if (!SHELLS.contains(probe.name())) {
       return List.of();
     }
@@ -909,12 +920,8 @@ public final class ShellParser {
     int start = pos;
     char n = peekChar(1);
     if (n == '(' && peekChar(2) == '(') {
-      int end = skipBalanced(pos + 3, 2);
-      if (end < 0) {
-        problem("unterminated '$(('", start);
-        end = limit;
-      }
-      pos = end;
+      pos += 3;
+      arithmetic(start);
       value.append(text, start, pos);
       return true;
     }
@@ -967,6 +974,41 @@ public final class ShellParser {
     value.append('$');
     pos++;
     return false;
+  }
+
+  /**
+   * After {@code $((}: reads to the matching {@code ))}. The expression itself is not parsed, but
+   * command substitutions in it are ({@code $(( $(nproc) * 2 ))}).
+   */
+  private void arithmetic(int start) {
+    int level = 2;
+    while (pos < limit) {
+      char c = text.charAt(pos);
+      if (c == '\\') {
+        pos += 2;
+      } else if (c == '\'') {
+        int close = text.indexOf('\'', pos + 1);
+        pos = close < 0 || close >= limit ? limit : close + 1;
+      } else if (c == '"') {
+        int close = skipDoubleQuoted(pos + 1);
+        pos = close < 0 ? limit : close;
+      } else if (c == '$' && peekChar(1) == '(' && peekChar(2) != '(') {
+        int from = pos;
+        pos += 2;
+        commandSubstitution(from);
+      } else if (c == '`') {
+        backticks(new StringBuilder());
+      } else {
+        pos++;
+        if (c == '(') {
+          level++;
+        } else if (c == ')' && --level == 0) {
+          return;
+        }
+      }
+    }
+    pos = Math.min(pos, limit);
+    problem("unterminated '$(('", start);
   }
 
   /** After {@code $(} (or {@code <(}): parses the commands up to the matching {@code )}. */
