@@ -326,11 +326,14 @@ public final class ShellParser {
     return simpleCommand();
   }
 
-  /** After {@code (} when the next character is {@code (}: skips a {@code ((...))} arithmetic command. */
+  /**
+   * After {@code (} when the next character is {@code (}: skips a {@code ((...))} arithmetic
+   * command if the parentheses close with {@code ))}.
+   */
   private boolean arithmeticCommand() {
     int end = skipBalanced(pos + 1, 2);
-    if (end < 0) {
-      return false;
+    if (end < 0 || text.charAt(end - 2) != ')') {
+      return false; // not closed by "))": nested subshells such as ((cd a) && b)
     }
     pos = end;
     return true;
