@@ -4,6 +4,7 @@ import dev.dockerlint.source.OffsetMap;
 import dev.dockerlint.source.SourceRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -497,7 +498,7 @@ public final class ShellParser {
           assignments.add(t.word);
         } else {
           if (words.size() == wordOffsets.length) {
-            wordOffsets = java.util.Arrays.copyOf(wordOffsets, words.size() * 2);
+            wordOffsets = Arrays.copyOf(wordOffsets, words.size() * 2);
           }
           wordOffsets[words.size()] = t.start;
           words.add(t.word);
@@ -599,7 +600,6 @@ public final class ShellParser {
     sub.listSubstitutions = listSubstitutions && !word.expands();
     sub.script();
   }
-
 
   private RangeMap offsetMap(int base) {
     RangeMap parent = ranges;

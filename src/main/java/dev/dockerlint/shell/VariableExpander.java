@@ -1,6 +1,7 @@
 package dev.dockerlint.shell;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -446,7 +447,7 @@ public final class VariableExpander {
           return ends;
         }
         char c = text.charAt(fromEnd ? n - 1 - k : k);
-        java.util.Arrays.fill(next, false);
+        Arrays.fill(next, false);
         for (int i = 0; i < m; i++) {
           if (!states[i]) {
             continue;
@@ -540,7 +541,7 @@ public final class VariableExpander {
       int m = tokens.length;
       int[] starts = new int[m + 1];
       int[] next = new int[m + 1];
-      java.util.Arrays.fill(starts, -1);
+      Arrays.fill(starts, -1);
       int bestStart = -1;
       int bestEnd = -1;
       for (int p = from; ; p++) {
@@ -567,7 +568,7 @@ public final class VariableExpander {
           break;
         }
         char c = text.charAt(p);
-        java.util.Arrays.fill(next, -1);
+        Arrays.fill(next, -1);
         for (int i = 0; i < m; i++) {
           int st = starts[i];
           if (st < 0 || (bestStart >= 0 && st > bestStart)) {
