@@ -287,6 +287,17 @@ class ShellParserTest {
   }
 
   @Test
+  void pipeIntoSubshellInsideSubstitution() {
+    ShellScript script = parse("x=$(a | (b)) && c");
+    assertThat(script.pipedInto(script.commandsNamed("a").get(0))).map(ShellCommand::name).contains("b");
+    ShellScript broken = parse("echo $(a |) z");
+    assertThat(broken.pipedInto(broken.commandsNamed("a").get(0))).isEmpty();
+    ShellScript last = parse("a |");
+    assertThat(last.pipedInto(last.commands().get(0))).isEmpty();
+    assertThat(last.pipedInto(parse("other").commands().get(0))).isEmpty();
+  }
+
+  @Test
   void pipeInsideSubstitution() {
     ShellScript script = parse("x=$(curl u | sha256sum) && y");
     ShellCommand curl = script.commandsNamed("curl").get(0);
