@@ -13,7 +13,8 @@ import java.util.Set;
  * @param assignments leading {@code NAME=value} words
  * @param words the command name and its arguments (redirections removed)
  * @param separator what joins it to the next command
- * @param subshellDepth how many {@code ( )} subshells or {@code $( )} substitutions enclose it
+ * @param subshellDepth how many {@code ( )} subshells, {@code $( )}, backtick or {@code <( )}
+ *     substitutions and {@code sh -c '...'} strings enclose it (brace groups do not count)
  */
 public record ShellCommand(
     List<Word> assignments, List<Word> words, SourceRange range, Separator separator, int subshellDepth) {

@@ -22,10 +22,15 @@ import java.util.Set;
  * {@code -c} script), which are listed with a deeper {@code subshellDepth}. Compound commands are
  * not listed themselves; their inner commands are.
  *
- * <p>Not supported (parsed as plain words or skipped): arithmetic {@code $((...))} and
- * {@code ((...))} contents, commands inside {@code ${...}} words, bash arrays beyond
- * {@code NAME=(...)}, {@code [[ ... ]]} operators such as {@code <} (read as redirections).
- * Heredoc bodies inside the script are skipped, never parsed.
+ * <p>Not supported (parsed as plain words or skipped): arithmetic expressions (only the command
+ * substitutions inside {@code $((...))} are parsed; {@code ((...))} commands are skipped whole),
+ * commands inside {@code ${...}} words, bash arrays beyond {@code NAME=(...)}, {@code [[ ... ]]}
+ * operators such as {@code <} (read as redirections). Heredoc bodies inside the script are
+ * skipped, never parsed, even when they feed a shell ({@code bash <<EOF}).
+ *
+ * <p>Robustness: the parser never throws, reports unterminated quotes, parentheses, keywords and
+ * heredocs as problems (at most 50), stops following nesting deeper than {@value #MAX_NESTING}
+ * levels, and runs in linear time.
  */
 public final class ShellParser {
   /** Deeper nesting of substitutions, subshells and compound commands is reported, not followed. */
