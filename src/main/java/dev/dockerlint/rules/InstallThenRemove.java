@@ -89,8 +89,9 @@ public final class InstallThenRemove implements Rule {
     if (dest.contains("$")) {
       return;
     }
-    boolean intoDirectory = dest.endsWith("/") || copy.sources().size() > 1;
     String base = dest.startsWith("/") ? dest : join(layers.workdir, dest);
+    boolean intoDirectory = dest.endsWith("/") || dest.equals(".") || dest.endsWith("/.") || copy.sources().size() > 1
+        || normalize(base).equals(normalize(layers.workdir));
     Added added = new Added(copy, copy.name());
     if (!intoDirectory) {
       layers.files.put(normalize(base), added);

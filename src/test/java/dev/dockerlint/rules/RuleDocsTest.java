@@ -45,11 +45,11 @@ class RuleDocsTest {
     assertThat(bad).as("Bad examples of %s", rule.info().id()).isNotEmpty();
     assertThat(good).as("Good examples of %s", rule.info().id()).isNotEmpty();
     for (String example : bad) {
-      List<Finding> findings = tester.lint(example);
+      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Bad"), example));
       assertThat(findings).as("Bad example of %s must be reported:%n%s", rule.info().id(), example).isNotEmpty();
     }
     for (String example : good) {
-      List<Finding> findings = tester.lint(example);
+      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Good"), example));
       assertThat(findings).as("Good example of %s must pass:%n%s", rule.info().id(), example).isEmpty();
     }
   }
@@ -77,6 +77,45 @@ class RuleDocsTest {
       assertThat(RuleDocs.page(rule.info().id())).as(rule.info().id()).isPresent();
     }
     assertThat(RuleDocs.page("../pom")).isEmpty();
+  }
+
+  /**
+   * Examples are linted as a Dockerfile in an empty temporary build context; a ```dockerignore
+   * block right before an example becomes that context's .dockerignore.
+   */
+  private static List<Finding> lintInContext(RuleTester tester, String example, String dockerignore)
+      throws IOException {
+    Path dir = Files.createTempDirectory("rule-docs");
+    try {
+      if (dockerignore != null) {
+        Files.writeString(dir.resolve(".dockerignore"), dockerignore);
+      }
+      return tester.lint(example, dir.resolve("Dockerfile"));
+    } finally {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(dir);
+    }
+  }
+
+  /** The body of a ```dockerignore block that directly precedes an example, or null. */
+  static String ignoreFileFor(String markdown, String example) {
+    int at = markdown.indexOf("```dockerfile\n" + example);
+    if (at < 0) {
+      return null;
+    }
+    String before = markdown.substring(0, at).stripTrailing();
+    if (!before.endsWith("```")) {
+      return null;
+    }
+    int open = before.lastIndexOf("```dockerignore\n");
+    if (open < 0 || before.indexOf("```", open + 3) != before.length() - 3) {
+      return null;
+    }
+    return before.substring(open + "```dockerignore\n".length(), before.length() - 3);
   }
 
   static String section(String page, String name) {

@@ -60,10 +60,21 @@ final class RuleTester {
     return new Linter(List.of(rule), settings).lint(DockerfileParser.parse("Dockerfile", text));
   }
 
+  /** Lints as the Dockerfile at {@code location} on disk, so rules can see its build context. */
+  List<Finding> lint(String text, java.nio.file.Path location) {
+    Linter linter = new Linter(List.of(rule), new LintSettings(Set.of(), Set.of(rule.info().id()), java.util.Map.of(), List.of()));
+    return linter.lint(DockerfileParser.parse(location.getFileName().toString(), text), location);
+  }
+
   /** Asserts the rule reports exactly the marked ranges (none when nothing is marked). */
   List<Finding> check(String markedSource) {
+    return check(markedSource, (java.nio.file.Path) null);
+  }
+
+  /** {@link #check(String)} for a Dockerfile at {@code location} on disk (null: not on disk). */
+  List<Finding> check(String markedSource, java.nio.file.Path location) {
     Marked marked = Marked.of(markedSource);
-    List<Finding> findings = lint(marked.text());
+    List<Finding> findings = location == null ? lint(marked.text()) : lint(marked.text(), location);
     assertThat(findings).as("findings of %s in:%n%s", rule.info().id(), marked.text())
         .allSatisfy(f -> assertThat(f.rule()).isEqualTo(rule.info().id()));
     assertThat(findings.stream().map(Finding::range).toList())
