@@ -24,7 +24,7 @@ public final class LabelSchema implements Rule {
       .offByDefault();
 
   /** A label's last assignment in the final image. */
-  private record Assigned(KeyValue pair, String value) {}
+  private record Assigned(KeyValue pair, String value, boolean known) {}
 
   @Override
   public RuleInfo info() {
@@ -45,7 +45,7 @@ public final class LabelSchema implements Rule {
         Scope scope = file.scopeAt(label);
         for (KeyValue pair : label.pairs()) {
           String value = pair.value() == null ? "" : scope.resolve(pair.value());
-          labels.put(scope.resolve(pair.key()), new Assigned(pair, value));
+          labels.put(scope.resolve(pair.key()), new Assigned(pair, value, pair.value() == null || isKnown(scope, pair)));
         }
       }
     }
@@ -60,14 +60,14 @@ public final class LabelSchema implements Rule {
         continue;
       }
       String value = assigned.value().strip();
+      if (!assigned.known()) {
+        continue; // a build argument without a default: the value is only known at build time
+      }
       if (value.isEmpty()) {
         context.reportAs((assigned.pair().value() == null ? assigned.pair().key() : assigned.pair().value()).range(),
             "Label '" + name + "' is empty; the label schema requires "
             + "a " + format + " value", "DL3051");
         continue;
-      }
-      if (assigned.value().contains("$")) {
-        continue; // an unresolved build argument: the value is only known at build time
       }
       String code = switch (format) {
         case "url" -> isUrl(value) ? null : "DL3052";
@@ -83,6 +83,16 @@ public final class LabelSchema implements Rule {
             + describe(format) + "; the label schema requires one", code);
       }
     }
+  }
+
+  /** False when the value uses a variable that has no value at lint time (ARG without default, unknown). */
+  private static boolean isKnown(Scope scope, KeyValue pair) {
+    for (String name : scope.expand(pair.value().text()).references()) {
+      if (scope.get(name).map(v -> v.value() == null).orElse(true)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String describe(String format) {

@@ -40,16 +40,17 @@ class RuleDocsTest {
   void badExamplesAreReportedAndGoodOnesAreNot(Rule rule) throws IOException {
     String page = Files.readString(RULES.resolve(rule.info().id() + ".md"));
     RuleTester tester = new RuleTester(rule);
+    java.util.Map<String, String> labelSchema = optionsLabelSchema(page);
     List<String> bad = codeBlocks(section(page, "Bad"));
     List<String> good = codeBlocks(section(page, "Good"));
     assertThat(bad).as("Bad examples of %s", rule.info().id()).isNotEmpty();
     assertThat(good).as("Good examples of %s", rule.info().id()).isNotEmpty();
     for (String example : bad) {
-      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Bad"), example));
+      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Bad"), example), labelSchema);
       assertThat(findings).as("Bad example of %s must be reported:%n%s", rule.info().id(), example).isNotEmpty();
     }
     for (String example : good) {
-      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Good"), example));
+      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Good"), example), labelSchema);
       assertThat(findings).as("Good example of %s must pass:%n%s", rule.info().id(), example).isEmpty();
     }
   }
@@ -83,14 +84,16 @@ class RuleDocsTest {
    * Examples are linted as a Dockerfile in an empty temporary build context; a ```dockerignore
    * block right before an example becomes that context's .dockerignore.
    */
-  private static List<Finding> lintInContext(RuleTester tester, String example, String dockerignore)
-      throws IOException {
+  private static List<Finding> lintInContext(RuleTester tester, String example, String dockerignore,
+      java.util.Map<String, String> labelSchema) throws IOException {
     Path dir = Files.createTempDirectory("rule-docs");
     try {
       if (dockerignore != null) {
         Files.writeString(dir.resolve(".dockerignore"), dockerignore);
       }
-      return tester.lint(example, dir.resolve("Dockerfile"));
+      var settings = new dev.dockerlint.lint.LintSettings(java.util.Set.of(), java.util.Set.of(tester.ruleId()),
+          java.util.Map.of(), List.of(), labelSchema, null);
+      return tester.lint(example, settings, dir.resolve("Dockerfile"));
     } finally {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path f : files.toList()) {
@@ -98,6 +101,24 @@ class RuleDocsTest {
         }
       }
       Files.delete(dir);
+    }
+  }
+
+  /** The label schema of the ```yaml configuration in a page's Options section (empty without one). */
+  static java.util.Map<String, String> optionsLabelSchema(String page) {
+    String options = section(page, "Options");
+    int open = options.indexOf("```yaml\n");
+    if (open < 0) {
+      return java.util.Map.of();
+    }
+    int body = open + "```yaml\n".length();
+    String yaml = options.substring(body, options.indexOf("\n```", body - 1) + 1);
+    var ids = new java.util.HashSet<String>();
+    BuiltinRules.all().forEach(r -> ids.add(r.info().id()));
+    try {
+      return new dev.dockerlint.config.ConfigLoader(ids).parse(Path.of(".dockerlint.yaml"), yaml).labelSchema();
+    } catch (dev.dockerlint.config.ConfigException e) {
+      throw new AssertionError("Options example does not load: " + e.getMessage(), e);
     }
   }
 

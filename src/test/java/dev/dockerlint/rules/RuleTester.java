@@ -24,6 +24,10 @@ final class RuleTester {
     this.rule = rule;
   }
 
+  String ruleId() {
+    return rule.info().id();
+  }
+
   /** A Dockerfile with its markers removed, and the ranges they marked. */
   record Marked(String text, List<SourceRange> ranges) {
     static Marked of(String marked) {
@@ -62,7 +66,11 @@ final class RuleTester {
 
   /** Lints as the Dockerfile at {@code location} on disk, so rules can see its build context. */
   List<Finding> lint(String text, java.nio.file.Path location) {
-    Linter linter = new Linter(List.of(rule), new LintSettings(Set.of(), Set.of(rule.info().id()), java.util.Map.of(), List.of()));
+    return lint(text, new LintSettings(Set.of(), Set.of(rule.info().id()), java.util.Map.of(), List.of()), location);
+  }
+
+  List<Finding> lint(String text, LintSettings settings, java.nio.file.Path location) {
+    Linter linter = new Linter(List.of(rule), settings);
     return linter.lint(DockerfileParser.parse(location.getFileName().toString(), text), location);
   }
 
@@ -74,7 +82,16 @@ final class RuleTester {
   /** {@link #check(String)} for a Dockerfile at {@code location} on disk (null: not on disk). */
   List<Finding> check(String markedSource, java.nio.file.Path location) {
     Marked marked = Marked.of(markedSource);
-    List<Finding> findings = location == null ? lint(marked.text()) : lint(marked.text(), location);
+    return assertMarked(marked, location == null ? lint(marked.text()) : lint(marked.text(), location));
+  }
+
+  /** {@link #check(String)} with given settings (a label schema, say). */
+  List<Finding> check(String markedSource, LintSettings settings) {
+    Marked marked = Marked.of(markedSource);
+    return assertMarked(marked, lint(marked.text(), settings));
+  }
+
+  private List<Finding> assertMarked(Marked marked, List<Finding> findings) {
     assertThat(findings).as("findings of %s in:%n%s", rule.info().id(), marked.text())
         .allSatisfy(f -> assertThat(f.rule()).isEqualTo(rule.info().id()));
     assertThat(findings.stream().map(Finding::range).toList())
