@@ -11,8 +11,16 @@ import java.util.Map;
  * @param value the value after {@code =} with quotes and escapes removed (as BuildKit does), or
  *     null when the flag has no {@code =}
  * @param range the whole flag word
+ * @param buildkitText the flag word exactly as BuildKit's parser keeps it, which is what its AST dump
+ *     prints. It differs from {@link #text()} only for non-ASCII text: BuildKit scans flag words
+ *     byte by byte, so {@code --chown=José} becomes {@code --chown=JosÃ©}
  */
-public record Flag(String name, String value, SourceRange range) {
+public record Flag(String name, String value, SourceRange range, String buildkitText) {
+
+  /** A flag whose BuildKit text is its plain {@link #text()} (ASCII flags, hand-built flags). */
+  public Flag(String name, String value, SourceRange range) {
+    this(name, value, range, value == null ? "--" + name : "--" + name + "=" + value);
+  }
 
   public boolean hasValue() {
     return value != null;

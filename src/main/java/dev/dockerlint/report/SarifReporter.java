@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dockerlint.lint.Finding;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
-import dev.dockerlint.source.SourceText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -63,12 +60,6 @@ public final class SarifReporter implements Reporter {
     Map<String, Integer> ruleIndex = new HashMap<>();
     for (int i = 0; i < rules.size(); i++) {
       ruleIndex.putIfAbsent(rules.get(i).info().id(), i);
-    }
-    Map<String, SourceText> sources = new HashMap<>();
-    for (FileResult file : report.files()) {
-      if (file.source() != null) {
-        sources.putIfAbsent(file.path(), file.source());
-      }
     }
     List<FileResult> failed = JsonSupport.failedFiles(report);
 
@@ -129,13 +120,10 @@ public final class SarifReporter implements Reporter {
       json.writeEndObject();
 
       json.writeArrayFieldStart("results");
-      Map<String, Integer> occurrences = new HashMap<>();
+      Fingerprints fingerprints = new Fingerprints(report);
       for (Finding finding : findings) {
-        String uri = artifactUri(finding.file());
-        String text = fingerprintText(finding, sources.get(finding.file()));
-        String key = finding.rule() + '\u0000' + uri + '\u0000' + text;
-        int occurrence = occurrences.merge(key, 1, Integer::sum) - 1;
-        writeResult(json, finding, ruleIndex.get(finding.rule()), fingerprint(key + '\u0000' + occurrence));
+        String fingerprint = fingerprints.next(finding, artifactUri(finding.file()));
+        writeResult(json, finding, ruleIndex.get(finding.rule()), fingerprint);
       }
       json.writeEndArray();
 
@@ -382,42 +370,5 @@ public final class SarifReporter implements Reporter {
       }
     }
     return uri.toString();
-  }
-
-  /**
-   * The text a fingerprint is taken from: the finding's source lines with whitespace runs collapsed
-   * and blank lines dropped (so re-indenting does not change it); the message when there is no source.
-   */
-  static String fingerprintText(Finding finding, SourceText source) {
-    if (source == null || finding.line() > source.lineCount()) {
-      return "message:" + finding.message();
-    }
-    int last = finding.range().endLine();
-    if (last > finding.line() && finding.range().end().column() == 1) {
-      last--;
-    }
-    last = Math.min(last, source.lineCount());
-    List<String> lines = new ArrayList<>();
-    for (int line = finding.line(); line <= last; line++) {
-      String normal = source.line(line).strip().replaceAll("\\s+", " ");
-      if (!normal.isEmpty()) {
-        lines.add(normal);
-      }
-    }
-    return String.join("\n", lines);
-  }
-
-  /** The first 128 bits of SHA-256, in hex. */
-  private static String fingerprint(String key) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder(32);
-      for (int i = 0; i < 16; i++) {
-        hex.append(Character.forDigit((hash[i] >> 4) & 0xf, 16)).append(Character.forDigit(hash[i] & 0xf, 16));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 }

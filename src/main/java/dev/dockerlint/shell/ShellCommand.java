@@ -3,6 +3,7 @@ package dev.dockerlint.shell;
 import dev.dockerlint.source.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,8 +19,20 @@ public record ShellCommand(
     List<Word> assignments, List<Word> words, SourceRange range, Separator separator, int subshellDepth) {
 
   /** Commands that run the command given as their arguments. */
-  private static final Set<String> WRAPPERS =
+  static final Set<String> WRAPPERS =
       Set.of("sudo", "env", "nice", "nohup", "time", "command", "exec", "stdbuf", "chroot", "doas", "gosu", "su-exec");
+
+  /** Options that take the next word as their value, per program (positional arguments skip it). */
+  private static final Map<String, Set<String>> VALUE_OPTIONS;
+
+  static {
+    Set<String> apt = Set.of("-o", "-c", "-t", "--option", "--config-file", "--target-release");
+    Set<String> rpm = Set.of("-c", "-x", "--config", "--exclude", "--installroot", "--releasever", "--setopt");
+    VALUE_OPTIONS = Map.of(
+        "apt-get", apt, "apt", apt, "aptitude", apt,
+        "apk", Set.of("-X", "-p", "--repository", "--root", "--cache-dir", "--arch"),
+        "dnf", rpm, "yum", rpm, "microdnf", rpm);
+  }
 
   public ShellCommand {
     assignments = List.copyOf(assignments);
@@ -46,16 +59,21 @@ public record ShellCommand(
 
   /**
    * True if a flag is present. A short flag ({@code -y}) also matches inside combined short flags
-   * ({@code -qy}); a long flag ({@code --yes}) matches {@code --yes} and {@code --yes=...}.
+   * ({@code -qy}); a long flag ({@code --yes}) matches {@code --yes} and {@code --yes=...}. A
+   * short flag with a value ({@code -q=2}) matches only that flag ({@code -q}, not {@code -y});
+   * nothing after {@code --} counts.
    */
   public boolean hasFlag(String flag) {
     boolean isShort = flag.length() == 2 && flag.charAt(0) == '-' && flag.charAt(1) != '-';
     for (Word word : arguments()) {
+      if (word.value().equals("--") && !word.quoted()) {
+        return false;
+      }
       if (!word.isFlag()) {
         continue;
       }
       String v = word.value();
-      if (v.equals(flag) || (flag.startsWith("--") && v.startsWith(flag + "="))) {
+      if (v.equals(flag) || v.startsWith(flag + "=")) {
         return true;
       }
       if (isShort && !v.startsWith("--") && v.indexOf('=') < 0 && v.indexOf(flag.charAt(1), 1) > 0) {
@@ -74,17 +92,26 @@ public record ShellCommand(
     return false;
   }
 
-  /** Arguments that are not flags, in order ({@code apt-get install -y curl} gives install, curl). */
+  /**
+   * Arguments that are not flags, in order ({@code apt-get install -y curl} gives install, curl).
+   * For a few package managers the value word of an option such as apt-get's {@code -o} is
+   * skipped too ({@code apt-get -o Dpkg::Use-Pty=0 install curl} gives install, curl).
+   */
   public List<Word> positionalArguments() {
     List<Word> result = new ArrayList<>();
+    Set<String> valueOptions = VALUE_OPTIONS.getOrDefault(name(), Set.of());
     boolean endOfFlags = false;
-    for (Word word : arguments()) {
+    List<Word> arguments = arguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      Word word = arguments.get(i);
       if (!endOfFlags && word.value().equals("--") && !word.quoted()) {
         endOfFlags = true;
         continue;
       }
       if (endOfFlags || !word.isFlag()) {
         result.add(word);
+      } else if (valueOptions.contains(word.value())) {
+        i++;
       }
     }
     return result;
@@ -107,13 +134,18 @@ public record ShellCommand(
 
   /**
    * The command a wrapper runs: {@code sudo -E apt-get install} gives {@code apt-get install};
-   * {@code env FOO=1 make} gives {@code make}. Returns this command when it is not a wrapper.
+   * {@code env FOO=1 make} gives {@code make}. Returns this command when it is not a wrapper, when
+   * nothing follows the wrapper's options, and for {@code command -v}, which only looks a name up.
    */
   public ShellCommand unwrapped() {
     ShellCommand current = this;
     for (int guard = 0; guard < 8 && WRAPPERS.contains(current.name()); guard++) {
+      if (current.is("command") && current.hasAnyFlag("-v", "-V")) {
+        return current; // command -v curl looks curl up, it does not run it
+      }
       List<Word> rest = current.arguments();
       int i = 0;
+      boolean skippedOperand = false;
       while (i < rest.size()) {
         Word w = rest.get(i);
         String v = w.value();
@@ -126,7 +158,8 @@ public record ShellCommand(
           }
         } else if (current.is("env") && v.indexOf('=') > 0) {
           i++;
-        } else if ((current.is("chroot") || current.is("gosu") || current.is("su-exec")) && i == 0) {
+        } else if ((current.is("chroot") || current.is("gosu") || current.is("su-exec")) && !skippedOperand) {
+          skippedOperand = true;
           i++; // the new root or the user to switch to
         } else {
           break;

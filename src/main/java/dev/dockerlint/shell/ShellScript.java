@@ -8,6 +8,11 @@ import java.util.Optional;
  * brace groups, {@code if}/{@code for}/{@code while} bodies, command substitutions and
  * {@code sh -c '...'} strings.
  *
+ * <p>Order: commands are listed in the order they end, so the commands nested in a command's own
+ * words (its {@code $(...)} substitutions, its {@code sh -c} script) come right <em>before</em> it,
+ * with a deeper {@code subshellDepth}: {@code echo $(id -u)} lists {@code id -u} then
+ * {@code echo $(id -u)}.
+ *
  * @param problems parse problems (unterminated quote, unbalanced parenthesis); the commands found
  *     before the problem are still listed
  */
@@ -34,19 +39,36 @@ public record ShellScript(List<ShellCommand> commands, List<String> problems) {
         .toList();
   }
 
-  /** The command that reads this one's output through a pipe, if any. */
+  /**
+   * The command that reads this one's output through a pipe, if any. Relies on the parser's order
+   * (a command comes after the commands of its own substitutions): commands nested deeper that lie
+   * inside the next command at this depth are its substitutions and are skipped; a deeper command
+   * that does not is the first command of a subshell the pipe feeds ({@code curl x | (sh)}).
+   */
   public Optional<ShellCommand> pipedInto(ShellCommand command) {
-    int index = commands.indexOf(command);
-    if (index < 0 || command.separator() != Separator.PIPE) {
-      return Optional.empty();
-    }
-    for (int i = index + 1; i < commands.size(); i++) {
-      // skip commands nested deeper (substitutions inside the next command's words come first)
-      if (commands.get(i).subshellDepth() <= command.subshellDepth()) {
-        return Optional.of(commands.get(i));
+    int index = -1;
+    for (int i = 0; i < commands.size() && index < 0; i++) {
+      if (commands.get(i) == command) {
+        index = i;
       }
     }
-    return Optional.empty();
+    if (index < 0) {
+      index = commands.indexOf(command);
+    }
+    if (index < 0 || command.separator() != Separator.PIPE || index + 1 >= commands.size()) {
+      return Optional.empty();
+    }
+    ShellCommand first = commands.get(index + 1);
+    if (first.subshellDepth() <= command.subshellDepth()) {
+      return Optional.of(first);
+    }
+    for (int i = index + 1; i < commands.size(); i++) {
+      ShellCommand next = commands.get(i);
+      if (next.subshellDepth() <= command.subshellDepth()) {
+        return Optional.of(next.range().contains(first.range()) ? next : first);
+      }
+    }
+    return Optional.of(first);
   }
 
   public boolean hasPipe() {

@@ -17,7 +17,8 @@ class DeterminismTest {
   @Test
   void sameReportGivesSameBytes() throws IOException {
     for (Reporter reporter : List.of(new TextReporter(false), new TextReporter(true), new JsonReporter(),
-        new SarifReporter())) {
+        new SarifReporter(), new GithubReporter(), new GitlabReporter(), new CheckstyleReporter(),
+        new JunitReporter(), new GnuReporter())) {
       Report report = ReportFixtures.sample();
       byte[] first = bytes(reporter, report);
       assertThat(bytes(reporter, report)).as(reporter.getClass().getSimpleName()).isEqualTo(first);
@@ -27,7 +28,9 @@ class DeterminismTest {
 
   @Test
   void outputUsesLineFeedsOnly() throws IOException {
-    for (Reporter reporter : List.of(new TextReporter(false), new JsonReporter(), new SarifReporter())) {
+    for (Reporter reporter : List.of(new TextReporter(false), new JsonReporter(), new SarifReporter(),
+        new GithubReporter(), new GitlabReporter(), new CheckstyleReporter(), new JunitReporter(),
+        new GnuReporter())) {
       String text = new String(bytes(reporter, ReportFixtures.sample()), StandardCharsets.UTF_8);
       assertThat(text).doesNotContain("\r").endsWith("\n");
     }

@@ -39,4 +39,29 @@ class ReporterGoldenTest {
   void sarifWithoutProblems() throws IOException {
     Golden.assertMatches("clean.sarif", render(new SarifReporter(), ReportFixtures.clean()));
   }
+
+  @Test
+  void github() throws IOException {
+    Golden.assertMatches("sample.github.txt", render(new GithubReporter(), ReportFixtures.sample()));
+  }
+
+  @Test
+  void gnu() throws IOException {
+    Golden.assertMatches("sample.gnu.txt", render(new GnuReporter(), ReportFixtures.sample()));
+  }
+
+  @Test
+  void gitlab() throws IOException {
+    Golden.assertMatches("sample.gitlab.json", render(new GitlabReporter(), ReportFixtures.sample()));
+  }
+
+  @Test
+  void checkstyle() throws IOException {
+    Golden.assertMatches("sample.checkstyle.xml", render(new CheckstyleReporter(), ReportFixtures.sample()));
+  }
+
+  @Test
+  void junit() throws IOException {
+    Golden.assertMatches("sample.junit.xml", render(new JunitReporter(), ReportFixtures.sample()));
+  }
 }

@@ -9,7 +9,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.dockerlint.lint.Finding;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.source.SourceRange;
 import dev.dockerlint.source.SourceText;
@@ -135,18 +134,6 @@ class SarifReporterTest {
     List<String> after = fingerprints(sarif(ReportFixtures.sample(edited, 3)));
     assertThat(after).isEqualTo(before);
     assertThat(before).doesNotHaveDuplicates();
-  }
-
-  @Test
-  void fingerprintIgnoresIndentationButNotContent() {
-    Finding finding = ReportFixtures.finding("Dockerfile", "user-root", Severity.WARNING, "m",
-        SourceRange.of(1, 6, 1, 10));
-    String plain = SarifReporter.fingerprintText(finding, new SourceText("USER root\n"));
-    String indented = SarifReporter.fingerprintText(finding, new SourceText("  USER   root  \n"));
-    String other = SarifReporter.fingerprintText(finding, new SourceText("USER admin\n"));
-    assertThat(indented).isEqualTo(plain).isEqualTo("USER root");
-    assertThat(other).isNotEqualTo(plain);
-    assertThat(SarifReporter.fingerprintText(finding, null)).isEqualTo("message:m");
   }
 
   private static List<String> fingerprints(JsonNode log) {
