@@ -10,12 +10,27 @@ public final class BuiltinRules {
   public static List<Rule> all() {
     return List.of(
         new AptCleanup(),
+        new AptNoInstallRecommends(),
+        new AptUseAptGet(),
         new CopyBeforeInstall(),
+        new CurlPipeShell(),
         new HealthcheckMissing(),
         new ImageLatest(),
         new ImageUntagged(),
+        new InstallMissingYes(),
+        new NpmCi(),
+        new PackageCacheLeft(),
+        new PackageUnpinned(),
+        new PipNoCacheDir(),
+        new Pipefail(),
+        new RunCd(),
+        new RunSudo(),
+        new RunUselessCommand(),
         new SecretInEnv(),
         new SyntaxErrorRule(),
-        new UserRoot());
+        new TlsVerificationDisabled(),
+        new UnsignedPackages(),
+        new UserRoot(),
+        new WgetAndCurl());
   }
 }

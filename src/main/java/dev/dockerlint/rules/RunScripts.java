@@ -11,8 +11,10 @@ import dev.dockerlint.shell.ShellScript;
 import dev.dockerlint.shell.Word;
 import dev.dockerlint.source.SourceRange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Shared queries of the shell-command rules: which RUNs to read and how to read a command. */
@@ -61,9 +63,88 @@ final class RunScripts {
     return unwrapped.words().isEmpty() ? null : unwrapped;
   }
 
-  /** The first positional word ({@code install} in {@code apt-get -y install x}), or null. */
+  /** Flags whose value is the next word, per program: {@code apt-get -o X=Y install}. */
+  private static final Map<String, Set<String>> VALUE_FLAGS = valueFlags();
+
+  private static Map<String, Set<String>> valueFlags() {
+    Map<String, Set<String>> m = new HashMap<>();
+    Set<String> apt = Set.of("-o", "--option", "-c", "--config-file", "-t", "--target-release", "--default-release");
+    m.put("apt-get", apt);
+    m.put("apt", apt);
+    Set<String> rpm = Set.of("-c", "--config", "-x", "--exclude", "-d", "--debuglevel", "-e", "--errorlevel",
+        "-R", "--randomwait", "--installroot", "--releasever", "--enablerepo", "--disablerepo", "--setopt",
+        "--repo", "--repoid", "--repofrompath", "--forcearch", "--downloaddir", "--destdir", "--comment");
+    m.put("yum", rpm);
+    m.put("dnf", rpm);
+    m.put("microdnf", rpm);
+    m.put("tdnf", rpm);
+    m.put("apk", Set.of("-X", "--repository", "-p", "--root", "--arch", "-t", "--virtual", "--cache-dir",
+        "--keys-dir", "--repositories-file", "--cache-max-age"));
+    m.put("zypper", Set.of("-R", "--root", "-c", "--config", "-D", "--reposd-dir", "-C", "--cache-dir",
+        "--raw-cache-dir", "--solv-cache-dir", "--pkg-cache-dir", "-r", "--repo", "--from", "-t", "--type",
+        "-p", "--plus-repo", "--installroot"));
+    Set<String> pip = Set.of("-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host",
+        "-t", "--target", "--prefix", "--root", "--src", "-e", "--editable", "-c", "--constraint", "-r",
+        "--requirement", "--platform", "--python-version", "--implementation", "--abi", "--no-binary",
+        "--only-binary", "--progress-bar", "--proxy", "--python", "--root-user-action", "--upgrade-strategy",
+        "--cache-dir", "--log", "--timeout", "--retries", "--global-option", "--install-option",
+        "--config-settings", "-C", "--report", "--cert", "--client-cert", "--exists-action", "--keyring-provider",
+        "--use-feature", "--use-deprecated");
+    m.put("pip", pip);
+    m.put("pipx", pip);
+    m.put("npm", Set.of("--loglevel", "--registry", "--prefix", "-w", "--workspace", "--cache", "--userconfig",
+        "--omit", "--include", "--install-strategy", "--tag", "--location", "-C"));
+    m.put("gem", Set.of("-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "-P",
+        "--trust-policy", "--platform", "-g", "--file", "-p", "--http-proxy", "--build-root", "--document"));
+    m.put("go", Set.of("-ldflags", "-gcflags", "-tags", "-o", "-mod", "-modfile", "-p", "-asmflags", "-buildmode",
+        "-compiler", "-gccgoflags", "-installsuffix", "-overlay", "-pkgdir", "-toolexec", "-C", "-pgo", "-covermode",
+        "-coverpkg", "-exec"));
+    return m;
+  }
+
+  /** The flags of a program (pip, apt-get, ...) that take the next word as their value. */
+  static Set<String> valueFlags(String program) {
+    return VALUE_FLAGS.getOrDefault(program, Set.of());
+  }
+
+  /** Program name used for flag tables: pip3.12 and python -m pip count as pip. */
+  static String family(ShellCommand command) {
+    String name = command.name();
+    if (isPipName(name)) {
+      return "pip";
+    }
+    return name;
+  }
+
+  /**
+   * Positional words of a command, leaving out the values of flags that take one
+   * ({@code apt-get -o Dpkg::Options::=--force-confold install curl} gives install, curl).
+   */
+  static List<Word> positional(ShellCommand command) {
+    return positional(command.arguments(), VALUE_FLAGS.getOrDefault(family(command), Set.of()));
+  }
+
+  static List<Word> positional(List<Word> args, Set<String> valueFlags) {
+    List<Word> result = new ArrayList<>();
+    boolean endOfFlags = false;
+    for (int i = 0; i < args.size(); i++) {
+      Word word = args.get(i);
+      if (!endOfFlags && word.value().equals("--") && !word.quoted()) {
+        endOfFlags = true;
+        continue;
+      }
+      if (endOfFlags || !word.isFlag()) {
+        result.add(word);
+      } else if (valueFlags.contains(word.value())) {
+        i++;
+      }
+    }
+    return result;
+  }
+
+  /** The first positional word ({@code install} in {@code apt-get -o X=1 install x}), or null. */
   static Word subcommandWord(ShellCommand command) {
-    List<Word> positional = command.positionalArguments();
+    List<Word> positional = positional(command);
     return positional.isEmpty() ? null : positional.get(0);
   }
 
