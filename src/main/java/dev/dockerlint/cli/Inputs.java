@@ -60,10 +60,22 @@ final class Inputs {
     return inputs;
   }
 
+  /**
+   * Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile, and names ending in -Dockerfile or
+   * _Dockerfile (case-insensitive); never a .dockerignore.
+   */
   static boolean isDockerfileName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return lower.equals("dockerfile") || lower.equals("containerfile") || lower.startsWith("dockerfile.")
-        || lower.startsWith("containerfile.") || lower.endsWith(".dockerfile") || lower.endsWith(".containerfile");
+    if (lower.endsWith(".dockerignore")) {
+      return false;
+    }
+    for (String base : List.of("dockerfile", "containerfile")) {
+      if (lower.equals(base) || lower.startsWith(base + ".") || lower.endsWith("." + base)
+          || lower.endsWith("-" + base) || lower.endsWith("_" + base)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Path> findDockerfiles(Path dir) {
@@ -71,7 +83,6 @@ final class Inputs {
     try (Stream<Path> walk = Files.walk(dir, 64)) {
       walk.filter(p -> !isInIgnoredDir(dir, p))
           .filter(p -> isDockerfileName(p.getFileName().toString()))
-          .filter(p -> !p.getFileName().toString().endsWith(".dockerignore"))
           .filter(Files::isRegularFile)
           .sorted()
           .forEach(result::add);

@@ -17,6 +17,7 @@ import dev.dockerlint.report.Reporter;
 import dev.dockerlint.report.Reporters;
 import dev.dockerlint.rules.BuiltinRules;
 import dev.dockerlint.rules.RuleDocs;
+import dev.dockerlint.source.SourceText;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -251,8 +252,10 @@ final class LintCommand implements Callable<Integer> {
       env.err().println("dockerlint: " + shownPath + ": warning: " + loaded.warning());
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
-    List<Finding> findings = linter.lint(file, input.isStdin() ? null : input.path());
-    return new Linted(new FileResult(shownPath, file.source(), findings, null), file);
+    Linter.Result result = linter.check(file, input.isStdin() ? null : input.path());
+    // reports show source only through this masked copy, so secrets never reach the output
+    SourceText shown = file.source().masked(result.redactions());
+    return new Linted(new FileResult(shownPath, shown, result.findings(), null), file);
   }
 
   private Config loadConfig(RuleCatalog catalog) throws ConfigException {

@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -40,6 +41,7 @@ public final class ConfigLoader {
   /** Keys of hadolint's config that only hadolint uses: their presence means a .hadolint.yaml. */
   private static final Set<String> HADOLINT_ONLY_KEYS = Set.of("ignored", "override", "trustedRegistries",
       "strict-labels", "disable-ignore-pragma", "no-fail", "no-color", "verbose");
+  private static final Set<String> DOCKERLINT_ONLY_KEYS = Set.of("ignore", "enable", "severity", "trusted-registries");
   private static final List<String> LABEL_FORMATS =
       List.of("text", "rfc3339", "url", "semver", "hash", "spdx", "email");
   /** hadolint's --format names mapped to ours. */
@@ -94,6 +96,11 @@ public final class ConfigLoader {
     Node root;
     try (Reader reader = new StringReader(text)) {
       root = yaml().compose(reader);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String where = mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+      String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+      throw new ConfigException(file + where + ": invalid YAML: " + String.valueOf(problem).replace('\n', ' ').strip());
     } catch (YAMLException e) {
       throw new ConfigException(file + ": invalid YAML: " + e.getMessage().replace('\n', ' ').strip());
     } catch (IOException e) {
@@ -144,12 +151,16 @@ public final class ConfigLoader {
     if (name.startsWith(".hadolint") || name.startsWith("hadolint")) {
       return true;
     }
+    boolean hadolintKey = false;
     for (NodeTuple tuple : mapping.getValue()) {
-      if (tuple.getKeyNode() instanceof ScalarNode key && HADOLINT_ONLY_KEYS.contains(key.getValue())) {
-        return true;
+      if (tuple.getKeyNode() instanceof ScalarNode key) {
+        if (DOCKERLINT_ONLY_KEYS.contains(key.getValue())) {
+          return false; // ours, with a mistake in it: report the unknown key
+        }
+        hadolintKey |= HADOLINT_ONLY_KEYS.contains(key.getValue());
       }
     }
-    return false;
+    return hadolintKey;
   }
 
   /**

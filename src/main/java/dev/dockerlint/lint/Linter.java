@@ -40,9 +40,21 @@ public final class Linter {
     return rules;
   }
 
+  /** Findings, and the source ranges holding secrets that outputs must mask. */
+  public record Result(List<Finding> findings, List<SourceRange> redactions) {
+    public Result {
+      findings = List.copyOf(findings);
+      redactions = List.copyOf(redactions);
+    }
+  }
+
   /** Lints a Dockerfile that is not on disk (stdin, tests). */
   public List<Finding> lint(Dockerfile file) {
     return lint(file, null);
+  }
+
+  public List<Finding> lint(Dockerfile file, java.nio.file.Path location) {
+    return check(file, location).findings();
   }
 
   /**
@@ -50,9 +62,10 @@ public final class Linter {
    *
    * @param location the Dockerfile on disk, so rules can find its build context; or null
    */
-  public List<Finding> lint(Dockerfile file, java.nio.file.Path location) {
+  public Result check(Dockerfile file, java.nio.file.Path location) {
     Suppressions suppressions = new Suppressions(file);
     List<Finding> result = new ArrayList<>();
+    List<SourceRange> redactions = new ArrayList<>();
     for (Rule rule : rules) {
       RuleContext context = new RuleContext(file.path(), rule.info(), settings, location);
       try {
@@ -65,6 +78,7 @@ public final class Linter {
             start, List.of()));
         continue;
       }
+      redactions.addAll(context.redactions());
       for (Finding finding : context.findings()) {
         if (Suppressions.matches(ignored, finding) || suppressions.suppresses(finding)) {
           continue;
@@ -75,6 +89,6 @@ public final class Linter {
       }
     }
     result.sort(Finding.ORDER);
-    return result;
+    return new Result(result, redactions);
   }
 }

@@ -15,6 +15,7 @@ public final class RuleContext {
   private final LintSettings settings;
   private final Path location;
   private final List<Finding> findings = new ArrayList<>();
+  private final List<SourceRange> redactions = new ArrayList<>();
 
   /**
    * @param location where the Dockerfile is on disk, or null (stdin, tests)
@@ -67,7 +68,19 @@ public final class RuleContext {
     report(instruction.keyword().range(), message);
   }
 
+  /**
+   * Marks source text that holds a secret, so every output that shows source (code frames) masks
+   * it, whether or not a finding is shown for it.
+   */
+  public void redact(SourceRange range) {
+    redactions.add(range);
+  }
+
   List<Finding> findings() {
     return findings;
+  }
+
+  List<SourceRange> redactions() {
+    return redactions;
   }
 }

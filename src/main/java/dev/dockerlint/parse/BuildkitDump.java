@@ -72,7 +72,9 @@ public final class BuildkitDump {
   private static List<String> values(Instruction instruction) {
     java.util.ArrayList<String> v = new java.util.ArrayList<>();
     if (instruction instanceof From from) {
-      add(v, from.image());
+      if (!from.image().text().isEmpty()) {
+        add(v, from.image()); // empty stands for a missing image
+      }
       add(v, from.asKeyword());
       add(v, from.stageName());
     } else if (instruction instanceof Run run) {

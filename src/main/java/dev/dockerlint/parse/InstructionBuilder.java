@@ -227,7 +227,8 @@ final class InstructionBuilder {
     switch (h.lower()) {
       case "from": {
         List<Token> args = blankSplit(ll, a, b);
-        Token image = args.size() > 0 ? args.get(0) : null;
+        // an empty token where the image belongs keeps From.image() non-null for rules
+        Token image = args.size() > 0 ? args.get(0) : new Token("", new SourceRange(kw.range().end(), kw.range().end()));
         Token as = args.size() > 1 ? args.get(1) : null;
         Token stage = args.size() > 2 ? args.get(2) : null;
         if ((args.size() != 1 && args.size() != 3) || (as != null && stage != null && !as.text().equalsIgnoreCase("as"))) {

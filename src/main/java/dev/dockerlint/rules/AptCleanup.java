@@ -22,6 +22,9 @@ public final class AptCleanup implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("apt-cleanup", Severity.WARNING,
       "apt-get update, install and removal of the package lists must share one RUN", "DL3009");
   private static final String LISTS = "/var/lib/apt/lists";
+  /** Subcommands other than install that read the fresh index, so an update before them is used. */
+  private static final java.util.Set<String> INDEX_READERS =
+      java.util.Set.of("upgrade", "dist-upgrade", "full-upgrade", "build-dep", "source", "download", "satisfy");
 
   @Override
   public RuleInfo info() {
@@ -45,6 +48,7 @@ public final class AptCleanup implements Rule {
     ShellCommand firstInstall = null;
     ShellCommand firstUpdate = null;
     boolean updateBeforeInstall = false;
+    boolean indexUsed = false;
     boolean listsRemoved = run.mountsCacheOn(LISTS) || run.mountsCacheOn("/var/lib/apt");
     for (ShellCommand raw : commands) {
       ShellCommand command = raw.unwrapped();
@@ -55,18 +59,22 @@ public final class AptCleanup implements Rule {
         continue;
       }
       String sub = command.subcommand().orElse("");
-      if (sub.equals("update") && firstUpdate == null) {
+      if (sub.equals("dist-clean")) {
+        listsRemoved = true; // apt 2.7+: clean plus the package lists
+      } else if (sub.equals("update") && firstUpdate == null) {
         firstUpdate = command;
       } else if (sub.equals("install") && firstInstall == null) {
         firstInstall = command;
         updateBeforeInstall = firstUpdate != null;
+      } else if (INDEX_READERS.contains(sub)) {
+        indexUsed = true;
       }
     }
     if (firstInstall != null && !updateBeforeInstall) {
       context.reportAs(firstInstall.range(), "'" + firstInstall.name() + " install' without '" + firstInstall.name()
           + " update' earlier in the same RUN installs from a stale package index; run update && install together");
     }
-    if (firstUpdate != null && firstInstall == null) {
+    if (firstUpdate != null && firstInstall == null && !indexUsed) {
       context.reportAs(firstUpdate.range(), "'" + firstUpdate.name() + " update' in a RUN that installs nothing: "
           + "the cached index layer goes stale; update and install in the same RUN");
     }

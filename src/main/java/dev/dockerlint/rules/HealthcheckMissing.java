@@ -24,6 +24,9 @@ public final class HealthcheckMissing implements Rule {
       return;
     }
     Stage last = file.finalStage().get();
+    if (last.from().image().text().isEmpty()) {
+      return; // FROM without an image is a syntax error already
+    }
     for (Stage stage : file.lineage(last)) {
       if (!stage.instructions(Healthcheck.class).isEmpty()) {
         return; // HEALTHCHECK NONE counts: an explicit choice

@@ -49,6 +49,7 @@ public final class SecretInEnv implements Rule {
           String name = pair.key().text();
           String value = file.scopeAt(env).expand(pair.value().text()).value();
           if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
+            context.redact(pair.value().range());
             context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "
                 + "pass it at build time with RUN --mount=type=secret (or at run time) instead");
           }
@@ -57,6 +58,9 @@ public final class SecretInEnv implements Rule {
         for (ArgDeclaration declaration : arg.declarations()) {
           String name = declaration.name().text();
           if (isSecretName(name)) {
+            if (declaration.defaultValue() != null) {
+              context.redact(declaration.defaultValue().range());
+            }
             String shown = declaration.defaultValue() == null ? ""
                 : "=" + mask(file.scopeAt(arg).expand(declaration.defaultValue().text()).value());
             context.report(declaration.name(), "ARG " + name + shown + " looks like a secret; build arguments are "

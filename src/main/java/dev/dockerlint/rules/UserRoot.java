@@ -30,6 +30,9 @@ public final class UserRoot implements Rule {
       return;
     }
     Stage stage = last.get();
+    if (stage.from().image().text().isEmpty()) {
+      return; // FROM without an image is a syntax error already
+    }
     Optional<User> user = file.effectiveUser(stage);
     if (user.isPresent()) {
       Expansion value = file.scopeAt(user.get()).expand(user.get().user().text());

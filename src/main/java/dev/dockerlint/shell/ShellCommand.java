@@ -13,14 +13,19 @@ import java.util.Set;
  * @param assignments leading {@code NAME=value} words
  * @param words the command name and its arguments (redirections removed)
  * @param separator what joins it to the next command
- * @param subshellDepth how many {@code ( )} subshells or {@code $( )} substitutions enclose it
+ * @param subshellDepth how many {@code ( )} subshells, {@code $( )}, backtick or {@code <( )}
+ *     substitutions and {@code sh -c '...'} strings enclose it (brace groups do not count)
  */
 public record ShellCommand(
     List<Word> assignments, List<Word> words, SourceRange range, Separator separator, int subshellDepth) {
 
   /** Commands that run the command given as their arguments. */
   static final Set<String> WRAPPERS =
-      Set.of("sudo", "env", "nice", "nohup", "time", "command", "exec", "stdbuf", "chroot", "doas", "gosu", "su-exec");
+      Set.of("sudo", "env", "nice", "nohup", "time", "command", "exec", "stdbuf", "chroot", "doas", "gosu", "su-exec",
+          "timeout");
+  /** Wrapper options whose value is the next word ({@code sudo -u bob}, {@code env -u NAME}). */
+  private static final Set<String> WRAPPER_VALUE_OPTIONS =
+      Set.of("-u", "-g", "-C", "-D", "--user", "--group", "--unset", "--chdir");
 
   /** Options that take the next word as their value, per program (positional arguments skip it). */
   private static final Map<String, Set<String>> VALUE_OPTIONS;
@@ -151,16 +156,18 @@ public record ShellCommand(
         String v = w.value();
         if (v.startsWith("-") && !w.quoted()) {
           i++;
-          // sudo -u USER, env -u NAME, chroot --userspec take a value in the next word
-          if ((v.equals("-u") || v.equals("-g") || v.equals("-C") || v.equals("-n") && current.is("nice"))
-              && i < rest.size()) {
+          boolean takesValue = WRAPPER_VALUE_OPTIONS.contains(v)
+              || (current.is("nice") && v.equals("-n"))
+              || (current.is("timeout") && (v.equals("-s") || v.equals("-k")));
+          if (takesValue && i < rest.size()) {
             i++;
           }
         } else if (current.is("env") && v.indexOf('=') > 0) {
           i++;
-        } else if ((current.is("chroot") || current.is("gosu") || current.is("su-exec")) && !skippedOperand) {
+        } else if (!skippedOperand
+            && (current.is("chroot") || current.is("gosu") || current.is("su-exec") || current.is("timeout"))) {
           skippedOperand = true;
-          i++; // the new root or the user to switch to
+          i++; // the new root, the user to switch to, the duration
         } else {
           break;
         }
@@ -169,7 +176,10 @@ public record ShellCommand(
         return current;
       }
       List<Word> inner = rest.subList(i, rest.size());
-      SourceRange innerRange = new SourceRange(inner.get(0).range().start(), current.range().end());
+      SourceRange first = inner.get(0).range();
+      SourceRange innerRange = first.start().compareTo(current.range().end()) <= 0
+          ? new SourceRange(first.start(), current.range().end())
+          : first;
       current = new ShellCommand(List.of(), inner, innerRange, current.separator(), current.subshellDepth());
     }
     return current;

@@ -4,6 +4,7 @@ import dev.dockerlint.source.OffsetMap;
 import dev.dockerlint.source.SourceRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -21,10 +22,15 @@ import java.util.Set;
  * {@code -c} script), which are listed with a deeper {@code subshellDepth}. Compound commands are
  * not listed themselves; their inner commands are.
  *
- * <p>Not supported (parsed as plain words or skipped): arithmetic {@code $((...))} and
- * {@code ((...))} contents, commands inside {@code ${...}} words, bash arrays beyond
- * {@code NAME=(...)}, {@code [[ ... ]]} operators such as {@code <} (read as redirections).
- * Heredoc bodies inside the script are skipped, never parsed.
+ * <p>Not supported (parsed as plain words or skipped): arithmetic expressions (only the command
+ * substitutions inside {@code $((...))} are parsed; {@code ((...))} commands are skipped whole),
+ * commands inside {@code ${...}} words, bash arrays beyond {@code NAME=(...)}, {@code [[ ... ]]}
+ * operators such as {@code <} (read as redirections). Heredoc bodies inside the script are
+ * skipped, never parsed, even when they feed a shell ({@code bash <<EOF}).
+ *
+ * <p>Robustness: the parser never throws, reports unterminated quotes, parentheses, keywords and
+ * heredocs as problems (at most 50), stops following nesting deeper than {@value #MAX_NESTING}
+ * levels, and runs in linear time.
  */
 public final class ShellParser {
   /** Deeper nesting of substitutions, subshells and compound commands is reported, not followed. */
@@ -326,11 +332,14 @@ public final class ShellParser {
     return simpleCommand();
   }
 
-  /** After {@code (} when the next character is {@code (}: skips a {@code ((...))} arithmetic command. */
+  /**
+   * After {@code (} when the next character is {@code (}: skips a {@code ((...))} arithmetic
+   * command if the parentheses close with {@code ))}.
+   */
   private boolean arithmeticCommand() {
     int end = skipBalanced(pos + 1, 2);
-    if (end < 0) {
-      return false;
+    if (end < 0 || text.charAt(end - 2) != ')') {
+      return false; // not closed by "))": nested subshells such as ((cd a) && b)
     }
     pos = end;
     return true;
@@ -494,7 +503,7 @@ public final class ShellParser {
           assignments.add(t.word);
         } else {
           if (words.size() == wordOffsets.length) {
-            wordOffsets = java.util.Arrays.copyOf(wordOffsets, words.size() * 2);
+            wordOffsets = Arrays.copyOf(wordOffsets, words.size() * 2);
           }
           wordOffsets[words.size()] = t.start;
           words.add(t.word);
@@ -535,10 +544,21 @@ public final class ShellParser {
   private List<Word> scriptArgument(List<Word> words, SourceRange range) {
     String first = words.get(0).value();
     String program = first.substring(first.lastIndexOf('/') + 1);
-    if (!SHELLS.contains(program) && !ShellCommand.WRAPPERS.contains(program)) {
+    if (!SHELLS.contains(program) && !ShellCommand.WRAPPERS.contains(program) && !program.equals("su")) {
       return List.of(); // the common case, without building a probe command
     }
     ShellCommand probe = new ShellCommand(List.of(), words, range, Separator.END, depth).unwrapped();
+    if (probe.is("su")) {
+      // su [user] -c 'script' [user]
+      List<Word> args = probe.arguments();
+      for (int i = 0; i + 1 < args.size(); i++) {
+        String v = args.get(i).value();
+        if (!args.get(i).quoted() && (v.equals("-c") || v.equals("--command"))) {
+          return List.of(args.get(i + 1));
+        }
+      }
+      return List.of();
+    }
     if (!SHELLS.contains(probe.name())) {
       return List.of();
     }
@@ -585,7 +605,6 @@ public final class ShellParser {
     sub.listSubstitutions = listSubstitutions && !word.expands();
     sub.script();
   }
-
 
   private RangeMap offsetMap(int base) {
     RangeMap parent = ranges;
@@ -909,12 +928,8 @@ public final class ShellParser {
     int start = pos;
     char n = peekChar(1);
     if (n == '(' && peekChar(2) == '(') {
-      int end = skipBalanced(pos + 3, 2);
-      if (end < 0) {
-        problem("unterminated '$(('", start);
-        end = limit;
-      }
-      pos = end;
+      pos += 3;
+      arithmetic(start);
       value.append(text, start, pos);
       return true;
     }
@@ -967,6 +982,41 @@ public final class ShellParser {
     value.append('$');
     pos++;
     return false;
+  }
+
+  /**
+   * After {@code $((}: reads to the matching {@code ))}. The expression itself is not parsed, but
+   * command substitutions in it are ({@code $(( $(nproc) * 2 ))}).
+   */
+  private void arithmetic(int start) {
+    int level = 2;
+    while (pos < limit) {
+      char c = text.charAt(pos);
+      if (c == '\\') {
+        pos += 2;
+      } else if (c == '\'') {
+        int close = text.indexOf('\'', pos + 1);
+        pos = close < 0 || close >= limit ? limit : close + 1;
+      } else if (c == '"') {
+        int close = skipDoubleQuoted(pos + 1);
+        pos = close < 0 ? limit : close;
+      } else if (c == '$' && peekChar(1) == '(' && peekChar(2) != '(') {
+        int from = pos;
+        pos += 2;
+        commandSubstitution(from);
+      } else if (c == '`') {
+        backticks(new StringBuilder());
+      } else {
+        pos++;
+        if (c == '(') {
+          level++;
+        } else if (c == ')' && --level == 0) {
+          return;
+        }
+      }
+    }
+    pos = Math.min(pos, limit);
+    problem("unterminated '$(('", start);
   }
 
   /** After {@code $(} (or {@code <(}): parses the commands up to the matching {@code )}. */

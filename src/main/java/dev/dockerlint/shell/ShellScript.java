@@ -59,12 +59,19 @@ public record ShellScript(List<ShellCommand> commands, List<String> problems) {
       return Optional.empty();
     }
     ShellCommand first = commands.get(index + 1);
-    if (first.subshellDepth() <= command.subshellDepth()) {
+    int depth = command.subshellDepth();
+    if (first.subshellDepth() == depth) {
       return Optional.of(first);
+    }
+    if (first.subshellDepth() < depth) {
+      return Optional.empty(); // the enclosing substitution ends after the pipe: a syntax error
     }
     for (int i = index + 1; i < commands.size(); i++) {
       ShellCommand next = commands.get(i);
-      if (next.subshellDepth() <= command.subshellDepth()) {
+      if (next.subshellDepth() < depth) {
+        break; // left the enclosing list: first was in a subshell the pipe feeds
+      }
+      if (next.subshellDepth() == depth) {
         return Optional.of(next.range().contains(first.range()) ? next : first);
       }
     }

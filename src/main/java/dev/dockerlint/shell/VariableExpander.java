@@ -1,6 +1,7 @@
 package dev.dockerlint.shell;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,12 @@ import java.util.function.Function;
  *   <li>Pattern words ({@code #}, {@code %}, {@code /}) use {@code *} and {@code ?} as globs;
  *       quoted or escaped glob characters are literal. {@code /} replaces the leftmost-longest
  *       match; {@code //} replaces every non-overlapping match; an empty pattern changes nothing.
+ *       As in BuildKit the second {@code /} is required ({@code ${V/p}} is an error) and escape
+ *       characters stay in the replacement ({@code ${V/a/\b}} puts {@code \b}).
+ *   <li>Error messages are BuildKit's: {@code syntax error: bad substitution}, {@code syntax
+ *       error: missing '}'}, {@code unsupported modifier (=) in substitution}, {@code V: is not
+ *       allowed to be unset}, {@code unexpected end of statement while looking for matching
+ *       double-quote}. {@code ${V:#p}} is rejected as newer BuildKit does.
  * </ul>
  *
  * <p>On an error the expansion goes on with the rest of the text and returns a best-effort value:
@@ -46,6 +53,8 @@ public final class VariableExpander {
   private String error;
   private int pos;
   private int depth;
+  /** While reading a {@code /} replacement: BuildKit keeps escape characters there. */
+  private boolean rawEscapes;
 
   private VariableExpander(String text, char escape, Function<String, String> lookup) {
     this.text = text;
@@ -81,6 +90,9 @@ public final class VariableExpander {
       if (c == escape) {
         pos++;
         if (pos < text.length()) {
+          if (rawEscapes) {
+            out.append(escape);
+          }
           literal(out, text.charAt(pos++), pattern);
         }
       } else if (c == '\'') {
@@ -147,6 +159,9 @@ public final class VariableExpander {
         }
         char next = text.charAt(pos);
         if (next == '"' || next == '$' || next == escape) {
+          if (rawEscapes) {
+            out.append(escape);
+          }
           literal(out, next, pattern);
           pos++;
         } else {
@@ -178,7 +193,7 @@ public final class VariableExpander {
     }
     pos++;
     if (depth >= MAX_DEPTH) {
-      fail("bad substitution: nested too deeply");
+      fail("syntax error: bad substitution: nested too deeply");
       pos = text.length();
       return;
     }
@@ -204,17 +219,17 @@ public final class VariableExpander {
   /** After {@code ${}: returns the expansion, or null after an error. */
   private String braced() {
     if (pos >= text.length()) {
-      fail("missing '}'");
+      fail("syntax error: missing '}'");
       return null;
     }
     String name = name();
     char c = next();
     if (c == EOF) {
-      fail(name.isEmpty() ? "bad substitution" : "missing '}'");
+      fail(name.isEmpty() ? "syntax error: bad substitution" : "syntax error: missing '}'");
       return null;
     }
     if (name.isEmpty()) {
-      fail("bad substitution");
+      fail("syntax error: bad substitution");
       skipPastBrace(c);
       return null;
     }
@@ -229,7 +244,7 @@ public final class VariableExpander {
           return modifier(name, value, m, true);
         }
         if (m == EOF) {
-          fail("missing '}'");
+          fail("syntax error: missing '}'");
           return null;
         }
         fail("unsupported modifier (:" + m + ") in substitution");
@@ -248,7 +263,7 @@ public final class VariableExpander {
         }
         StringBuilder pattern = new StringBuilder();
         if (word(pattern, "}", true) == EOF) {
-          fail("missing '}'");
+          fail("syntax error: missing '}'");
           return null;
         }
         return c == '#'
@@ -262,12 +277,16 @@ public final class VariableExpander {
         }
         StringBuilder pattern = new StringBuilder();
         StringBuilder replacement = new StringBuilder();
-        char stop = word(pattern, "/}", true);
-        if (stop == '/') {
-          stop = word(replacement, "}", false);
+        if (word(pattern, "/", true) == EOF) {
+          fail("syntax error: missing '/' in ${}");
+          return null;
         }
+        boolean outerRaw = rawEscapes;
+        rawEscapes = true;
+        char stop = word(replacement, "}", false);
+        rawEscapes = outerRaw;
         if (stop == EOF) {
-          fail("missing '}'");
+          fail("syntax error: missing '}'");
           return null;
         }
         return Glob.replace(orEmpty(value), pattern.toString(), replacement.toString(), all);
@@ -283,7 +302,7 @@ public final class VariableExpander {
   private String modifier(String name, String value, char m, boolean nullIsUnset) {
     StringBuilder word = new StringBuilder();
     if (word(word, "}", false) == EOF) {
-      fail("missing '}'");
+      fail("syntax error: missing '}'");
       return null;
     }
     boolean unset = value == null || (nullIsUnset && value.isEmpty());
@@ -428,7 +447,7 @@ public final class VariableExpander {
           return ends;
         }
         char c = text.charAt(fromEnd ? n - 1 - k : k);
-        java.util.Arrays.fill(next, false);
+        Arrays.fill(next, false);
         for (int i = 0; i < m; i++) {
           if (!states[i]) {
             continue;
@@ -522,7 +541,7 @@ public final class VariableExpander {
       int m = tokens.length;
       int[] starts = new int[m + 1];
       int[] next = new int[m + 1];
-      java.util.Arrays.fill(starts, -1);
+      Arrays.fill(starts, -1);
       int bestStart = -1;
       int bestEnd = -1;
       for (int p = from; ; p++) {
@@ -549,7 +568,7 @@ public final class VariableExpander {
           break;
         }
         char c = text.charAt(p);
-        java.util.Arrays.fill(next, -1);
+        Arrays.fill(next, -1);
         for (int i = 0; i < m; i++) {
           int st = starts[i];
           if (st < 0 || (bestStart >= 0 && st > bestStart)) {

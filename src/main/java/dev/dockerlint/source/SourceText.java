@@ -71,4 +71,26 @@ public final class SourceText {
     int to = lineStart(range.end().line()) + range.end().column() - 1;
     return text.substring(Math.min(from, text.length()), Math.min(to, text.length()));
   }
+
+  /**
+   * The same text with each range masked: all but a short prefix of its characters become
+   * {@code *}. Lengths and line breaks are kept, so every position stays valid.
+   */
+  public SourceText masked(java.util.List<SourceRange> ranges) {
+    if (ranges.isEmpty()) {
+      return this;
+    }
+    char[] chars = text.toCharArray();
+    for (SourceRange range : ranges) {
+      int from = Math.min(lineStart(range.start().line()) + range.start().column() - 1, chars.length);
+      int to = Math.min(lineStart(range.end().line()) + range.end().column() - 1, chars.length);
+      int keep = Math.min(4, (to - from) / 4);
+      for (int i = from + keep; i < to; i++) {
+        if (chars[i] != '\n' && chars[i] != '\r') {
+          chars[i] = '*';
+        }
+      }
+    }
+    return new SourceText(new String(chars));
+  }
 }

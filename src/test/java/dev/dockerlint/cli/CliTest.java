@@ -124,14 +124,14 @@ class CliTest {
         .getBytes(StandardCharsets.ISO_8859_1));
     Result r = run("Dockerfile");
     assertThat(r.code()).isZero();
-    assertThat(r.err()).contains("Dockerfile: warning: invalid UTF-8 at byte offset 53; decoded leniently");
+    assertThat(r.err()).contains("Dockerfile: warning: invalid UTF-8 at byte offset 50; decoded leniently");
   }
 
   @Test
   void stdinIsReadForDash() {
     Result r = run(BAD, Map.of(), "--format", "json", "-");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).contains("\"file\" : \"-\"").contains("image-latest");
+    assertThat(r.out()).contains("\"file\": \"-\"").contains("image-latest");
   }
 
   @Test

@@ -124,9 +124,9 @@ class IntegrationTest {
     Result r = run(dir, "FROM node:latest\nUSER node\nHEALTHCHECK NONE\n", "--format", "json", "--stdin-filename",
         "svc/Dockerfile", "-");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("\"findings\" : [ ]");
+    assertThat(r.out()).contains("\"findings\": []");
     Result unconfigured = run(dir, "FROM node:latest\n", "--format", "json", "--stdin-filename", "other/Dockerfile", "-");
-    assertThat(unconfigured.out()).contains("\"file\" : \"other/Dockerfile\"").contains("image-latest");
+    assertThat(unconfigured.out()).contains("\"file\": \"other/Dockerfile\"").contains("image-latest");
   }
 
   @Test
@@ -135,7 +135,7 @@ class IntegrationTest {
     Result r = run(dir, "", "--format", "sarif", "--output", "out.sarif", "--format", "text", "Dockerfile");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("Dockerfile:1:6: warning image-latest");
-    assertThat(Files.readString(dir.resolve("out.sarif"))).contains("\"ruleId\" : \"image-latest\"");
+    assertThat(Files.readString(dir.resolve("out.sarif"))).contains("\"ruleId\": \"image-latest\"");
   }
 
   @Test
@@ -174,7 +174,7 @@ class IntegrationTest {
   }
 
   @Test
-  void changedSinceOutsideGitIsAClearError() throws IOException {
+  void changedSinceOutsideGitIsAClearError() throws Exception {
     assumeTrue(git(dir, "--version") == 0, "git is not available");
     Path outside = Files.createTempDirectory("no-git");
     Files.writeString(outside.resolve("Dockerfile"), "FROM alpine:3.20\n");

@@ -24,7 +24,8 @@ class AptCleanupTest {
         // quoted text is data, not a command
         "FROM debian:12\nRUN echo 'apt-get install -y curl'\n",
         "FROM debian:12\nRUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\n",
-        "FROM debian:12\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*\n");
+        "FROM debian:12\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*\n",
+        "FROM debian:13\nRUN set -eux; \\\n\tapt-get update; \\\n\tapt-get install -y --no-install-recommends curl; \\\n\tapt-get dist-clean\n");
   }
 
   static Stream<String> invalid() {
@@ -32,7 +33,7 @@ class AptCleanupTest {
         "FROM debian:12\nRUN [|apt-get update|]\nRUN [|[|apt-get install -y curl|]|]\n",
         "FROM debian:12\nRUN apt-get update && [|apt-get install -y curl|]\n",
         "FROM debian:12\nRUN apt-get update \\\n  && [|apt-get install -y \\\n     curl|]\n",
-        "FROM debian:12\nRUN [|[|apt install -y curl|]|] && apt update && rm -rf /var/lib/apt/lists/*\n",
+        "FROM debian:12\nRUN [|apt install -y curl|] && apt update && rm -rf /var/lib/apt/lists/*\n",
         "FROM debian:12 AS build\nRUN [|apt-get install -y gcc|]\nFROM scratch\n",
         "FROM debian:12 AS base\nRUN apt-get update && [|apt-get install -y curl|]\nFROM base\n",
         "FROM debian:12\nRUN <<EOF\napt-get update\n[|apt-get install -y curl|]\nEOF\n");

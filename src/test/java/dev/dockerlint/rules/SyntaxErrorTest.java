@@ -1,0 +1,59 @@
+package dev.dockerlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockerlint.lint.Finding;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SyntaxErrorTest {
+  private final RuleTester tester = new RuleTester(new SyntaxErrorRule());
+
+  static Stream<String> valid() {
+    return Stream.of(
+        "FROM alpine:3.20\nRUN echo hi\n",
+        "ARG V=3.20\nFROM alpine:$V\n",
+        "# syntax=docker/dockerfile:1\n# escape=`\nFROM alpine:3.20\nRUN echo `\n  hi\n",
+        "FROM alpine:3.20\nRUN <<EOF\necho hi\nEOF\n",
+        "FROM alpine:3.20\nCMD ['single', 'quotes']\n",
+        "FROM alpine:3.20\nrun echo \\\n  # a comment inside\n  done\n");
+  }
+
+  static Stream<String> invalid() {
+    return Stream.of(
+        "FROM alpine:3.20\n[|RUNN|] echo hello\n",
+        "FROM alpine:3.20\nCOPY [|x|]\n",
+        "FROM alpine:3.20\nENV [|A|]\n",
+        "[|WORKDIR|] /app\nFROM alpine:3.20\n",
+        "[|FROM|]\nRUN echo\n",
+        "FROM alpine:3.20\nONBUILD [|FROM|] x\n",
+        // the parser recovers: errors on lines 2 and 4, the rest still parsed
+        "FROM alpine:3.20\n[|RUNN|] a\nRUN b\n[|CPY|] c d\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("valid")
+  void valid(String source) {
+    tester.check(source);
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalid")
+  void invalid(String source) {
+    tester.check(source);
+  }
+
+  @Test
+  void unknownInstructionSuggestsTheClosestKeyword() {
+    Finding finding = tester.check("FROM alpine:3.20\n[|RUNN|] echo hello\n").get(0);
+    assertThat(finding.message()).isEqualTo("unknown instruction: RUNN (did you mean RUN?)");
+  }
+
+  @Test
+  void instructionBeforeFromIsNamed() {
+    Finding finding = tester.check("[|WORKDIR|] /app\nFROM alpine:3.20\n").get(0);
+    assertThat(finding.message()).isEqualTo("WORKDIR comes before the first FROM; only ARG may precede FROM");
+  }
+}
