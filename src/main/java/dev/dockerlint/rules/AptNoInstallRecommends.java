@@ -40,7 +40,8 @@ public final class AptNoInstallRecommends implements Rule {
           continue;
         }
         Word sub = RunScripts.subcommandWord(command);
-        if (sub == null || !sub.value().equals("install") || disablesRecommends(command)) {
+        if (sub == null || !sub.value().equals("install") || disablesRecommends(command)
+            || RunScripts.aptSimulates(command)) {
           continue;
         }
         context.report(RunScripts.nameAndSubcommand(command), "'" + command.name() + " install' also installs "

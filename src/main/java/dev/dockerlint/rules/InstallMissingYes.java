@@ -51,7 +51,7 @@ public final class InstallMissingYes implements Rule {
         String s = sub.value();
         switch (command.name()) {
           case "apt-get" -> {
-            if (APT_PROMPTING.contains(s) && !aptAssumesYes(command)) {
+            if (APT_PROMPTING.contains(s) && !aptAssumesYes(command) && !RunScripts.aptSimulates(command)) {
               report(context, command, "-y", "DL3014");
             }
           }

@@ -61,7 +61,7 @@ public final class PackageUnpinned implements Rule {
     List<Word> packages = positional.subList(1, positional.size());
     switch (name) {
       case "apt-get", "apt" -> {
-        if (sub.equals("install")) {
+        if (sub.equals("install") && !RunScripts.aptSimulates(command) && !autoRemovedLater(commands, index)) {
           Set<String> removed = removedLater(commands, index);
           report(packages, scope, removed, w -> w.contains("=") || w.contains("/") || w.endsWith(".deb"),
               "=<version>", "DL3008", context);
@@ -202,6 +202,26 @@ public final class PackageUnpinned implements Rule {
       }
     }
     return removed;
+  }
+
+  /**
+   * The build-dependency pattern of official images: {@code apt-mark auto '.*'} then
+   * {@code apt-get purge --auto-remove} later in the RUN removes what this install added.
+   */
+  private static boolean autoRemovedLater(List<ShellCommand> commands, int index) {
+    boolean marked = false;
+    for (int j = index + 1; j < commands.size(); j++) {
+      ShellCommand c = commands.get(j).unwrapped();
+      String sub = c.subcommand().orElse("");
+      if (c.is("apt-mark") && sub.equals("auto")) {
+        marked = true;
+      } else if (marked && (c.is("apt-get") || c.is("apt"))
+          && (sub.equals("autoremove") || (sub.equals("purge") || sub.equals("remove"))
+              && c.hasAnyFlag("--auto-remove", "--autoremove"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code apk add --virtual .build-deps gcc ... && apk del .build-deps}: the group is gone by the end. */

@@ -211,6 +211,11 @@ final class RunScripts {
     return false;
   }
 
+  /** {@code apt-get install -s}: a dry run that installs nothing. */
+  static boolean aptSimulates(ShellCommand command) {
+    return command.hasAnyFlag("-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act");
+  }
+
   // ---- pip ----
 
   /**
