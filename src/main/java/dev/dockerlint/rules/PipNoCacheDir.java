@@ -92,7 +92,7 @@ public final class PipNoCacheDir implements Rule {
   private static boolean cacheRemovedLater(List<ShellCommand> commands, int index) {
     for (int j = index + 1; j < commands.size(); j++) {
       ShellCommand c = commands.get(j).unwrapped();
-      if (c.is("pip") || c.is("pip3")) {
+      if (RunScripts.isPipName(c.name())) {
         if (c.subcommand().orElse("").equals("cache") && (c.hasArgument("purge") || c.hasArgument("remove"))) {
           return true;
         }

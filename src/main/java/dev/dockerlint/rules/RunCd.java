@@ -33,7 +33,8 @@ public final class RunCd implements Rule {
         }
         List<Word> targets = command.positionalArguments();
         String target = targets.isEmpty() ? "" : targets.get(0).value();
-        if (isReturn(target) || isTemporary(target) || removedLater(commands, i, target)) {
+        if (isReturn(target) || isTemporary(target) || removedLater(commands, i, target)
+            || returnsLater(commands, i)) {
           continue;
         }
         context.report(command.range(), "'" + text(command) + "' lasts only for this RUN; set the directory with "
@@ -55,6 +56,21 @@ public final class RunCd implements Rule {
     return t.equals("/tmp") || t.startsWith("/tmp/") || t.startsWith("/var/tmp") || t.contains("mktemp")
         || t.startsWith("$tmp") || t.startsWith("${tmp") || t.startsWith("$temp") || t.startsWith("${temp")
         || t.contains("tmpdir") || t.contains("tempdir");
+  }
+
+  /** A later {@code cd /}, {@code cd -}, {@code cd ..} in the main shell: the author knows the cd is temporary. */
+  private static boolean returnsLater(List<ShellCommand> commands, int index) {
+    for (int j = index + 1; j < commands.size(); j++) {
+      ShellCommand c = commands.get(j);
+      if (c.is("cd") && !c.inSubshell()) {
+        List<Word> args = c.positionalArguments();
+        String t = args.isEmpty() ? "" : args.get(0).value();
+        if (t.equals("/") || t.equals("-") || t.equals("..") || t.equals("$OLDPWD") || t.equals("\"$OLDPWD\"")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The directory (or one containing it) is deleted later in the same RUN: a build directory. */

@@ -38,5 +38,11 @@ class AptNoInstallRecommendsTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN [|apt-get install|] -y curl\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("--no-install-recommends"));
+  }
 }

@@ -35,5 +35,12 @@ class AptUseAptGetTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN [|apt search|] curl\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'apt search'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'apt-cache search'"));
+  }
 }

@@ -39,5 +39,13 @@ class CurlPipeShellTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN [|curl -fsSL https://x | bash|]\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'curl'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'bash'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("checksum"));
+  }
 }

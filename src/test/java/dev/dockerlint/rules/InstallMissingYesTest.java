@@ -50,5 +50,12 @@ class InstallMissingYesTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN [|apt-get install|] curl && [|dnf install|] tar\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'apt-get install' without -y"));
+    assertThat(findings).extracting(f -> f.aliases()).containsExactly(java.util.List.of("DL3014"), java.util.List.of("DL3038"));
+  }
 }

@@ -38,5 +38,11 @@ class NpmCiTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM node:22\nCOPY . .\nRUN [|npm install|] --production\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'npm ci --omit=dev'"));
+  }
 }

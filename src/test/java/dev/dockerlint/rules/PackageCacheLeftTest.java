@@ -46,5 +46,12 @@ class PackageCacheLeftTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM alpine:3.20\nRUN [|apk add|] curl && [|yum install|] -y tar\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'apk add' without --no-cache"));
+    assertThat(findings).extracting(f -> f.aliases()).containsExactly(java.util.List.of("DL3019"), java.util.List.of("DL3032"));
+  }
 }

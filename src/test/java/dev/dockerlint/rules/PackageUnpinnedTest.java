@@ -64,5 +64,15 @@ class PackageUnpinnedTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN apt-get install -y [|curl|] && pip install [|flask|] && npm i -g [|typescript|]\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'curl'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("curl=<version>"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("flask==<version>"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("typescript@<version>"));
+    assertThat(findings).extracting(f -> f.aliases()).containsExactly(java.util.List.of("DL3008"), java.util.List.of("DL3013"), java.util.List.of("DL3016"));
+  }
 }

@@ -45,5 +45,12 @@ class PipNoCacheDirTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM python:3.12\nRUN [|pip install|] x==1\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("--no-cache-dir"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("PIP_NO_CACHE_DIR=1"));
+  }
 }

@@ -46,5 +46,12 @@ class PipefailTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN [|wget -O- x | tar x|]\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'wget'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("pipefail"));
+  }
 }

@@ -18,6 +18,7 @@ class RunCdTest {
         "FROM debian:12\nRUN cd \"$(mktemp -d)\" && make\n",
         "FROM debian:12\nRUN mkdir /usr/src/app && cd /usr/src/app && make && cd / && rm -rf /usr/src/app\n",
         "FROM debian:12\nRUN echo 'cd /app'\n",
+        "FROM debian:12\nRUN cd /usr/src/php; ./configure; make install; cd /; docker-php-source delete\n",
         "FROM debian:12\nWORKDIR /app\nRUN make\n");
   }
 
@@ -40,5 +41,12 @@ class RunCdTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN [|cd /app|] && make\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'cd /app'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("WORKDIR /app"));
+  }
 }

@@ -40,5 +40,12 @@ class RunSudoTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN [|sudo|] make\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'sudo'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("USER root"));
+  }
 }

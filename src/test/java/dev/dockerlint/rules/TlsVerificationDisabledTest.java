@@ -52,5 +52,13 @@ class TlsVerificationDisabledTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN curl [|-k|] https://x && wget [|--no-check-certificate|] https://y\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'curl -k'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("CA certificate"));
+    assertThat(findings).extracting(f -> f.aliases()).containsExactly(java.util.List.of("CKV2_DOCKER_2"), java.util.List.of("CKV2_DOCKER_3"));
+  }
 }

@@ -40,5 +40,13 @@ class UnsignedPackagesTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM alpine:3.20\nRUN apk add [|--allow-untrusted|] x.apk && apt-get install [|--force-yes|] y\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'apk --allow-untrusted'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("signing key"));
+    assertThat(findings).extracting(f -> f.aliases()).containsExactly(java.util.List.of("CKV2_DOCKER_7"), java.util.List.of("CKV2_DOCKER_11"));
+  }
 }

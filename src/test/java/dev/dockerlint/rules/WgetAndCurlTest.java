@@ -34,5 +34,12 @@ class WgetAndCurlTest {
   void invalid(String source) {
     tester.check(source);
   }
-//MESSAGE
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN wget -q x\nRUN [|curl|] -O y\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'curl'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'wget' (line 2)"));
+  }
 }
