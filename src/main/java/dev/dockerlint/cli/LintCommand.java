@@ -166,8 +166,14 @@ final class LintCommand implements Callable<Integer> {
     List<FileResult> results = new ArrayList<>();
     List<String> baselineKeys = new ArrayList<>();
     boolean ioError = false;
-    for (Inputs.Input input : Inputs.expand(arguments, env.workingDir())) {
-      Linted linted = lintOne(input, linter);
+    List<Inputs.Input> inputs = Inputs.expand(arguments, env.workingDir());
+    List<Linted> linteds = lintAll(inputs, linter);
+    for (int n = 0; n < inputs.size(); n++) {
+      Inputs.Input input = inputs.get(n);
+      Linted linted = linteds.get(n);
+      if (linted.warning() != null) {
+        env.err().println("dockerlint: " + linted.result().path() + ": warning: " + linted.warning());
+      }
       FileResult result = linted.result();
       if (result.error() != null) {
         ioError = true;
@@ -237,25 +243,64 @@ final class LintCommand implements Callable<Integer> {
     return specs;
   }
 
-  private record Linted(FileResult result, Dockerfile file) {}
+  private record Linted(FileResult result, Dockerfile file, String warning) {}
+
+  /**
+   * Lints files in parallel on all cores; results come back in input order, so output does not
+   * depend on scheduling.
+   */
+  private List<Linted> lintAll(List<Inputs.Input> inputs, Linter linter) {
+    int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      return inputs.stream().map(input -> lintOne(input, linter)).toList();
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(null, task, "dockerlint-lint", 16L << 20); // deep shell nesting needs stack
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<java.util.concurrent.Future<Linted>> futures = new ArrayList<>();
+      for (Inputs.Input input : inputs) {
+        futures.add(pool.submit(() -> lintOne(input, linter)));
+      }
+      List<Linted> results = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        results.add(await(futures.get(i), inputs.get(i)));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Linted await(java.util.concurrent.Future<Linted> future, Inputs.Input input) {
+    try {
+      return future.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // the linter isolates rule failures, so this is a parser or I/O bug: report it for this file only
+      String reason = "internal error: " + e.getCause() + " (please report this with the Dockerfile)";
+      return new Linted(new FileResult(input.displayPath(), null, List.of(), reason), null, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Linted(new FileResult(input.displayPath(), null, List.of(), "interrupted"), null, null);
+    }
+  }
 
   private Linted lintOne(Inputs.Input input, Linter linter) {
     String shownPath = input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/') : input.displayPath();
     if (input.error() != null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null);
+      return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null, null);
     }
     Inputs.Loaded loaded = Inputs.read(input, env.in());
     if (loaded.error() != null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null);
-    }
-    if (loaded.warning() != null) {
-      env.err().println("dockerlint: " + shownPath + ": warning: " + loaded.warning());
+      return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null, null);
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
     Linter.Result result = linter.check(file, input.isStdin() ? null : input.path());
     // reports show source only through this masked copy, so secrets never reach the output
     SourceText shown = file.source().masked(result.redactions());
-    return new Linted(new FileResult(shownPath, shown, result.findings(), null), file);
+    return new Linted(new FileResult(shownPath, shown, result.findings(), null), file, loaded.warning());
   }
 
   private Config loadConfig(RuleCatalog catalog) throws ConfigException {

@@ -1,0 +1,81 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.FileTransfer;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.ast.Token;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.Word;
+import java.util.List;
+
+/**
+ * {@code npm install} in a project resolves version ranges again and may rewrite the lockfile;
+ * {@code npm ci} installs exactly what package-lock.json says, or fails.
+ */
+public final class NpmCi implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("npm-ci", Severity.INFO,
+      "npm install of a project's dependencies instead of npm ci");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+      if (!run.onbuild() && copiesManifestWithoutLock(file, run.stage())) {
+        continue;
+      }
+      for (ShellCommand raw : run.commands()) {
+        ShellCommand command = RunScripts.invoked(raw);
+        if (command == null || !command.is("npm")) {
+          continue;
+        }
+        List<Word> positional = RunScripts.positional(command);
+        if (positional.size() != 1) {
+          continue; // no subcommand, or package names: not a project install
+        }
+        String sub = positional.get(0).value();
+        if (!(sub.equals("install") || sub.equals("i") || sub.equals("isntall"))
+            || command.hasAnyFlag("-g", "--global", "--package-lock-only", "--no-package-lock",
+                "--package-lock=false")) {
+          continue;
+        }
+        String ci = command.hasAnyFlag("--production", "--only=production", "--only=prod")
+            ? "npm ci --omit=dev" : "npm ci";
+        context.report(RunScripts.nameAndSubcommand(command), "'npm " + sub + "' may resolve other versions than "
+            + "package-lock.json and rewrite it; use '" + ci + "' for a reproducible install");
+      }
+    }
+  }
+
+  /**
+   * The stage (or a stage it is built on) copies package.json by name but no lockfile: without
+   * package-lock.json or npm-shrinkwrap.json, npm ci cannot run.
+   */
+  private static boolean copiesManifestWithoutLock(Dockerfile file, Stage stage) {
+    boolean manifest = false;
+    boolean lock = false;
+    for (Stage s : file.lineage(stage)) {
+      for (FileTransfer copy : s.instructions(FileTransfer.class)) {
+        for (Token source : copy.sources()) {
+          String t = source.text();
+          String base = t.substring(t.lastIndexOf('/') + 1);
+          if (base.equals("package.json")) {
+            manifest = true;
+          } else if (base.equals("package-lock.json") || base.equals("npm-shrinkwrap.json")
+              || base.contains("*") || base.contains("?") || base.contains("[") || base.equals(".")
+              || base.isEmpty()) {
+            lock = true;
+          }
+        }
+      }
+    }
+    return manifest && !lock;
+  }
+}

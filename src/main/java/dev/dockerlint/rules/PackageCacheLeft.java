@@ -1,0 +1,163 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Run;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.Word;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Package indexes and downloaded packages left in a layer are shipped with the image and never
+ * used at run time. Clean them in the RUN that made them (a later RUN cannot shrink the layer), or
+ * keep them out of the image with a cache mount.
+ */
+public final class PackageCacheLeft implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("package-cache-left", Severity.INFO,
+      "A package manager leaves its cache in the image", "DL3019", "DL3032", "DL3036", "DL3040", "DL3060");
+
+  private static final Set<String> RPM_INSTALLING = Set.of("install", "groupinstall", "localinstall", "reinstall",
+      "update", "upgrade", "in", "up", "upgrade-minimal", "up-min", "rei", "distro-sync", "downgrade");
+  private static final List<String> RPM_CACHES =
+      List.of("/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/tdnf");
+  private static final String APK_CACHE = "/var/cache/apk";
+  private static final String ZYPPER_CACHE = "/var/cache/zypp";
+  private static final List<String> YARN_CACHES = List.of("/usr/local/share/.cache/yarn", "/root/.cache/yarn");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    Set<Stage> shipped = RunScripts.shippedStages(file);
+    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, false)) {
+      if (shipped.contains(run.stage())) {
+        check(run.run(), run.commands(), context);
+      }
+    }
+  }
+
+  private static void check(Run run, List<ShellCommand> commands, RuleContext context) {
+    for (int i = 0; i < commands.size(); i++) {
+      ShellCommand command = RunScripts.invoked(commands.get(i));
+      if (command == null) {
+        continue;
+      }
+      Word sub = RunScripts.subcommandWord(command);
+      String s = sub == null ? "" : sub.value();
+      switch (command.name()) {
+        case "apk" -> {
+          if (s.equals("add") && !command.hasFlag("--no-cache") && !apkCleaned(run, commands, i)) {
+            context.reportAs(RunScripts.nameAndSubcommand(command), "'apk add' without --no-cache leaves the package "
+                + "index in /var/cache/apk; use 'apk add --no-cache'", "DL3019");
+          }
+        }
+        case "yum", "dnf", "microdnf", "tdnf" -> {
+          if (RPM_INSTALLING.contains(s) && !rpmCleaned(run, commands, i)) {
+            String alias = command.is("yum") ? "DL3032" : "DL3040";
+            context.reportAs(RunScripts.nameAndSubcommand(command), "'" + command.name() + " " + s + "' leaves "
+                + "metadata and packages in /var/cache; add '" + command.name() + " clean all' to the same RUN",
+                alias);
+          }
+        }
+        case "zypper" -> {
+          if ((s.equals("install") || s.equals("in")) && !zypperCleaned(run, commands, i)) {
+            context.reportAs(RunScripts.nameAndSubcommand(command), "'zypper " + s + "' leaves metadata in "
+                + "/var/cache/zypp; add 'zypper clean --all' to the same RUN", "DL3036");
+          }
+        }
+        case "yarn" -> {
+          if ((s.equals("install") || s.isEmpty() && command.arguments().isEmpty()) && !yarnCleaned(run, commands, i)) {
+            context.reportAs(RunScripts.nameAndSubcommand(command), "'yarn" + (s.isEmpty() ? "" : " " + s)
+                + "' leaves its package cache in the image; add 'yarn cache clean' to the same RUN", "DL3060");
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private static boolean apkCleaned(Run run, List<ShellCommand> commands, int index) {
+    if (run.mountsCacheOn(APK_CACHE) || run.mountsCacheOn("/etc/apk/cache")) {
+      return true;
+    }
+    for (int j = index + 1; j < commands.size(); j++) {
+      ShellCommand c = commands.get(j).unwrapped();
+      if (RunScripts.removes(c, APK_CACHE) || c.is("apk") && c.subcommand().orElse("").equals("cache")
+          && c.hasArgument("clean")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean rpmCleaned(Run run, List<ShellCommand> commands, int index) {
+    for (String cache : RPM_CACHES) {
+      if (run.mountsCacheOn(cache)) {
+        return true;
+      }
+    }
+    for (int j = index + 1; j < commands.size(); j++) {
+      ShellCommand c = commands.get(j).unwrapped();
+      boolean rpmTool = c.is("yum") || c.is("dnf") || c.is("microdnf") || c.is("tdnf");
+      if (rpmTool && c.subcommand().orElse("").equals("clean")
+          && (c.hasArgument("all") || c.hasArgument("packages") && c.hasArgument("metadata"))) {
+        return true;
+      }
+      for (String cache : RPM_CACHES) {
+        if (RunScripts.removes(c, cache)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean zypperCleaned(Run run, List<ShellCommand> commands, int index) {
+    if (run.mountsCacheOn(ZYPPER_CACHE)) {
+      return true;
+    }
+    for (int j = index + 1; j < commands.size(); j++) {
+      ShellCommand c = commands.get(j).unwrapped();
+      String s = c.subcommand().orElse("");
+      if (c.is("zypper") && (s.equals("clean") || s.equals("cc")) || RunScripts.removes(c, ZYPPER_CACHE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean yarnCleaned(Run run, List<ShellCommand> commands, int index) {
+    if (RunScripts.mountsCacheEndingWith(run, ".cache/yarn", ".yarn/berry/cache", ".yarn-cache")
+        || commands.get(index).unwrapped().hasFlag("--cache-folder")) {
+      return true;
+    }
+    for (int j = index + 1; j < commands.size(); j++) {
+      ShellCommand c = commands.get(j).unwrapped();
+      if (c.is("yarn") && c.subcommand().orElse("").equals("cache") && c.hasArgument("clean")) {
+        return true;
+      }
+      for (String cache : YARN_CACHES) {
+        if (RunScripts.removes(c, cache)) {
+          return true;
+        }
+      }
+      if (c.is("rm")) {
+        for (Word w : c.positionalArguments()) {
+          String p = RunScripts.normalize(w.value());
+          if (p.endsWith("/.cache/yarn") || p.endsWith("/.cache") || p.contains("yarn cache dir")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Run;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.ast.Variable;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.Word;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * pip keeps every wheel it downloads or builds in {@code ~/.cache/pip}. In an image that cache is
+ * tens to hundreds of megabytes nobody reads again.
+ */
+public final class PipNoCacheDir implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("pip-no-cache-dir", Severity.INFO,
+      "pip install keeps its download cache in the image", "DL3042");
+
+  /** Values pip accepts for PIP_NO_CACHE_DIR; every one of them, even "0" or "false", turns the cache off. */
+  private static final Set<String> PIP_BOOLEANS =
+      Set.of("y", "yes", "t", "true", "on", "1", "n", "no", "f", "false", "off", "0");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    Set<Stage> shipped = RunScripts.shippedStages(file);
+    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, false)) {
+      if (!shipped.contains(run.stage()) || cacheOff(file.scopeAt(run.run()).get("PIP_NO_CACHE_DIR"))
+          || cacheMounted(run.run())) {
+        continue;
+      }
+      List<ShellCommand> commands = run.commands();
+      boolean exported = false;
+      for (int i = 0; i < commands.size(); i++) {
+        ShellCommand raw = commands.get(i);
+        exported |= exportsNoCache(raw);
+        ShellCommand command = RunScripts.invoked(raw);
+        if (command == null || exported || setsNoCache(raw.assignments()) || setsNoCache(raw.words())) {
+          continue;
+        }
+        int install = RunScripts.pipInstallIndex(command, false);
+        if (install < 0 || command.hasFlag("--no-cache-dir") || cacheRemovedLater(commands, i)) {
+          continue;
+        }
+        Word installWord = command.words().get(install);
+        context.report(command.words().get(0).range().union(installWord.range()), "'" + command.name()
+            + " install' keeps downloaded packages in ~/.cache/pip inside the image; add --no-cache-dir or set "
+            + "ENV PIP_NO_CACHE_DIR=1");
+      }
+    }
+  }
+
+  private static boolean cacheOff(Optional<Variable> variable) {
+    return variable.isPresent() && variable.get().value() != null
+        && PIP_BOOLEANS.contains(variable.get().value().strip().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean cacheMounted(Run run) {
+    return run.mountsCacheOn("/root/.cache/pip") || run.mountsCacheOn("/root/.cache")
+        || RunScripts.mountsCacheEndingWith(run, ".cache/pip", ".cache");
+  }
+
+  /** {@code export PIP_NO_CACHE_DIR=1} earlier in the RUN. */
+  private static boolean exportsNoCache(ShellCommand command) {
+    return command.is("export") && setsNoCache(command.arguments());
+  }
+
+  /** {@code PIP_NO_CACHE_DIR=1 pip install x}, {@code env PIP_NO_CACHE_DIR=1 pip install x}. */
+  private static boolean setsNoCache(List<Word> words) {
+    for (Word w : words) {
+      String v = w.value();
+      if (v.startsWith("PIP_NO_CACHE_DIR=")
+          && PIP_BOOLEANS.contains(v.substring("PIP_NO_CACHE_DIR=".length()).strip().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code rm -rf /root/.cache/pip} (or {@code ~/.cache}) later in the same RUN. */
+  private static boolean cacheRemovedLater(List<ShellCommand> commands, int index) {
+    for (int j = index + 1; j < commands.size(); j++) {
+      ShellCommand c = commands.get(j).unwrapped();
+      if (RunScripts.isPipName(c.name())) {
+        if (c.subcommand().orElse("").equals("cache") && (c.hasArgument("purge") || c.hasArgument("remove"))) {
+          return true;
+        }
+      }
+      if (!c.is("rm")) {
+        continue;
+      }
+      for (Word w : c.positionalArguments()) {
+        String p = RunScripts.normalize(w.value());
+        if (p.endsWith("/.cache/pip") || p.endsWith("/.cache") || p.equals("~/.cache") || p.equals("~/.cache/pip")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

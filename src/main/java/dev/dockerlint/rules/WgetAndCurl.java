@@ -1,0 +1,68 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import dev.dockerlint.shell.ShellCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Two download tools in one image where one would do: more packages, more attack surface. */
+public final class WgetAndCurl implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("wget-and-curl", Severity.INFO,
+      "A stage uses both wget and curl", "DL4001", "DS-0014");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    Map<Stage, List<RunScripts.ShellRun>> byStage = new LinkedHashMap<>();
+    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+      byStage.computeIfAbsent(run.stage(), s -> new java.util.ArrayList<>()).add(run);
+    }
+    for (List<RunScripts.ShellRun> runs : byStage.values()) {
+      ShellCommand firstCurl = null;
+      ShellCommand firstWget = null;
+      boolean reported = false;
+      for (RunScripts.ShellRun run : runs) {
+        if (reported) {
+          break;
+        }
+        for (ShellCommand raw : run.commands()) {
+          ShellCommand command = RunScripts.invoked(raw);
+          if (command == null) {
+            continue;
+          }
+          if (command.is("curl") && firstCurl == null) {
+            firstCurl = command;
+            if (firstWget != null) {
+              report(context, command, "curl", firstWget, "wget");
+              reported = true;
+              break;
+            }
+          } else if (command.is("wget") && firstWget == null) {
+            firstWget = command;
+            if (firstCurl != null) {
+              report(context, command, "wget", firstCurl, "curl");
+              reported = true;
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static void report(RuleContext context, ShellCommand second, String name, ShellCommand first,
+      String firstName) {
+    context.report(second.words().get(0).range(), "'" + name + "' is used in a stage that already uses '" + firstName
+        + "' (line " + first.range().startLine() + "); use one download tool so the image needs only one");
+  }
+}

@@ -1,0 +1,56 @@
+package dev.dockerlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PipNoCacheDirTest {
+  private final RuleTester tester = new RuleTester(new PipNoCacheDir());
+
+  static Stream<String> valid() {
+    return Stream.of(
+        "FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.3\n",
+        "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3.0.3\n",
+        "FROM python:3.12\nENV PIP_NO_CACHE_DIR=false\nRUN pip install flask==3.0.3\n",
+        "FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=on\nFROM base\nRUN pip install flask==3.0.3\n",
+        "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install flask==3.0.3\n",
+        "FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask==3.0.3\n",
+        "FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask==3.0.3\n",
+        "FROM python:3.12\nRUN pip install flask==3.0.3 && rm -rf /root/.cache/pip\n",
+        "FROM python:3.12 AS build\nRUN pip install flask==3.0.3\nFROM python:3.12-slim\n",
+        "FROM python:3.12\nRUN pipx install black==24.1.0\n",
+        "FROM python:3.12\nRUN python setup.py install\n");
+  }
+
+  static Stream<String> invalid() {
+    return Stream.of(
+        "FROM python:3.12\nRUN [|pip install|] flask==3.0.3\n",
+        "FROM python:3.12\nRUN [|pip3 install|] -r requirements.txt\n",
+        "FROM python:3.12\nRUN [|python3 -m pip install|] --upgrade pip\n",
+        "FROM python:3.12\nENV PIP_NO_CACHE_DIR=\nRUN sudo [|pip install|] x==1\n",
+        "FROM python:3.12\nRUN <<EOF\n[|pip3.12 install|] x==1\nEOF\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("valid")
+  void valid(String source) {
+    tester.check(source);
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalid")
+  void invalid(String source) {
+    tester.check(source);
+  }
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM python:3.12\nRUN [|pip install|] x==1\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("--no-cache-dir"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("PIP_NO_CACHE_DIR=1"));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.dockerlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RunCdTest {
+  private final RuleTester tester = new RuleTester(new RunCd());
+
+  static Stream<String> valid() {
+    return Stream.of(
+        "FROM debian:12\nRUN (cd /src && make)\n",
+        "FROM debian:12\nRUN sh -c 'cd /src && make'\n",
+        "FROM debian:12\nRUN cd /tmp && wget -q https://x/y\n",
+        "FROM debian:12\nRUN cd \"$(mktemp -d)\" && make\n",
+        "FROM debian:12\nRUN mkdir /usr/src/app && cd /usr/src/app && make && cd / && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN echo 'cd /app'\n",
+        "FROM debian:12\nRUN cd /usr/src/php; ./configure; make install; cd /; docker-php-source delete\n",
+        "FROM debian:12\nWORKDIR /app\nRUN make\n");
+  }
+
+  static Stream<String> invalid() {
+    return Stream.of(
+        "FROM debian:12\nRUN [|cd /app|] && npm ci\n",
+        "FROM debian:12\nRUN set -eux; \\\n  [|cd /opt/app|]; \\\n  # build\n  make; cd /srv\n",
+        "FROM debian:12\nRUN <<EOF\n[|cd /app|]\nmake\nEOF\n",
+        "FROM debian:12\nRUN [|cd app|] && make\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("valid")
+  void valid(String source) {
+    tester.check(source);
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalid")
+  void invalid(String source) {
+    tester.check(source);
+  }
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    var findings = tester.check("FROM debian:12\nRUN [|cd /app|] && make\n");
+    assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotEndWith(".").doesNotContain("\n"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("'cd /app'"));
+    assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("WORKDIR /app"));
+  }
+}
