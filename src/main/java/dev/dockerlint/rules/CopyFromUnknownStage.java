@@ -1,0 +1,58 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import java.util.List;
+
+/**
+ * {@code COPY --from=builder} with no stage named builder before it: Docker then pulls an image called
+ * {@code builder} from Docker Hub, which is almost always a typo or a renamed stage, and at worst
+ * someone else's image. Values that look like image references ({@code /}, {@code :}, {@code .} or
+ * {@code @}) are taken as images on purpose.
+ */
+public final class CopyFromUnknownStage implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("copy-from-unknown-stage", Severity.WARNING,
+      "COPY --from names no earlier stage and does not look like an image", "DL3022");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    for (StageRefs.CopyFrom ref : StageRefs.copyFroms(file)) {
+      if (ref.namesOwnStage() || ref.looksLikeImage()) {
+        continue;
+      }
+      List<Stage> earlier = file.stages().subList(0, ref.stage().index());
+      if (ref.isNumeric()) {
+        if (Integer.parseInt(ref.value()) > ref.stage().index()) {
+          context.report(ref.flag().range(), "COPY --from=" + ref.value() + " is not the index of an earlier stage "
+              + "(this is stage " + ref.stage().index() + "); name the stage with FROM ... AS and copy from that name");
+        }
+        continue;
+      }
+      if (earlier.stream().anyMatch(s -> s.name() != null && s.name().equalsIgnoreCase(ref.value()))) {
+        continue;
+      }
+      boolean later = file.stages().stream()
+          .anyMatch(s -> s.index() > ref.stage().index() && s.name() != null && s.name().equalsIgnoreCase(ref.value()));
+      if (later) {
+        context.report(ref.flag().range(), "COPY --from=" + ref.value() + " names a stage defined later in the file; "
+            + "move that stage above this one so every builder resolves it");
+        continue;
+      }
+      String close = StageRefs.closest(earlier, ref.value());
+      String stageHint = close != null ? "use an earlier stage (did you mean --from=" + close + ")"
+          : "name an earlier stage with FROM ... AS " + ref.value();
+      context.report(ref.flag().range(), "COPY --from=" + ref.value() + " names no earlier stage, so Docker pulls an "
+          + "image called '" + ref.value() + "'; " + stageHint + ", or write the image with a tag, such as "
+          + ref.value() + ":1.0");
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Maintainer;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+
+/** MAINTAINER has been deprecated since Docker 1.13; a label carries the same information. */
+public final class MaintainerDeprecated implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("maintainer-deprecated", Severity.WARNING,
+      "MAINTAINER is deprecated", "DL4000", "MaintainerDeprecated");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    for (Maintainer maintainer : file.instructions(Maintainer.class)) {
+      String who = maintainer.maintainer() == null ? "" : maintainer.maintainer().text().strip();
+      String value = who.isEmpty() ? "..." : who.replace("\"", "\\\"");
+      context.report(maintainer, "MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=\""
+          + value + "\" instead");
+    }
+  }
+}
