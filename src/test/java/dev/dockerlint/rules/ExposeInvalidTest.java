@@ -1,0 +1,67 @@
+package dev.dockerlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ExposeInvalidTest {
+  private final RuleTester tester = new RuleTester(new ExposeInvalid());
+
+  static Stream<String> valid() {
+    return Stream.of(
+        "FROM alpine:3.20\nEXPOSE 80\n",
+        "FROM alpine:3.20\nEXPOSE 80/tcp 53/udp 9000/sctp\n",
+        "FROM alpine:3.20\nEXPOSE 8000-8100\n",
+        "FROM alpine:3.20\nEXPOSE 0 65535\n",
+        "FROM alpine:3.20\nARG PORT=8080\nEXPOSE $PORT\n",
+        "FROM alpine:3.20\nARG PORT\nEXPOSE $PORT\n",
+        "FROM alpine:3.20\nEXPOSE ${PORT}\n",
+        "FROM alpine:3.20\nENV PORTS=\"80 443\"\nEXPOSE $PORTS\n",
+        "FROM alpine:3.20\nEXPOSE 80 \\\n  443\n",
+        "FROM alpine:3.20\nEXPOSE 80/\n");
+  }
+
+  static Stream<String> invalid() {
+    return Stream.of(
+        "FROM alpine:3.20\nEXPOSE [|80:80|]\n",
+        "FROM alpine:3.20\nEXPOSE [|127.0.0.1:80:80|]\n",
+        "FROM alpine:3.20\nEXPOSE [|80/TCP|]\n",
+        "FROM alpine:3.20\nEXPOSE [|80/http|]\n",
+        "FROM alpine:3.20\nEXPOSE [|70000|]\n",
+        "FROM alpine:3.20\nEXPOSE [|8100-8000|]\n",
+        "FROM alpine:3.20\nEXPOSE [|8000-70000|]\n",
+        "FROM alpine:3.20\nEXPOSE 80 [|http|]\n",
+        "FROM alpine:3.20\nARG PORT=99999\nEXPOSE [|$PORT|]\n",
+        "FROM alpine:3.20\nENV PORTS=\"80 70000\"\nEXPOSE [|$PORTS|]\n",
+        "FROM alpine:3.20\nexpose 80 \\\n  [|443/Udp|]\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("valid")
+  void valid(String source) {
+    tester.check(source);
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalid")
+  void invalid(String source) {
+    tester.check(source);
+  }
+
+  @Test
+  void messageQuotesTheValueAndSaysWhatToDo() {
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|80/TCP|]\n").get(0).message()).contains("'80/TCP'").contains("80/tcp").contains("lowercase");
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|8080:80|]\n").get(0).message()).contains("'8080:80'").contains("EXPOSE 80").contains("docker run -p");
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|70000|]\n").get(0).message()).contains("'70000'").contains("0-65535");
+  }
+
+  @Test
+  void eachCaseCarriesItsOwnCode() {
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|80/TCP|]\n").get(0).aliases()).containsExactly("ExposeProtoCasing");
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|80:80|]\n").get(0).aliases()).containsExactly("ExposeInvalidFormat");
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|70000|]\n").get(0).aliases()).containsExactly("DL3011");
+  }
+}
