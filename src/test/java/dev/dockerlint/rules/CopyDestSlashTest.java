@@ -27,6 +27,7 @@ class CopyDestSlashTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM alpine:3.20\nCOPY a \\\n# comment\n  b [|/app|]\n",
         "FROM alpine:3.20\nCOPY a b [|/app|]\n",
         "FROM alpine:3.20\nADD a b [|/app|]\n",
         "FROM alpine:3.20\nCOPY [\"a\", \"b\", [|\"/app\"|]]\n",

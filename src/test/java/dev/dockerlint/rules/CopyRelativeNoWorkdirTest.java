@@ -12,6 +12,7 @@ class CopyRelativeNoWorkdirTest {
 
   static Stream<String> valid() {
     return Stream.of(
+        "FROM alpine:3.20\nCOPY <<EOF /app/x\nhi\nEOF\n",
         "FROM alpine:3.20\nCOPY a /app/\n",
         "FROM alpine:3.20\nWORKDIR /app\nCOPY a .\n",
         "FROM alpine:3.20\nWORKDIR /app\nCOPY a b ./\n",
@@ -27,6 +28,7 @@ class CopyRelativeNoWorkdirTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM alpine:3.20\nCOPY <<EOF [|x|]\nhi\nEOF\n",
         "FROM alpine:3.20\nCOPY a [|.|]\n",
         "FROM alpine:3.20\nADD a [|app/|]\n",
         "FROM alpine:3.20\nCOPY a [|app/|]\nWORKDIR /app\nCOPY b .\n",

@@ -26,6 +26,7 @@ class ExposeInvalidTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM alpine:3.20\nEXPOSE 80 \\\n# tls\n  [|443/TCP|]\n",
         "FROM alpine:3.20\nEXPOSE [|80:80|]\n",
         "FROM alpine:3.20\nEXPOSE [|127.0.0.1:80:80|]\n",
         "FROM alpine:3.20\nEXPOSE [|80/TCP|]\n",

@@ -27,6 +27,8 @@ class JsonArgsTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM alpine:3.20\nCMD [|node \\\n# the port\n  server.js|]\n",
+        "FROM alpine:3.20\nCMD [|env NODE_ENV=production node server.js|]\n",
         "FROM alpine:3.20\nCMD [|nginx -g 'daemon off;'|]\n",
         "FROM alpine:3.20\nENTRYPOINT [|/entrypoint.sh|]\n",
         "FROM alpine:3.20\ncmd [|echo hi|]\n",

@@ -12,6 +12,7 @@ class JsonSingleQuotesTest {
 
   static Stream<String> valid() {
     return Stream.of(
+        "FROM alpine:3.20\nRUN echo \"['a']\"\n",
         "FROM alpine:3.20\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n",
         "FROM alpine:3.20\nCMD echo 'hello'\n",
         "FROM alpine:3.20\nRUN [ -f /etc/os-release ] && echo 'ok'\n",

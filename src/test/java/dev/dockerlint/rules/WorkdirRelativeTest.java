@@ -29,6 +29,7 @@ class WorkdirRelativeTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM alpine:3.20\nWORKDIR \\\n# where\n  [|app|]\n",
         "FROM alpine:3.20\nWORKDIR [|app|]\n",
         "FROM alpine:3.20\nWORKDIR [|app|]\nWORKDIR /srv\n",
         "FROM alpine:3.20\nWORKDIR [|\"app/\"|]\n",
