@@ -378,11 +378,12 @@ class SyntaxParserTest {
     for (int i = 0; i < 50_000; i++) {
       sb.append("RUN echo ").append(i).append(" \\\n  && true\n");
     }
+    parse(sb.toString()); // warm up the JIT; the second run shows the steady cost
     long t0 = System.nanoTime();
     ParsedSyntax p = parse(sb.toString());
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertThat(p.instructions()).hasSize(50_001);
-    assertThat(ms).isLessThan(3000);
+    assertThat(ms).as("100k lines in %d ms", ms).isLessThan(1500); // ~200 ms on an idle machine; slack for loaded CI
   }
 
   @Test
