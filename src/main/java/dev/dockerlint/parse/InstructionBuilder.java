@@ -449,22 +449,9 @@ final class InstructionBuilder {
     return new ShellScript(commands, problems);
   }
 
-  // TEMPORARY (with the catch below): ShellParser is being written concurrently and still throws
-  // UnsupportedOperationException; remembered so a large file does not pay for one exception per
-  // RUN. The integrator removes this field and the catch when ShellParser lands.
-  private static volatile boolean shellParserMissing;
-
   /** Parses shell text. */
   private static ShellScript shell(String text, OffsetMap map) {
-    if (shellParserMissing) {
-      return ShellScript.EMPTY;
-    }
-    try {
-      return ShellParser.parse(text, map);
-    } catch (UnsupportedOperationException e) {
-      shellParserMissing = true;
-      return ShellScript.EMPTY;
-    }
+    return ShellParser.parse(text, map);
   }
 
   private static List<Token> jsonTokens(LogicalLine ll, JsonArray.Result json) {

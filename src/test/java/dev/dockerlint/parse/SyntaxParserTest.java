@@ -68,7 +68,9 @@ class SyntaxParserTest {
     assertThat(only(p, From.class, 0).stageName()).isNull();
     assertThat(only(p, From.class, 0).asKeyword()).isNull();
     assertThat(only(p, From.class, 1).image().text()).isEqualTo("a");
-    assertThat(only(p, From.class, 2).image()).isNull();
+    // a missing image is an empty token right after the keyword, so rules never meet null
+    assertThat(only(p, From.class, 2).image().text()).isEmpty();
+    assertThat(only(p, From.class, 2).image().range()).isEqualTo(SourceRange.of(3, 5, 3, 5));
     assertThat(p.errors()).extracting(SyntaxError::message)
         .containsExactly("FROM requires either one or three arguments", "FROM requires either one or three arguments");
     assertThat(p.errors()).noneMatch(SyntaxError::fatal);
