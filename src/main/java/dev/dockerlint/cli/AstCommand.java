@@ -2,6 +2,8 @@ package dev.dockerlint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerlint.ast.Dockerfile;
@@ -13,6 +15,8 @@ import dev.dockerlint.parse.BuildkitDump;
 import dev.dockerlint.parse.DockerfileParser;
 import dev.dockerlint.parse.ParsedSyntax;
 import dev.dockerlint.parse.SyntaxParser;
+import dev.dockerlint.source.Position;
+import dev.dockerlint.source.SourceRange;
 import dev.dockerlint.source.SourceText;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +77,11 @@ final class AstCommand implements Callable<Integer> {
   }
 
   private static String json(Dockerfile file) throws Exception {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // ranges print as "line:col-line:col" (end exclusive) to keep the dump readable
+    SimpleModule compact = new SimpleModule()
+        .addSerializer(SourceRange.class, ToStringSerializer.instance)
+        .addSerializer(Position.class, ToStringSerializer.instance);
+    ObjectMapper mapper = new ObjectMapper().registerModule(compact).enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("path", file.path());
     root.put("escape", String.valueOf(file.escape()));

@@ -451,12 +451,7 @@ final class InstructionBuilder {
 
   /** Parses shell text. */
   private static ShellScript shell(String text, OffsetMap map) {
-    try {
-      return ShellParser.parse(text, map);
-    } catch (UnsupportedOperationException e) {
-      // TEMPORARY: ShellParser is being written concurrently; the integrator removes this catch
-      return ShellScript.EMPTY;
-    }
+    return ShellParser.parse(text, map);
   }
 
   private static List<Token> jsonTokens(LogicalLine ll, JsonArray.Result json) {

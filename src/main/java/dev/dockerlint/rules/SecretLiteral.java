@@ -63,6 +63,7 @@ public final class SecretLiteral implements Rule {
       int from = offset(source, range.start().line(), range.start().column());
       int to = offset(source, range.end().line(), range.end().column());
       for (Secret secret : scan(source.text(), from, to)) {
+        context.redact(source.range(secret.start(), secret.end()));
         context.report(source.range(secret.start(), secret.end()), secret.kind() + " '" + secret.masked()
             + "' is written in the Dockerfile; revoke it and pass credentials at build time with "
             + "RUN --mount=type=secret instead");

@@ -21,12 +21,16 @@ class SecretMaskingTest {
   static final List<String> SECRETS = List.of(
       "ghp_Zq8XwV3rT6yU1oP4sD7fG0hJ2kL5mN9bC3xQ",
       "hUnt3r2-Qw9Zk7Xp4Lm8",
-      "sk_test_Rb7Yv2Nq9Wx4Kc6Jt1Hs8Mf");
+      "sk_test_Rb7Yv2Nq9Wx4Kc6Jt1Hs8Mf",
+      "AKIAQ7RT2XW9ZK4MN8PB",
+      "glpat-Xy7Rk2Wq9Zt4Lm8Nb3Vc");
 
   static final String DOCKERFILE = "FROM alpine:3.20\n"
       + "ENV GITHUB_TOKEN=" + SECRETS.get(0) + " \\\n"
       + "    DB_PASSWORD=\"" + SECRETS.get(1) + "\"\n"
       + "ARG STRIPE_SECRET=" + SECRETS.get(2) + "\n"
+      + "RUN aws configure set aws_access_key_id " + SECRETS.get(3) + " && \\\n"
+      + "    git clone https://oauth2:" + SECRETS.get(4) + "@gitlab.example.com/x.git\n"
       + "USER 1\nHEALTHCHECK NONE\n";
 
   @TempDir Path dir;
@@ -47,9 +51,9 @@ class SecretMaskingTest {
     assertThat(code).isEqualTo(1);
     String written = Files.readString(dir.resolve("report.out"));
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed).as("stdout of %s", format).contains("secret-in-env");
+    assertThat(printed).as("stdout of %s", format).contains("secret-in-env").contains("secret-literal");
     for (String secret : SECRETS) {
-      String middle = secret.substring(6, 14);
+      String middle = secret.substring(6, 13);
       assertThat(printed).as("stdout of %s", format).doesNotContain(middle);
       assertThat(written).as("file of %s", format).doesNotContain(middle);
       assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain(middle);
