@@ -132,6 +132,21 @@ public final class Dockerfile {
   }
 
   /**
+   * The last instruction of a type in the stages a stage is built on (nearest first), not in the
+   * stage itself: what the stage inherits, such as a SHELL or WORKDIR set by its base stage.
+   */
+  public <T extends Instruction> Optional<T> inherited(Stage stage, Class<T> type) {
+    List<Stage> chain = lineage(stage);
+    for (int i = 1; i < chain.size(); i++) {
+      List<T> found = chain.get(i).instructions(type);
+      if (!found.isEmpty()) {
+        return Optional.of(found.get(found.size() - 1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The USER in effect at the end of a stage: its last USER, else the last USER of the stage it is
    * built on, and so on. Empty when no stage of the chain sets one (the base image's user applies).
    */

@@ -9,7 +9,6 @@ import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,11 +28,7 @@ public final class CopyRelativeNoWorkdir implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
-      boolean workdirSet = false;
-      List<Stage> chain = file.lineage(stage);
-      for (int i = 1; i < chain.size(); i++) {
-        workdirSet |= !chain.get(i).instructions(Workdir.class).isEmpty();
-      }
+      boolean workdirSet = file.inherited(stage, Workdir.class).isPresent();
       for (Instruction instruction : stage.instructions()) {
         if (instruction instanceof Workdir) {
           workdirSet = true;

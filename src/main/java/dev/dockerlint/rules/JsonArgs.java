@@ -13,7 +13,6 @@ import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
-import java.util.List;
 
 /**
  * A shell-form CMD or ENTRYPOINT runs under {@code /bin/sh -c}: the shell is PID 1 and does not pass
@@ -33,11 +32,7 @@ public final class JsonArgs implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
-      boolean shellSet = false;
-      List<Stage> chain = file.lineage(stage);
-      for (int i = 1; i < chain.size(); i++) {
-        shellSet |= !chain.get(i).instructions(Shell.class).isEmpty();
-      }
+      boolean shellSet = file.inherited(stage, Shell.class).isPresent();
       for (Instruction instruction : stage.instructions()) {
         if (instruction instanceof Shell) {
           shellSet = true;

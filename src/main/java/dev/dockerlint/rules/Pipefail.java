@@ -49,14 +49,7 @@ public final class Pipefail implements Rule {
 
   /** The SHELL in effect at the start of a stage: the last SHELL of the stages it is built on. */
   private static boolean shellOfBase(Dockerfile file, Stage stage) {
-    List<Stage> chain = file.lineage(stage);
-    for (int i = 1; i < chain.size(); i++) {
-      List<Shell> shells = chain.get(i).instructions(Shell.class);
-      if (!shells.isEmpty()) {
-        return hasPipefail(shells.get(shells.size() - 1).command());
-      }
-    }
-    return false;
+    return file.inherited(stage, Shell.class).map(shell -> hasPipefail(shell.command())).orElse(false);
   }
 
   /** {@code SHELL ["/bin/bash", "-o", "pipefail", "-c"]}, also {@code -eo pipefail}. */

@@ -53,12 +53,6 @@ public final class WorkdirRelative implements Rule {
 
   /** True when a stage this one is built FROM already set a WORKDIR. */
   private static boolean inheritsWorkdir(Dockerfile file, Stage stage) {
-    List<Stage> chain = file.lineage(stage);
-    for (int i = 1; i < chain.size(); i++) {
-      if (!chain.get(i).instructions(Workdir.class).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
+    return file.inherited(stage, Workdir.class).isPresent();
   }
 }
