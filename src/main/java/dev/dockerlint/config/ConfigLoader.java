@@ -112,6 +112,7 @@ public final class ConfigLoader {
     if (!(root instanceof MappingNode mapping)) {
       throw error(file, root, "the config must be a mapping of keys " + KEYS);
     }
+    checkPlainYaml(file, mapping);
     if (isHadolintConfig(file, mapping)) {
       return parseHadolint(file, mapping);
     }
@@ -122,15 +123,9 @@ public final class ConfigLoader {
     List<String> registries = List.of();
     String format = null;
     Map<String, String> labelSchema = Map.of();
-    Set<String> seen = new TreeSet<>();
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
-      // composing skips SnakeYAML's duplicate check, which lives in object construction
-      if (!seen.add(key)) {
-        throw error(file, tuple.getKeyNode(), "duplicate key '" + key + "'");
-      }
-      checkTags(file, value);
       switch (key) {
         case "ignore" -> ignore = ruleList(file, value);
         case "enable" -> enable = ruleList(file, value);
@@ -177,14 +172,9 @@ public final class ConfigLoader {
     List<String> registries = List.of();
     String format = null;
     Map<String, String> labelSchema = Map.of();
-    Set<String> seen = new TreeSet<>();
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
-      if (!seen.add(key)) {
-        throw error(file, tuple.getKeyNode(), "duplicate key '" + key + "'");
-      }
-      checkTags(file, value);
       switch (key) {
         case "ignored" -> ignore = knownOnly(file, stringList(file, value), warnings, "ignored");
         case "override" -> {
@@ -245,20 +235,28 @@ public final class ConfigLoader {
     return result;
   }
 
-  /** Only plain YAML: an explicit tag such as {@code !!java.net.URL} is refused, not ignored. */
-  private static void checkTags(Path file, Node node) throws ConfigException {
+  /**
+   * Only plain YAML: an explicit tag such as {@code !!java.net.URL} is refused, not ignored, and a
+   * key may appear once per mapping (composing skips SnakeYAML's duplicate check, which lives in
+   * object construction).
+   */
+  private static void checkPlainYaml(Path file, Node node) throws ConfigException {
     Tag tag = node.getTag();
     if (!STANDARD_TAGS.contains(tag)) {
       throw error(file, node, "YAML tags are not allowed (found " + tag.getValue() + ")");
     }
     if (node instanceof SequenceNode sequence) {
       for (Node item : sequence.getValue()) {
-        checkTags(file, item);
+        checkPlainYaml(file, item);
       }
     } else if (node instanceof MappingNode mapping) {
+      Set<String> seen = new TreeSet<>();
       for (NodeTuple tuple : mapping.getValue()) {
-        checkTags(file, tuple.getKeyNode());
-        checkTags(file, tuple.getValueNode());
+        checkPlainYaml(file, tuple.getKeyNode());
+        checkPlainYaml(file, tuple.getValueNode());
+        if (tuple.getKeyNode() instanceof ScalarNode key && !seen.add(key.getValue())) {
+          throw error(file, key, "duplicate key '" + key.getValue() + "'");
+        }
       }
     }
   }
