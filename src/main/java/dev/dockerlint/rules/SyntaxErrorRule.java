@@ -1,16 +1,21 @@
 package dev.dockerlint.rules;
 
-import dev.dockerlint.ast.Arg;
 import dev.dockerlint.ast.Dockerfile;
-import dev.dockerlint.ast.From;
-import dev.dockerlint.ast.Instruction;
+import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.ast.SyntaxError;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
+import dev.dockerlint.source.SourceRange;
+import java.util.HashSet;
+import java.util.Set;
 
-/** Lines Docker would reject: the parser's errors, and instructions before the first FROM. */
+/**
+ * Lines Docker would reject: the parser's errors. Instructions before the first FROM are reported by
+ * first-instruction, and ONBUILD FROM/ONBUILD/MAINTAINER by onbuild-forbidden, so one mistake gives
+ * one finding.
+ */
 public final class SyntaxErrorRule implements Rule {
   public static final String ID = "syntax-error";
   private static final RuleInfo INFO =
@@ -23,15 +28,15 @@ public final class SyntaxErrorRule implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (SyntaxError error : file.syntaxErrors()) {
-      context.report(error.range(), error.message());
-    }
-    for (Instruction instruction : file.instructions()) {
-      if (instruction instanceof From) {
-        break;
+    Set<SourceRange> forbiddenTriggers = new HashSet<>();
+    for (Onbuild onbuild : file.instructions(Onbuild.class)) {
+      if (onbuild.trigger() != null && OnbuildForbidden.FORBIDDEN.contains(onbuild.trigger().name())) {
+        forbiddenTriggers.add(onbuild.trigger().keyword().range());
       }
-      if (!(instruction instanceof Arg)) {
-        context.report(instruction, instruction.name() + " comes before the first FROM; only ARG may precede FROM");
+    }
+    for (SyntaxError error : file.syntaxErrors()) {
+      if (!forbiddenTriggers.contains(error.range())) {
+        context.report(error.range(), error.message());
       }
     }
   }

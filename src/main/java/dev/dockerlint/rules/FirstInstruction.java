@@ -1,0 +1,35 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Arg;
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.From;
+import dev.dockerlint.ast.Instruction;
+import dev.dockerlint.ast.Unknown;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+
+/** Only ARG may come before the first FROM; Docker rejects anything else ("no build stage in current context"). */
+public final class FirstInstruction implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("first-instruction", Severity.ERROR,
+      "An instruction other than ARG comes before the first FROM", "DL3061");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    for (Instruction instruction : file.instructions()) {
+      if (instruction instanceof From) {
+        break;
+      }
+      if (!(instruction instanceof Arg) && !(instruction instanceof Unknown)) { // unknown keywords are syntax errors
+        context.report(instruction, instruction.name() + " comes before the first FROM; start the Dockerfile with "
+            + "FROM (only ARG may precede it)");
+      }
+    }
+  }
+}

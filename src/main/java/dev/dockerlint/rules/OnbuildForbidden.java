@@ -1,0 +1,37 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Onbuild;
+import dev.dockerlint.lint.Rule;
+import dev.dockerlint.lint.RuleContext;
+import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Severity;
+import java.util.Set;
+
+/** ONBUILD FROM, ONBUILD ONBUILD and ONBUILD MAINTAINER, which Docker rejects. */
+public final class OnbuildForbidden implements Rule {
+  private static final RuleInfo INFO = RuleInfo.of("onbuild-forbidden", Severity.ERROR,
+      "ONBUILD triggers FROM, ONBUILD or MAINTAINER", "DL3043");
+
+  static final Set<String> FORBIDDEN = Set.of("FROM", "ONBUILD", "MAINTAINER");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Dockerfile file, RuleContext context) {
+    for (Onbuild onbuild : file.instructions(Onbuild.class)) {
+      if (onbuild.trigger() != null && FORBIDDEN.contains(onbuild.trigger().name())) {
+        String trigger = onbuild.trigger().name();
+        String fix = switch (trigger) {
+          case "FROM" -> "an image cannot change its own base; drop the trigger";
+          case "MAINTAINER" -> "use LABEL org.opencontainers.image.authors directly";
+          default -> "triggers cannot be chained; put the instruction in the ONBUILD of the image that needs it";
+        };
+        context.report(onbuild.trigger().keyword(), "ONBUILD " + trigger + " is not allowed; " + fix);
+      }
+    }
+  }
+}
