@@ -20,12 +20,12 @@ public final class BaseImageBloated implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("base-image-bloated", Severity.INFO,
       "The final stage is based on a full language image instead of a slim variant");
 
-  /** Official images and the smaller variant to suggest. */
+  /** Official images and the smaller variant to suggest ("" when the advice is a multi-stage build). */
   private static final Map<String, String> FULL_IMAGES = Map.ofEntries(
       Map.entry("python", "slim"), Map.entry("node", "slim"), Map.entry("ruby", "slim"),
-      Map.entry("golang", null), Map.entry("openjdk", "jre"), Map.entry("eclipse-temurin", "jre"),
-      Map.entry("php", "alpine"), Map.entry("perl", "slim"), Map.entry("rust", null), Map.entry("gcc", null),
-      Map.entry("buildpack-deps", null), Map.entry("maven", null), Map.entry("gradle", null));
+      Map.entry("golang", ""), Map.entry("openjdk", "jre"), Map.entry("eclipse-temurin", "jre"),
+      Map.entry("php", "alpine"), Map.entry("perl", "slim"), Map.entry("rust", ""), Map.entry("gcc", ""),
+      Map.entry("buildpack-deps", ""), Map.entry("maven", ""), Map.entry("gradle", ""));
 
   /** Tag words that mean a reduced variant. */
   private static final List<String> SMALL = List.of("slim", "alpine", "distroless", "jre", "minimal", "curl", "scm",
@@ -60,7 +60,7 @@ public final class BaseImageBloated implements Rule {
       }
     }
     String variant = FULL_IMAGES.get(name);
-    String advice = variant == null
+    String advice = variant.isEmpty()
         ? "build in it and COPY the result into a small runtime image (debian:bookworm-slim, alpine, distroless)"
         : "use a " + variant + " variant (" + name + ":" + suggestedTag(tag, variant)
             + ") or copy the result of a build stage into one";
