@@ -41,16 +41,17 @@ class RuleDocsTest {
     String page = Files.readString(RULES.resolve(rule.info().id() + ".md"));
     RuleTester tester = new RuleTester(rule);
     java.util.Map<String, String> labelSchema = optionsLabelSchema(page);
+    List<String> trusted = optionsTrustedRegistries(page);
     List<String> bad = codeBlocks(section(page, "Bad"));
     List<String> good = codeBlocks(section(page, "Good"));
     assertThat(bad).as("Bad examples of %s", rule.info().id()).isNotEmpty();
     assertThat(good).as("Good examples of %s", rule.info().id()).isNotEmpty();
     for (String example : bad) {
-      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Bad"), example), labelSchema);
+      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Bad"), example), labelSchema, trusted);
       assertThat(findings).as("Bad example of %s must be reported:%n%s", rule.info().id(), example).isNotEmpty();
     }
     for (String example : good) {
-      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Good"), example), labelSchema);
+      List<Finding> findings = lintInContext(tester, example, ignoreFileFor(section(page, "Good"), example), labelSchema, trusted);
       assertThat(findings).as("Good example of %s must pass:%n%s", rule.info().id(), example).isEmpty();
     }
   }
@@ -85,14 +86,14 @@ class RuleDocsTest {
    * block right before an example becomes that context's .dockerignore.
    */
   private static List<Finding> lintInContext(RuleTester tester, String example, String dockerignore,
-      java.util.Map<String, String> labelSchema) throws IOException {
+      java.util.Map<String, String> labelSchema, List<String> trusted) throws IOException {
     Path dir = Files.createTempDirectory("rule-docs");
     try {
       if (dockerignore != null) {
         Files.writeString(dir.resolve(".dockerignore"), dockerignore);
       }
       var settings = new dev.dockerlint.lint.LintSettings(java.util.Set.of(), java.util.Set.of(tester.ruleId()),
-          java.util.Map.of(), List.of(), labelSchema, null);
+          java.util.Map.of(), trusted, labelSchema, null);
       return tester.lint(example, settings, dir.resolve("Dockerfile"));
     } finally {
       try (Stream<Path> files = Files.list(dir)) {
@@ -102,6 +103,31 @@ class RuleDocsTest {
       }
       Files.delete(dir);
     }
+  }
+
+  /** The trusted-registries of the ```yaml configuration in a page's Options section (empty without one). */
+  static List<String> optionsTrustedRegistries(String page) {
+    String yaml = optionsYaml(page);
+    if (yaml == null) {
+      return List.of();
+    }
+    var ids = new java.util.HashSet<String>();
+    BuiltinRules.all().forEach(r -> ids.add(r.info().id()));
+    try {
+      return new dev.dockerlint.config.ConfigLoader(ids).parse(Path.of(".dockerlint.yaml"), yaml).trustedRegistries();
+    } catch (dev.dockerlint.config.ConfigException e) {
+      throw new AssertionError("Options example does not load: " + e.getMessage(), e);
+    }
+  }
+
+  private static String optionsYaml(String page) {
+    String options = section(page, "Options");
+    int open = options.indexOf("```yaml\n");
+    if (open < 0) {
+      return null;
+    }
+    int body = open + "```yaml\n".length();
+    return options.substring(body, options.indexOf("\n```", body - 1) + 1);
   }
 
   /** The label schema of the ```yaml configuration in a page's Options section (empty without one). */
