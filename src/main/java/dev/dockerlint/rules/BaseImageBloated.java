@@ -59,6 +59,9 @@ public final class BaseImageBloated implements Rule {
         return;
       }
     }
+    if (name.equals("buildpack-deps") && buildsLanguageImage(file, chain)) {
+      return; // the official full language images (python:3.12, node:22) are built this way on purpose
+    }
     String variant = FULL_IMAGES.get(name);
     String advice = variant.isEmpty()
         ? "build in it and COPY the result into a small runtime image (debian:bookworm-slim, alpine, distroless)"
@@ -66,6 +69,23 @@ public final class BaseImageBloated implements Rule {
             + ") or copy the result of a build stage into one";
     context.report(root.from().image(), "The final image is based on " + ImageTags.describe(root, image)
         + ", a full development image with compilers and build tools; " + advice);
+  }
+
+  /** ENV that only a Dockerfile installing a language runtime itself sets. */
+  private static final java.util.Set<String> RUNTIME_VERSIONS = java.util.Set.of("PYTHON_VERSION", "NODE_VERSION",
+      "RUBY_VERSION", "GOLANG_VERSION", "PHP_VERSION", "JAVA_VERSION", "RUST_VERSION", "PERL_VERSION");
+
+  private static boolean buildsLanguageImage(Dockerfile file, List<Stage> chain) {
+    for (Stage stage : chain) {
+      for (dev.dockerlint.ast.Env env : stage.instructions(dev.dockerlint.ast.Env.class)) {
+        for (dev.dockerlint.ast.KeyValue kv : env.pairs()) {
+          if (RUNTIME_VERSIONS.contains(kv.key().text())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static String suggestedTag(String tag, String variant) {

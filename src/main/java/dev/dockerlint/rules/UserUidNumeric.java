@@ -1,6 +1,7 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.ImageRef;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.User;
 import dev.dockerlint.ast.UserSpec;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The final USER is a name: Kubernetes' {@code runAsNonRoot} can only verify a numeric UID, so pods
- * with that policy refuse to start. Root is left to user-root; no USER at all is not this rule's case.
+ * with that policy refuse to start. Root is left to user-root; no USER at all is not this rule's case;
+ * Windows images (no numeric UIDs) are skipped.
  */
 public final class UserUidNumeric implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("user-uid-numeric", Severity.INFO,
@@ -30,6 +32,9 @@ public final class UserUidNumeric implements Rule {
     if (last.isEmpty()) {
       return;
     }
+    if (file.rootImage(last.get()).map(UserUidNumeric::isWindows).orElse(false)) {
+      return; // Windows users have no numeric UID, and runAsNonRoot does not apply
+    }
     Optional<User> user = file.effectiveUser(last.get());
     if (user.isEmpty() || user.get().user() == null) {
       return;
@@ -45,5 +50,10 @@ public final class UserUidNumeric implements Rule {
     context.report(user.get().user(), "USER " + value.value().strip() + " names the user; Kubernetes runAsNonRoot "
         + "can only verify a numeric UID, so use the UID (for example USER 10001" + spec.groupValue().map(g -> ":" + g)
         .orElse("") + ")");
+  }
+
+  private static boolean isWindows(ImageRef image) {
+    String raw = image.raw().toLowerCase(java.util.Locale.ROOT);
+    return raw.contains("windows") || raw.contains("nanoserver") || raw.contains("servercore");
   }
 }

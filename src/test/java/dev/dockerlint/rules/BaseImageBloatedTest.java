@@ -20,7 +20,8 @@ class BaseImageBloatedTest {
         "FROM bitnami/python:3.12\n",
         "FROM buildpack-deps:bookworm-curl\n",
         "ARG TAG\nFROM python:$TAG\n",
-        "FROM openjdk:17-jdk-slim\n");
+        "FROM openjdk:17-jdk-slim\n",
+        "FROM buildpack-deps:bookworm\nENV PYTHON_VERSION=3.12.4\nRUN ./build-python.sh\nCMD [\"python3\"]\n");
   }
 
   static Stream<String> invalid() {
@@ -30,7 +31,8 @@ class BaseImageBloatedTest {
         "FROM [|eclipse-temurin:21-jdk|]\n",
         "FROM [|golang|]\n",
         "ARG PY=3.12\nFROM [|python:${PY}|]\n",
-        "FROM [|docker.io/library/ruby:3.3|]\n");
+        "FROM [|docker.io/library/ruby:3.3|]\n",
+        "FROM [|buildpack-deps:bookworm|]\nENV APP_VERSION=1\nCOPY . /app\n");
   }
 
   @ParameterizedTest

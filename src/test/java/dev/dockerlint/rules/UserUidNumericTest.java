@@ -18,7 +18,8 @@ class UserUidNumericTest {
         "FROM alpine:3.20\nUSER root\n",
         "FROM alpine:3.20\nARG UID\nUSER $UID\n",
         "FROM alpine:3.20 AS build\nUSER builder\nFROM alpine:3.20\nUSER 1000\n",
-        "FROM alpine:3.20\nARG UID=1000\nUSER ${UID}\n");
+        "FROM alpine:3.20\nARG UID=1000\nUSER ${UID}\n",
+        "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n");
   }
 
   static Stream<String> invalid() {
