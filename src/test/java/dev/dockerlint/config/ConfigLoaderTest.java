@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
@@ -77,6 +78,8 @@ class ConfigLoaderTest {
   }
 
   @Test
+  // a hang guard against superlinear blow-ups on huge input; speed itself is measured in bench/
+  @Timeout(60)
   void billionLaughsFailsFast() {
     StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     char prev = 'a';
@@ -88,9 +91,8 @@ class ConfigLoaderTest {
       yaml.append("]\n");
       prev = c;
     }
-    long start = System.nanoTime();
-    assertThatThrownBy(() -> loader.parse(file, yaml.toString())).isInstanceOf(ConfigException.class);
-    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    assertThatThrownBy(() -> loader.parse(file, yaml.toString())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("aliases");
   }
 
   @Test

@@ -375,17 +375,15 @@ class SyntaxParserTest {
   }
 
   @Test
-  void largeFileParsesInLinearTime() {
+  void largeFileParsesCompletely() {
+    // speed is measured by bench/, not here: a timed assertion would only make a loaded CI flaky
     StringBuilder sb = new StringBuilder("FROM alpine\n");
     for (int i = 0; i < 50_000; i++) {
       sb.append("RUN echo ").append(i).append(" \\\n  && true\n");
     }
-    parse(sb.toString()); // warm up the JIT; the second run shows the steady cost
-    long t0 = System.nanoTime();
     ParsedSyntax p = parse(sb.toString());
-    long ms = (System.nanoTime() - t0) / 1_000_000;
     assertThat(p.instructions()).hasSize(50_001);
-    assertThat(ms).as("100k lines in %d ms", ms).isLessThan(1500); // ~200 ms on an idle machine; slack for loaded CI
+    assertThat(p.instructions().get(50_000).range().endLine()).isEqualTo(100_001);
   }
 
   @Test

