@@ -18,6 +18,7 @@ import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.KeyValue;
 import dev.dockerlint.ast.Label;
 import dev.dockerlint.ast.Maintainer;
+import dev.dockerlint.ast.NameSuggestion;
 import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.Shell;
@@ -619,41 +620,8 @@ final class InstructionBuilder {
 
   /** "unknown instruction: RUNN (did you mean RUN?)" when a keyword is within edit distance 2. */
   static String unknownMessage(String keyword) {
-    String upper = keyword.toUpperCase(Locale.ROOT);
-    String lower = keyword.toLowerCase(Locale.ROOT);
-    String best = null;
-    int bestDistance = 3;
-    for (String known : KEYWORDS) {
-      int d = distance(lower, known, bestDistance);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = known;
-      }
-    }
-    return "unknown instruction: " + upper
-        + (best == null ? "" : " (did you mean " + best.toUpperCase(Locale.ROOT) + "?)");
-  }
-
-  /** Levenshtein distance, or {@code limit} when it is at least that (keywords are short). */
-  private static int distance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) >= limit) {
-      return limit;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] swap = prev;
-      prev = cur;
-      cur = swap;
-    }
-    return Math.min(prev[b.length()], limit);
+    return "unknown instruction: " + keyword.toUpperCase(Locale.ROOT)
+        + NameSuggestion.closest(keyword, KEYWORDS, 2).map(k -> " (did you mean " + k.toUpperCase(Locale.ROOT) + "?)")
+            .orElse("");
   }
 }

@@ -2,12 +2,12 @@ package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Copy;
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.NameSuggestion;
 import dev.dockerlint.ast.Flag;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.Stage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** How a {@code COPY --from} value relates to the stages of the file. */
 final class StageRefs {
@@ -66,38 +66,6 @@ final class StageRefs {
 
   /** The name of an earlier stage closest to {@code name} (edit distance 2 at most), or null. */
   static String closest(List<Stage> stages, String name) {
-    String best = null;
-    int bestDistance = 3;
-    String wanted = name.toLowerCase(Locale.ROOT);
-    for (Stage stage : stages) {
-      if (stage.name() == null || Math.abs(stage.name().length() - wanted.length()) >= bestDistance) {
-        continue;
-      }
-      int d = distance(stage.name().toLowerCase(Locale.ROOT), wanted);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = stage.name();
-      }
-    }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return NameSuggestion.closest(name, stages.stream().map(Stage::name).toList(), 2).orElse(null);
   }
 }

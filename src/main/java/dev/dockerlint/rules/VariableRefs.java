@@ -1,10 +1,10 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.NameSuggestion;
 import dev.dockerlint.source.SourceRange;
 import dev.dockerlint.source.SourceText;
 import java.util.Collection;
-import java.util.Locale;
 
 /** Where a variable is used inside a token, and the closest known name for did-you-mean hints. */
 final class VariableRefs {
@@ -72,19 +72,7 @@ final class VariableRefs {
       }
     }
     int limit = Math.min(3, Math.max(1, name.length() / 3));
-    String best = null;
-    int bestDistance = limit + 1;
-    for (String candidate : known) {
-      if (candidate.equals(name) || Math.abs(candidate.length() - name.length()) >= bestDistance) {
-        continue;
-      }
-      int d = distance(candidate.toUpperCase(Locale.ROOT), name.toUpperCase(Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    return best;
+    return NameSuggestion.closest(name, known, limit).orElse(null);
   }
 
   /** " (did you mean $X?)" or "". */
@@ -93,22 +81,4 @@ final class VariableRefs {
     return match == null ? "" : " (did you mean $" + match + "?)";
   }
 
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 }
