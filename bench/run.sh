@@ -90,6 +90,13 @@ t_dl=$(median_ms "$(q "$launcher" "$small")" "$runs")
 t_dl_nocds=$(median_ms "DOCKERLINT_CDS=0 $(q "$launcher" "$small")" "$runs")
 t_dl_plain=$(median_ms "$(q java -jar "$jar" "$small")" "$runs")
 t_dfl=$(median_ms "$(q "$dfl" "$small")" "$runs")
+# the same launcher on a newer JDK, when one is there (JAVA25_HOME, default Temurin 25 under /usr/lib/jvm)
+java25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+t_dl25=""
+if [ -x "$java25/bin/java" ]; then
+  JAVA_HOME="$java25" "$launcher" "$small" >/dev/null 2>&1 || true
+  t_dl25=$(median_ms "JAVA_HOME=$(q "$java25") $(q "$launcher" "$small")" "$runs")
+fi
 t_dfu=$(median_ms "$(q "$dfu" lint "$small")" "$runs")
 
 say "2. the corpus, ${#corpus_files[@]} files in one invocation ($big_runs runs each)"
@@ -108,12 +115,13 @@ for n in 1000 10000 100000; do
   t_syn[$n]=$(median_ms "$(q "$launcher" --failure-threshold none "$work/synthetic-$n.Dockerfile")" "$big_runs")
 done
 # the start-up is the same for all three; the lint time alone shows the growth better
-t_syn0=$(median_ms "$(q "$launcher" --failure-threshold none --version)" "$big_runs")
+printf 'FROM alpine:3.20\n' > "$work/one-line.Dockerfile"
+t_syn0=$(median_ms "$(q "$launcher" --failure-threshold none "$work/one-line.Dockerfile")" "$big_runs")
 rss_100k=$( (/usr/bin/time -f 'RSS %M' "$launcher" --failure-threshold none "$work/synthetic-100000.Dockerfile" >/dev/null) 2>&1 \
   | sed -n 's/^RSS //p' | tail -n 1)
 
 lines() { wc -l < "$1" | tr -d ' '; }
-mark() { if awk -v c="$1" 'BEGIN {exit !(c)}'; then echo met; else echo "**not met**"; fi; }
+mark() { if awk "BEGIN {exit !($1)}"; then echo met; else echo "**not met**"; fi; }
 jdk=$(java -version 2>&1 | head -n 1)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo '?')
@@ -150,6 +158,7 @@ measured side by side in this one run; compare ratios, not absolute times.
 | \`bin/dockerlint FILE\` (launcher, CDS archive) | $t_dl | $r_floor |
 | \`DOCKERLINT_CDS=0 bin/dockerlint FILE\` (launcher, no archive) | $t_dl_nocds | $(ratio "$t_dl_nocds" "$t_hello") |
 | \`java -jar dockerlint.jar FILE\` (no launcher) | $t_dl_plain | $(ratio "$t_dl_plain" "$t_hello") |
+$(if [ -n "$t_dl25" ]; then echo "| same launcher on $("$java25/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2) (AutoCreateSharedArchive) | $t_dl25 | $(ratio "$t_dl25" "$t_hello") |"; fi)
 | \`dockerfilelint FILE\` | $t_dfl | $(ratio "$t_dfl" "$t_hello") |
 | \`dockerfile-utils lint FILE\` | $t_dfu | $(ratio "$t_dfu" "$t_hello") |
 
@@ -164,7 +173,7 @@ Peak RSS of the dockerlint corpus run (\`/usr/bin/time -f %M\`): ${rss_corpus} K
 
 ## 3. Scaling (synthetic files from \`bench/GenDockerfile.java\`)
 
-| lines | median ms | ratio to the previous (10x lines) | minus start-up (\`--version\`: $t_syn0 ms) | net ratio |
+| lines | median ms | ratio to the previous (10x lines) | minus start-up (a one-line file: $t_syn0 ms) | net ratio |
 |---:|---:|---:|---:|---:|
 | $(lines "$work/synthetic-1000.Dockerfile") | ${t_syn[1000]} | | $net1 | |
 | $(lines "$work/synthetic-10000.Dockerfile") | ${t_syn[10000]} | $r1 | $net2 | $(ratio "$net2" "$net1") |
