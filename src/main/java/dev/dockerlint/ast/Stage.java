@@ -17,6 +17,20 @@ public record Stage(int index, String name, From from, List<Instruction> instruc
     instructions = List.copyOf(instructions);
   }
 
+  /**
+   * Stages are compared by position, not content: the generated record hashCode would walk every
+   * instruction of the stage, which made sets of stages quadratic on large files.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Stage s && s.index == index && s.from.range().equals(from.range());
+  }
+
+  @Override
+  public int hashCode() {
+    return Integer.hashCode(index) * 31 + from.range().hashCode();
+  }
+
   public Optional<String> stageName() {
     return Optional.ofNullable(name);
   }

@@ -33,9 +33,18 @@ final class Baseline {
   /** The key of each finding, in order; identical keys are numbered by occurrence. */
   static List<String> keys(Dockerfile file, List<Finding> findings) {
     Map<String, Integer> seen = new HashMap<>();
+    // one hash per instruction (or line), and a binary search per finding: a file with tens of
+    // thousands of findings stays linear
+    Map<Integer, String> hashes = new HashMap<>();
+    List<Instruction> instructions = file.instructions();
+    boolean ordered = ordered(instructions);
     List<String> keys = new ArrayList<>();
     for (Finding finding : findings) {
-      String base = finding.file() + "\t" + finding.rule() + "\t" + hash(instructionText(file, finding));
+      int at = ordered ? instructionAt(instructions, finding.line()) : -1;
+      Integer slot = at >= 0 ? at : -finding.line() - 1;
+      String text = hashes.computeIfAbsent(slot, s -> hash(!ordered ? instructionText(file, finding)
+          : at >= 0 ? normalized(file.source().slice(instructions.get(at).range())) : lineText(file, finding.line())));
+      String base = finding.file() + "\t" + finding.rule() + "\t" + text;
       int n = seen.merge(base, 1, Integer::sum);
       keys.add(base + "#" + n);
     }
@@ -46,10 +55,46 @@ final class Baseline {
     int line = finding.line();
     for (Instruction instruction : file.instructions()) {
       if (instruction.range().startLine() <= line && line <= instruction.range().endLine()) {
-        return file.source().slice(instruction.range()).replaceAll("\\s+", " ").strip();
+        return normalized(file.source().slice(instruction.range()));
       }
     }
-    return file.source().line(line).replaceAll("\\s+", " ").strip();
+    return lineText(file, line);
+  }
+
+  private static String lineText(Dockerfile file, int line) {
+    return normalized(file.source().line(line));
+  }
+
+  private static String normalized(String text) {
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /** Whether instructions follow each other without overlapping, so a binary search finds the one at a line. */
+  private static boolean ordered(List<Instruction> instructions) {
+    for (int i = 1; i < instructions.size(); i++) {
+      if (instructions.get(i).range().startLine() <= instructions.get(i - 1).range().endLine()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Index of the instruction whose lines include {@code line}, or -1 (ordered instructions only). */
+  private static int instructionAt(List<Instruction> instructions, int line) {
+    int lo = 0;
+    int hi = instructions.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Instruction candidate = instructions.get(mid);
+      if (line < candidate.range().startLine()) {
+        hi = mid - 1;
+      } else if (line > candidate.range().endLine()) {
+        lo = mid + 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
   }
 
   private static String hash(String text) {

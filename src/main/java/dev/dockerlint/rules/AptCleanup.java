@@ -33,12 +33,13 @@ public final class AptCleanup implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    Set<Stage> shipped = new HashSet<>();
-    file.finalStage().ifPresent(s -> shipped.addAll(file.lineage(s)));
+    // stage indices, not Stage records: a record's hash walks the whole stage, once per RUN
+    Set<Integer> shipped = new HashSet<>();
+    file.finalStage().ifPresent(s -> file.lineage(s).forEach(stage -> shipped.add(stage.index())));
     for (Stage stage : file.stages()) {
       for (Run run : stage.instructions(Run.class)) {
         if (run.command() instanceof ShellForm shell) {
-          check(run, shell.script().commands(), shipped.contains(stage), context);
+          check(run, shell.script().commands(), shipped.contains(stage.index()), context);
         }
       }
     }

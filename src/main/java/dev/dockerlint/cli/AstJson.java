@@ -1,0 +1,61 @@
+package dev.dockerlint.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Instruction;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.ast.Variable;
+import dev.dockerlint.source.Position;
+import dev.dockerlint.source.SourceRange;
+import java.util.Locale;
+
+/**
+ * {@code dockerlint ast} as JSON. A class of its own so that Jackson is loaded only when this
+ * output is asked for, never on a plain lint run.
+ */
+final class AstJson {
+  private AstJson() {}
+
+  static String render(Dockerfile file) throws Exception {
+    // ranges print as "line:col-line:col" (end exclusive) to keep the dump readable
+    SimpleModule compact = new SimpleModule()
+        .addSerializer(SourceRange.class, ToStringSerializer.instance)
+        .addSerializer(Position.class, ToStringSerializer.instance);
+    ObjectMapper mapper = new ObjectMapper().registerModule(compact).enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("path", file.path());
+    root.put("escape", String.valueOf(file.escape()));
+    root.set("directives", mapper.valueToTree(file.directives()));
+    ArrayNode instructions = root.putArray("instructions");
+    for (Instruction instruction : file.instructions()) {
+      ObjectNode node = instructions.addObject();
+      node.put("instruction", instruction.getClass().getSimpleName().toUpperCase(Locale.ROOT));
+      node.setAll((ObjectNode) mapper.valueToTree(instruction));
+      ObjectNode vars = node.putObject("variables");
+      for (Variable v : file.scopeAt(instruction).variables().values()) {
+        if (v.kind() != Variable.Kind.PREDEFINED) {
+          vars.put(v.name(), v.value());
+        }
+      }
+    }
+    ArrayNode stages = root.putArray("stages");
+    for (Stage stage : file.stages()) {
+      ObjectNode node = stages.addObject();
+      node.put("index", stage.index());
+      node.put("name", stage.name());
+      node.put("baseStage", stage.baseStage());
+      node.set("baseImage", mapper.valueToTree(stage.baseImage()));
+      node.put("firstLine", stage.from().range().startLine());
+      node.put("final", stage.index() == file.stages().size() - 1);
+      node.put("effectiveUser", file.effectiveUser(stage).map(u -> file.scopeAt(u).resolve(u.user())).orElse(null));
+    }
+    root.set("comments", mapper.valueToTree(file.comments()));
+    root.set("syntaxErrors", mapper.valueToTree(file.syntaxErrors()));
+    return mapper.writeValueAsString(root) + "\n";
+  }
+}

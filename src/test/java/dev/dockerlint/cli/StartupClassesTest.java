@@ -1,0 +1,59 @@
+package dev.dockerlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Start-up cost: a plain text run without a config file must not load Jackson or SnakeYAML (hundreds
+ * of classes each). Runs {@link Main} in a child JVM with {@code -verbose:class} and reads the list.
+ */
+class StartupClassesTest {
+  @TempDir Path dir;
+
+  @Test
+  void textRunWithoutConfigLoadsNoJsonOrYamlClasses() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\nRUN echo hi\n");
+    List<String> loaded = loadedClasses("Dockerfile");
+    assertThat(loaded).as("classes loaded").anyMatch(name -> name.startsWith("dev.dockerlint.rules."));
+    assertThat(loaded).noneMatch(name -> name.startsWith("com.fasterxml.") || name.startsWith("org.yaml."));
+  }
+
+  @Test
+  void configFileLoadsSnakeYaml() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    Files.writeString(dir.resolve(".dockerlint.yaml"), "ignore: [image-latest]\n");
+    Files.createDirectory(dir.resolve(".git")); // stop the config search here
+    assertThat(loadedClasses("Dockerfile")).anyMatch(name -> name.startsWith("org.yaml."));
+  }
+
+  private List<String> loadedClasses(String... args) throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:off", "-verbose:class",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    Path log = dir.resolve("classes.log");
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+    List<String> names = new ArrayList<>();
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      // [0.012s][info][class,load] java.lang.Object source: shared objects file
+      int tag = line.indexOf("[class,load] ");
+      if (tag >= 0) {
+        String rest = line.substring(tag + "[class,load] ".length());
+        int space = rest.indexOf(' ');
+        names.add(space < 0 ? rest : rest.substring(0, space));
+      }
+    }
+    return names;
+  }
+}
