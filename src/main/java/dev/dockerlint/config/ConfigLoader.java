@@ -93,6 +93,9 @@ public final class ConfigLoader {
   }
 
   public Config parse(Path file, String text) throws ConfigException {
+    if (text.length() > MAX_BYTES) {
+      throw new ConfigException(file + ": config file is larger than 1 MiB");
+    }
     Node root;
     try (Reader reader = new StringReader(text)) {
       root = yaml().compose(reader);
@@ -247,20 +250,32 @@ public final class ConfigLoader {
 
   /** Only plain YAML: an explicit tag such as {@code !!java.net.URL} is refused, not ignored. */
   private static void checkTags(Path file, Node node) throws ConfigException {
+    checkTags(file, node, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  /** {@code open} holds the collections being walked, so an alias to one of them (a cycle) is caught. */
+  private static void checkTags(Path file, Node node, Set<Node> open) throws ConfigException {
     Tag tag = node.getTag();
     if (!STANDARD_TAGS.contains(tag)) {
       throw error(file, node, "YAML tags are not allowed (found " + tag.getValue() + ")");
     }
+    if (!(node instanceof SequenceNode) && !(node instanceof MappingNode)) {
+      return;
+    }
+    if (!open.add(node)) {
+      throw error(file, node, "recursive YAML aliases are not allowed");
+    }
     if (node instanceof SequenceNode sequence) {
       for (Node item : sequence.getValue()) {
-        checkTags(file, item);
+        checkTags(file, item, open);
       }
     } else if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
-        checkTags(file, tuple.getKeyNode());
-        checkTags(file, tuple.getValueNode());
+        checkTags(file, tuple.getKeyNode(), open);
+        checkTags(file, tuple.getValueNode(), open);
       }
     }
+    open.remove(node);
   }
 
   private static Yaml yaml() {
