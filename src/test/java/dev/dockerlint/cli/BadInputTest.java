@@ -250,6 +250,10 @@ class BadInputTest {
     }
   }
 
+  /**
+   * A stream that fails to read. (A real {@code dockerlint - <&-} is different: the JVM opens its own
+   * jar on the free descriptor 0, so stdin reads the jar and the answer is "binary file", exit 2.)
+   */
   @Test
   void closedStdinIsAnError() {
     InputStream closed = new InputStream() {
