@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** Turns command-line paths into the Dockerfiles to lint, and reads them. */
 final class Inputs {
@@ -43,22 +42,21 @@ final class Inputs {
       }
       Path path = workingDir.resolve(argument);
       if (Files.isDirectory(path)) {
-        List<Path> found = findDockerfiles(path);
+        List<Input> found = findDockerfiles(argument, path);
         if (found.isEmpty()) {
           inputs.add(new Input(argument, path, "no Dockerfile, Containerfile, Dockerfile.* or *.Dockerfile found in directory"));
         }
-        for (Path file : found) {
-          String shown = argument.endsWith("/") ? argument + path.relativize(file) : argument + "/" + path.relativize(file);
-          inputs.add(new Input(shown.replace('\\', '/'), file, null));
-        }
+        inputs.addAll(found);
       } else if (!Files.exists(path)) {
-        inputs.add(new Input(argument, path, "no such file or directory"));
+        inputs.add(new Input(argument, path, Files.isSymbolicLink(path) ? BROKEN_LINK : "no such file or directory"));
       } else {
         inputs.add(new Input(argument, path, null));
       }
     }
     return inputs;
   }
+
+  private static final String BROKEN_LINK = "broken symbolic link or symbolic link loop";
 
   /**
    * Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile, and names ending in -Dockerfile or
@@ -78,28 +76,56 @@ final class Inputs {
     return false;
   }
 
-  private static List<Path> findDockerfiles(Path dir) {
-    List<Path> result = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir, 64)) {
-      walk.filter(p -> !isInIgnoredDir(dir, p))
-          .filter(p -> isDockerfileName(p.getFileName().toString()))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .forEach(result::add);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return result;
-    }
-    return result;
-  }
+  /**
+   * The Dockerfiles under a directory, sorted. Symbolic links to directories are not followed (so a
+   * link loop cannot trap the scan); a Dockerfile-named link that leads nowhere, and a subdirectory
+   * that cannot be read, become an error for that path while the scan goes on.
+   */
+  private static List<Input> findDockerfiles(String argument, Path dir) {
+    java.util.TreeMap<Path, String> found = new java.util.TreeMap<>(); // path -> error, or "" when readable
+    try {
+      Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 64,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
+              String name = d.equals(dir) ? "" : d.getFileName().toString();
+              return name.equals(".git") || name.equals("node_modules")
+                  ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
 
-  private static boolean isInIgnoredDir(Path root, Path p) {
-    for (Path part : root.relativize(p)) {
-      String name = part.toString();
-      if (name.equals(".git") || name.equals("node_modules")) {
-        return true;
-      }
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+              if (isDockerfileName(file.getFileName().toString())) {
+                if (attrs.isRegularFile()) {
+                  found.put(file, "");
+                } else if (attrs.isSymbolicLink()) {
+                  if (!Files.exists(file)) {
+                    found.put(file, BROKEN_LINK);
+                  } else if (Files.isRegularFile(file)) {
+                    found.put(file, "");
+                  }
+                }
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+              found.put(file, "cannot read directory (" + (e instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied" : e.getClass().getSimpleName()) + ")");
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException | RuntimeException e) {
+      found.put(dir, "cannot scan directory (" + e.getClass().getSimpleName() + ")");
     }
-    return false;
+    List<Input> inputs = new ArrayList<>();
+    found.forEach((file, error) -> {
+      String relative = dir.relativize(file).toString();
+      String shown = relative.isEmpty() ? argument : argument.endsWith("/") ? argument + relative : argument + "/" + relative;
+      inputs.add(new Input(shown.replace('\\', '/'), file, error.isEmpty() ? null : error));
+    });
+    return inputs;
   }
 
   static Loaded read(Input input, InputStream stdin) {
@@ -109,7 +135,7 @@ final class Inputs {
         bytes = stdin.readAllBytes();
       } else {
         if (!Files.isRegularFile(input.path())) {
-          return new Loaded(null, "not a regular file", null);
+          return new Loaded(null, "not a regular file (a FIFO, socket or device); not a Dockerfile", null);
         }
         if (!Files.isReadable(input.path())) {
           return new Loaded(null, "permission denied", null);
@@ -120,7 +146,10 @@ final class Inputs {
         bytes = Files.readAllBytes(input.path());
       }
     } catch (IOException e) {
-      return new Loaded(null, "cannot read: " + e.getMessage(), null);
+      return new Loaded(null, "cannot read (" + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : oneLine(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())) + ")", null);
+    } catch (OutOfMemoryError e) {
+      return new Loaded(null, "too large to read; not a Dockerfile", null);
     }
     return decode(bytes);
   }
@@ -137,16 +166,41 @@ final class Inputs {
         return new Loaded(null, "binary file (NUL byte at offset " + i + "); not a Dockerfile", null);
       }
     }
+    String text;
+    String warning = null;
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
+      text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes)).toString();
-      return new Loaded(text, null, null);
     } catch (CharacterCodingException e) {
-      return new Loaded(new String(bytes, StandardCharsets.UTF_8), null,
-          "invalid UTF-8 at byte offset " + firstInvalidUtf8(bytes) + "; decoded leniently");
+      text = new String(bytes, StandardCharsets.UTF_8);
+      warning = "invalid UTF-8 at byte offset " + firstInvalidUtf8(bytes) + "; decoded leniently";
     }
+    if (text.startsWith("\uFEFF")) {
+      // BuildKit drops a UTF-8 byte order mark; so do we, so columns on line 1 match what editors show
+      text = text.substring(1);
+    }
+    if (hasLoneCr(text)) {
+      // BuildKit splits lines on \n only, so we read the file as Docker does; say why it looks odd
+      String cr = "lone CR (\\r) line endings; Docker splits lines on LF only, so it reads those lines as one";
+      warning = warning == null ? cr : warning + "; " + cr;
+    }
+    return new Loaded(text, null, warning);
+  }
+
+  /** A {@code \r} that does not end a line ({@code \r\n} and a final {@code \r} are fine). */
+  private static boolean hasLoneCr(String text) {
+    for (int i = text.indexOf('\r'); i >= 0 && i < text.length() - 1; i = text.indexOf('\r', i + 1)) {
+      if (text.charAt(i + 1) != '\n' && text.charAt(i + 1) != '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String oneLine(String message) {
+    return message.replaceAll("[\\r\\n]+", " ").strip();
   }
 
   private static int firstInvalidUtf8(byte[] bytes) {

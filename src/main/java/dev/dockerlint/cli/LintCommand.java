@@ -108,13 +108,21 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "never colour the output (NO_COLOR is honoured too)")
   boolean noColor;
 
+  private final List<Rule> rules;
+
   LintCommand(Main.Environment env) {
+    this(env, BuiltinRules.all());
+  }
+
+  /** With other rules than the built-ins (tests use a rule that fails on purpose). */
+  LintCommand(Main.Environment env, List<Rule> rules) {
     this.env = env;
+    this.rules = List.copyOf(rules);
   }
 
   @Override
   public Integer call() {
-    RuleCatalog catalog = new RuleCatalog(BuiltinRules.all());
+    RuleCatalog catalog = new RuleCatalog(rules);
     Config cfg;
     try {
       cfg = loadConfig(catalog);
@@ -221,7 +229,17 @@ final class LintCommand implements Callable<Integer> {
         return Main.ERROR;
       }
     }
-    if (ioError) {
+    // a rule that failed is a bug in dockerlint: its internal-error finding is in the report, and
+    // the run must not look clean or merely "failing"
+    boolean internalError = false;
+    for (FileResult file : results) {
+      if (file.findings().stream().anyMatch(f -> f.rule().equals(Linter.INTERNAL_ERROR))) {
+        internalError = true;
+        env.err().println("dockerlint: " + file.path() + ": internal error in a rule (reported as '"
+            + Linter.INTERNAL_ERROR + "'); please report it at " + INFO_URI + "/issues with the Dockerfile");
+      }
+    }
+    if (ioError || internalError) {
       return Main.ERROR;
     }
     Optional<Severity> failAt = Severity.parse(threshold);
@@ -291,6 +309,17 @@ final class LintCommand implements Callable<Integer> {
   }
 
   private Linted lintOne(Inputs.Input input, Linter linter) {
+    try {
+      return lintOneUnguarded(input, linter);
+    } catch (RuntimeException | StackOverflowError e) {
+      // the linter isolates rule failures, so this is a parser bug: report it for this file only
+      String reason = "internal error: " + e.getClass().getName() + " (please report this at " + INFO_URI
+          + "/issues with the Dockerfile)";
+      return new Linted(new FileResult(input.displayPath(), null, List.of(), reason), null, null);
+    }
+  }
+
+  private Linted lintOneUnguarded(Inputs.Input input, Linter linter) {
     String shownPath = input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/') : input.displayPath();
     if (input.error() != null) {
       return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null, null);

@@ -59,6 +59,9 @@ final class YamlConfigReader {
   }
 
   Config parse(Path file, String text) throws ConfigException {
+    if (text.length() > MAX_BYTES) {
+      throw new ConfigException(file + ": config file is larger than 1 MiB");
+    }
     Node root;
     try (Reader reader = new StringReader(text)) {
       root = yaml().compose(reader);
@@ -207,25 +210,38 @@ final class YamlConfigReader {
    * object construction).
    */
   private static void checkPlainYaml(Path file, Node node) throws ConfigException {
+    checkPlainYaml(file, node, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  /** {@code open} holds the collections being checked: meeting one again means an alias cycle. */
+  private static void checkPlainYaml(Path file, Node node, Set<Node> open) throws ConfigException {
     Tag tag = node.getTag();
     if (!STANDARD_TAGS.contains(tag)) {
       throw error(file, node, "YAML tags are not allowed (found " + tag.getValue() + ")");
     }
+    if (!(node instanceof SequenceNode) && !(node instanceof MappingNode)) {
+      return;
+    }
+    if (!open.add(node)) {
+      throw error(file, node, "recursive YAML aliases are not allowed");
+    }
     if (node instanceof SequenceNode sequence) {
       for (Node item : sequence.getValue()) {
-        checkPlainYaml(file, item);
+        checkPlainYaml(file, item, open);
       }
     } else if (node instanceof MappingNode mapping) {
       Set<String> seen = new TreeSet<>();
       for (NodeTuple tuple : mapping.getValue()) {
-        checkPlainYaml(file, tuple.getKeyNode());
-        checkPlainYaml(file, tuple.getValueNode());
+        checkPlainYaml(file, tuple.getKeyNode(), open);
+        checkPlainYaml(file, tuple.getValueNode(), open);
         if (tuple.getKeyNode() instanceof ScalarNode key && !seen.add(key.getValue())) {
           throw error(file, key, "duplicate key '" + key.getValue() + "'");
         }
       }
     }
+    open.remove(node);
   }
+
 
   private static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();

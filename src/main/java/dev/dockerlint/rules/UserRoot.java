@@ -35,6 +35,9 @@ public final class UserRoot implements Rule {
     }
     Optional<User> user = file.effectiveUser(stage);
     if (user.isPresent()) {
+      if (user.get().user() == null) {
+        return; // USER without an argument is a syntax error already
+      }
       Expansion value = file.scopeAt(user.get()).expand(user.get().user().text());
       if (value.error() != null || value.value().isBlank()) {
         return; // unknown until build time (USER $UID without a default)
