@@ -30,7 +30,7 @@ class CorpusTest {
 
   static Stream<String> files() throws IOException {
     if (!Files.isDirectory(CORPUS)) {
-      return Stream.of("");
+      return Stream.of("(corpus not present)"); // a named placeholder the test skips
     }
     try (Stream<Path> walk = Files.walk(CORPUS)) {
       return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith("Dockerfile"))
@@ -41,7 +41,7 @@ class CorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void parsesWithoutFatalErrorsAndWithRangesInsideTheFile(String file) throws IOException {
-    Assumptions.assumeFalse(file.isEmpty(), "corpus not present");
+    Assumptions.assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is not present");
     SourceText text = new SourceText(Files.readString(CORPUS.resolve(file), StandardCharsets.UTF_8));
     ParsedSyntax parsed = SyntaxParser.parse(text);
     assertThat(parsed.errors()).filteredOn(SyntaxError::fatal).isEmpty();
