@@ -35,6 +35,18 @@ public final class Main {
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
       Path workingDir, boolean terminal) {
     Environment environment = new Environment(in, out, err, env, workingDir.toAbsolutePath(), terminal);
+    if (onlyPaths(args)) {
+      // the pre-commit and editor case: nothing to parse, so skip building picocli's model, which
+      // is most of the start-up time; every option, subcommand and usage error goes through picocli
+      try {
+        LintCommand lint = new LintCommand(environment);
+        lint.paths.addAll(java.util.List.of(args));
+        return lint.call();
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        err.println("dockerlint: internal error: " + e + " (please report this with the command and input)");
+        return ERROR;
+      }
+    }
     CommandLine cli = new CommandLine(new LintCommand(environment));
     cli.addSubcommand("rules", new RulesCommand(environment));
     cli.addSubcommand("explain", new ExplainCommand(environment));
@@ -59,6 +71,21 @@ public final class Main {
       err.println("dockerlint: internal error: " + e + " (please report this with the command and input)");
       return ERROR;
     }
+  }
+
+  private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("rules", "explain", "ast", "generate-completion", "help");
+
+  /** True when the arguments are only paths ({@code -} for stdin included): no options, no subcommand. */
+  static boolean onlyPaths(String[] args) {
+    if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {
+      return false;
+    }
+    for (String arg : args) {
+      if (arg.startsWith("-") && !arg.equals("-")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What a command runs against; tests pass their own. */
