@@ -58,17 +58,42 @@ public final class SecretLiteral implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     SourceText source = file.source();
-    for (Instruction instruction : file.instructions()) {
-      SourceRange range = instruction.range();
-      int from = offset(source, range.start().line(), range.start().column());
-      int to = offset(source, range.end().line(), range.end().column());
-      for (Secret secret : scan(source.text(), from, to)) {
-        context.redact(source.range(secret.start(), secret.end()));
-        context.report(source.range(secret.start(), secret.end()), secret.kind() + " '" + secret.masked()
-            + "' is written in the Dockerfile; revoke it and pass credentials at build time with "
-            + "RUN --mount=type=secret instead");
+    List<Instruction> instructions = file.instructions();
+    int[] starts = new int[instructions.size()];
+    int[] ends = new int[instructions.size()];
+    for (int i = 0; i < starts.length; i++) {
+      SourceRange range = instructions.get(i).range();
+      starts[i] = offset(source, range.start().line(), range.start().column());
+      ends[i] = offset(source, range.end().line(), range.end().column());
+    }
+    // one pass over the whole text: scanning per instruction made every search run to the end of
+    // the file, quadratic on large files
+    for (Secret secret : scan(source.text(), 0, source.text().length())) {
+      if (!insideInstruction(secret, starts, ends)) {
+        continue; // comments between instructions are not part of the image
+      }
+      context.redact(source.range(secret.start(), secret.end()));
+      context.report(source.range(secret.start(), secret.end()), secret.kind() + " '" + secret.masked()
+          + "' is written in the Dockerfile; revoke it and pass credentials at build time with "
+          + "RUN --mount=type=secret instead");
+    }
+  }
+
+  /** Instructions are in file order, so their start offsets are sorted: binary search. */
+  private static boolean insideInstruction(Secret secret, int[] starts, int[] ends) {
+    int lo = 0;
+    int hi = starts.length - 1;
+    int candidate = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (starts[mid] <= secret.start()) {
+        candidate = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
       }
     }
+    return candidate >= 0 && secret.end() <= ends[candidate];
   }
 
   private static int offset(SourceText source, int line, int column) {
