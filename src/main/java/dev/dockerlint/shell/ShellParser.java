@@ -1100,6 +1100,16 @@ public final class ShellParser {
    * quotes. Returns -1 at end of text. Iterative, for {@code $((...))}, {@code ((...))}, arrays.
    */
   private int skipBalanced(int from, int open) {
+    return skipNested(from, open, '(', ')');
+  }
+
+  /** Skips the body of {@code ${...}}, nested braces and quotes included. */
+  private int skipBraces(int from) {
+    return skipNested(from, 1, '{', '}');
+  }
+
+  /** Skips to just after the {@code closer} that ends {@code open} levels, minding quotes; -1 at the end. */
+  private int skipNested(int from, int open, char opener, char closer) {
     int level = open;
     int i = from;
     while (i < limit && scanBudget-- > 0) {
@@ -1124,48 +1134,9 @@ public final class ShellParser {
         }
         continue;
       }
-      if (c == '(') {
+      if (c == opener) {
         level++;
-      } else if (c == ')') {
-        level--;
-        if (level == 0) {
-          return i + 1;
-        }
-      }
-      i++;
-    }
-    return -1;
-  }
-
-  /** Skips the body of {@code ${...}}, nested braces and quotes included. */
-  private int skipBraces(int from) {
-    int level = 1;
-    int i = from;
-    while (i < limit && scanBudget-- > 0) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i += 2;
-        continue;
-      }
-      if (c == '\'') {
-        int close = text.indexOf('\'', i + 1);
-        if (close < 0 || close >= limit) {
-          return -1;
-        }
-        scanBudget -= close - i;
-        i = close + 1;
-        continue;
-      }
-      if (c == '"') {
-        i = skipDoubleQuoted(i + 1);
-        if (i < 0) {
-          return -1;
-        }
-        continue;
-      }
-      if (c == '{') {
-        level++;
-      } else if (c == '}') {
+      } else if (c == closer) {
         level--;
         if (level == 0) {
           return i + 1;
