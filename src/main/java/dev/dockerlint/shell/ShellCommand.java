@@ -15,9 +15,13 @@ import java.util.Set;
  * @param separator what joins it to the next command
  * @param subshellDepth how many {@code ( )} subshells, {@code $( )}, backtick or {@code <( )}
  *     substitutions and {@code sh -c '...'} strings enclose it (brace groups do not count)
+ * @param name the program name without its directory ({@code /usr/bin/apt-get} gives {@code apt-get}),
+ *     always derived from the first word (a value passed in is replaced); a component so that the
+ *     rules, which ask for it constantly, read a field
  */
 public record ShellCommand(
-    List<Word> assignments, List<Word> words, SourceRange range, Separator separator, int subshellDepth) {
+    List<Word> assignments, List<Word> words, SourceRange range, Separator separator, int subshellDepth,
+    String name) {
 
   /** Commands that run the command given as their arguments. */
   static final Set<String> WRAPPERS =
@@ -42,10 +46,15 @@ public record ShellCommand(
   public ShellCommand {
     assignments = List.copyOf(assignments);
     words = List.copyOf(words);
+    name = programName(words);
   }
 
-  /** The program name without its directory ({@code /usr/bin/apt-get} gives {@code apt-get}). */
-  public String name() {
+  public ShellCommand(
+      List<Word> assignments, List<Word> words, SourceRange range, Separator separator, int subshellDepth) {
+    this(assignments, words, range, separator, subshellDepth, "");
+  }
+
+  private static String programName(List<Word> words) {
     if (words.isEmpty()) {
       return "";
     }
