@@ -66,14 +66,13 @@ public final class Linter {
     Suppressions suppressions = new Suppressions(file);
     List<Finding> result = new ArrayList<>();
     List<SourceRange> redactions = new ArrayList<>();
-    for (Rule rule : rules) {
-      RuleContext context = new RuleContext(file.path(), rule.info(), settings, location);
-      try {
-        rule.check(file, context);
-      } catch (RuntimeException | StackOverflowError e) {
+    RuleRun[] runs = runRules(file, location);
+    for (int i = 0; i < rules.size(); i++) {
+      RuleContext context = runs[i].context();
+      if (runs[i].failure() != null) {
         SourceRange start = new SourceRange(new Position(1, 1), new Position(1, 1));
         result.add(new Finding(file.path(), INTERNAL_ERROR, Severity.ERROR,
-            "Rule '" + rule.info().id() + "' failed (" + e.getClass().getSimpleName()
+            "Rule '" + rules.get(i).info().id() + "' failed (" + runs[i].failure()
                 + "); please report this with the Dockerfile",
             start, List.of()));
         continue;
@@ -90,5 +89,58 @@ public final class Linter {
     }
     result.sort(Finding.ORDER);
     return new Result(result, redactions);
+  }
+
+  /** Files this large have their rules spread over all cores; smaller ones are not worth a thread. */
+  static final int PARALLEL_RULES_CHARS = 256 * 1024;
+
+  /** What one rule reported, or the simple name of what it threw. */
+  private record RuleRun(RuleContext context, String failure) {}
+
+  /**
+   * Runs every rule with its own context, one slot per rule.
+   * Rules are stateless and the Dockerfile immutable, so a large file runs them on several threads;
+   * the caller merges the slots in rule order, so output does not depend on scheduling.
+   */
+  private RuleRun[] runRules(Dockerfile file, java.nio.file.Path location) {
+    RuleRun[] runs = new RuleRun[rules.size()];
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Error> fatal = new java.util.concurrent.atomic.AtomicReference<>();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < rules.size() && fatal.get() == null; i = next.getAndIncrement()) {
+        Rule rule = rules.get(i);
+        RuleContext context = new RuleContext(file.path(), rule.info(), settings, location);
+        try {
+          rule.check(file, context);
+          runs[i] = new RuleRun(context, null);
+        } catch (RuntimeException | StackOverflowError e) {
+          runs[i] = new RuleRun(null, e.getClass().getSimpleName());
+        } catch (Error e) {
+          fatal.compareAndSet(null, e); // out of memory and the like end the run, as on one thread
+        }
+      }
+    };
+    int helpers = file.source().text().length() < PARALLEL_RULES_CHARS ? 0
+        : Math.min(rules.size(), Runtime.getRuntime().availableProcessors()) - 1;
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < helpers; t++) {
+      Thread thread = new Thread(null, worker, "dockerlint-rules", 16L << 20); // deep shell nesting needs stack
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+    worker.run();
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while linting " + file.path(), e);
+      }
+    }
+    if (fatal.get() != null) {
+      throw fatal.get();
+    }
+    return runs;
   }
 }

@@ -131,4 +131,50 @@ class LinterTest {
     List<Finding> findings = lint("FROM a:1\nFROM b:1\nFROM c:1\n", LintSettings.DEFAULTS, new EveryFrom());
     assertThat(lines(findings)).containsExactly(1, 2, 3);
   }
+
+  /** Big enough that the linter spreads its rules over threads. */
+  private static String largeFile() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; text.length() <= Linter.PARALLEL_RULES_CHARS; i++) {
+      text.append(i % 2 == 0 ? "FROM" : "from").append(" image").append(i).append(":1\n");
+    }
+    return text.toString();
+  }
+
+  @Test
+  void aLargeFileRunsRulesOnSeveralThreadsWithTheSameFindingsInTheSameOrder() {
+    String text = largeFile();
+    Dockerfile file = DockerfileParser.parse("Dockerfile", text);
+    LintSettings enabled = new LintSettings(Set.of(), Set.of("opt-in"), Map.of(), List.of());
+    List<Rule> rules = List.of(new EveryFrom(), new Broken(), new OffByDefault(), new EveryFrom());
+    List<Finding> together = new Linter(rules, enabled).lint(file);
+    List<Finding> oneByOne = new java.util.ArrayList<>();
+    for (Rule rule : rules) {
+      oneByOne.addAll(new Linter(List.of(rule), enabled).lint(file));
+    }
+    oneByOne.sort(Finding.ORDER);
+    assertThat(together).hasSize(2 * file.instructions().size() + 2).isEqualTo(oneByOne);
+    assertThat(together).filteredOn(f -> f.rule().equals(Linter.INTERNAL_ERROR)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("'broken'").contains("IllegalStateException"));
+  }
+
+  @Test
+  void anErrorOtherThanAStackOverflowInARuleThreadEndsTheRun() {
+    Rule outOfMemory = new Rule() {
+      @Override
+      public RuleInfo info() {
+        return RuleInfo.of("oom", Severity.INFO, "Runs out of memory");
+      }
+
+      @Override
+      public void check(Dockerfile file, RuleContext context) {
+        throw new OutOfMemoryError("stand-in");
+      }
+    };
+    Dockerfile file = DockerfileParser.parse("Dockerfile", largeFile());
+    Linter linter = new Linter(List.of(new EveryFrom(), new EveryFrom(), outOfMemory, new EveryFrom()),
+        LintSettings.DEFAULTS);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> linter.lint(file))
+        .isInstanceOf(OutOfMemoryError.class).hasMessage("stand-in");
+  }
 }
