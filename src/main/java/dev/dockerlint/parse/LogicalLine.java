@@ -25,12 +25,12 @@ final class LogicalLine {
 
   /** Appends the file text {@code [from, to)} as is. */
   void append(int from, int to) {
-    String s = source.text();
-    ensure(text.length() + (to - from));
+    int at = text.length();
+    ensure(at + (to - from));
     for (int i = from; i < to; i++) {
-      offsets[text.length()] = i;
-      text.append(s.charAt(i));
+      offsets[at++] = i;
     }
+    text.append(source.text(), from, to);
     end = to;
     frozen = null;
   }
