@@ -97,6 +97,9 @@ class BadInputTest {
             "dockerlint: bin/Dockerfile: binary file (NUL byte at offset 4); not a Dockerfile", ""),
         new Case("invalid UTF-8 is linted leniently", file("latin1/Dockerfile", latin1), 0,
             w.formatted("latin1/Dockerfile") + "invalid UTF-8 at byte offset 57; decoded leniently", ""),
+        // the replacement character written on purpose is valid UTF-8: no warning
+        new Case("valid UTF-8 holding U+FFFD is not invalid", file("fffd/Dockerfile", CLEAN + "LABEL x=\"\uFFFD\"\n"),
+            0, "", ""),
         new Case("UTF-8 BOM is dropped, columns as editors show them", file("bom/Dockerfile", bom), 1, "",
             "bom/Dockerfile:1:6: warning: Image 'alpine:latest'"),
         new Case("UTF-16 with BOM is decoded with a warning", file("utf16/Dockerfile", utf16), 0,
