@@ -23,6 +23,7 @@ final class JsonArray {
   private final String s;
   private final int end;
   private final StringBuilder decoded = new StringBuilder();
+  private boolean outOfRange; // a number float64 cannot hold: Unmarshal fails, so not JSON
 
   private JsonArray(String s, int end) {
     this.s = s;
@@ -76,7 +77,7 @@ final class JsonArray {
       }
       i = ws(i + 1);
     }
-    if (ws(i + 1) != end) {
+    if (ws(i + 1) != end || outOfRange) {
       return INVALID;
     }
     return allStrings ? new Result(Kind.STRINGS, elements) : new Result(Kind.NOT_STRINGS, List.of());
@@ -105,7 +106,7 @@ final class JsonArray {
       }
       char c = s.charAt(i);
       if (c == '[' || c == '{') {
-        if (stack.length() >= MAX_DEPTH) {
+        if (stack.length() + 1 >= MAX_DEPTH) { // the outer array is one level too
           return -1;
         }
         i = ws(i + 1);
@@ -185,7 +186,8 @@ final class JsonArray {
     return -1;
   }
 
-  private int number(int i) {
+  private int number(int start) {
+    int i = start;
     if (i < end && s.charAt(i) == '-') {
       i++;
     }
@@ -219,6 +221,8 @@ final class JsonArray {
       }
       i = d;
     }
+    // json.Unmarshal into []any decodes numbers with ParseFloat, whose range error fails the decode
+    outOfRange |= Double.isInfinite(Double.parseDouble(s.substring(start, i)));
     return i;
   }
 
