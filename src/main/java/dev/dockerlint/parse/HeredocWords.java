@@ -102,7 +102,7 @@ final class HeredocWords {
       try {
         fd = Integer.parseInt(word.substring(0, digitsEnd));
       } catch (NumberFormatException e) {
-        fd = 0; // Go's ParseUint fails on overflow and leaves 0
+        fd = Integer.MAX_VALUE; // Go's ParseUint saturates on overflow (the error is ignored); never stdin
       }
     }
     // BuildKit: the body expands unless quotes were removed from the delimiter
