@@ -142,7 +142,7 @@ class HeredocWordsTest {
         // the rest must lex to exactly one word
         "<<EOF sh", "<<'a' b",
         // unbalanced quotes (BuildKit's lexer fails; a line that lexed can never hold such a word)
-        "<<'EOF", "<<\"EOF", "<<EOF'", "<<EOF\"");
+        "<<'EOF", "<<\"EOF", "<<EOF'", "<<EOF\"", "<<\"EOF\\");
   }
 
   @ParameterizedTest

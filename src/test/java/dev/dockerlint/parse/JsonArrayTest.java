@@ -106,7 +106,7 @@ class JsonArrayTest {
         "[True]", "[nil]", "[truex]", "[x]",
         // mismatched containers and bad objects
         "[[1}]", "[{\"a\":1]]", "[[}]", "[{]]", "[{a:1}]", "[{\"a\" 1}]", "[{\"a\":}]", "[{\"a\":1,}]",
-        "[{,}]", "[{\"a\":1}}]", "[{1:2}]", "[{\"a\":1 \"b\":2}]",
+        "[{,}]", "[{\"a\":1}}]", "[{\"a\\q\":1}]", "[{1:2}]", "[{\"a\":1 \"b\":2}]",
         // white space JSON does not know, inside the array or after it
         "[\u00a0\"a\"]", "[\"a\",\u00a0\"b\"]", "[\"a\"]\u00a0", "[\"a\"]\f");
   }
