@@ -1,6 +1,7 @@
 package dev.dockerlint.cli;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,26 @@ public final class Main {
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = run(args, System.in, out, err, System.getenv(), Path.of(""), System.console() != null);
     out.flush();
+    if (Boolean.getBoolean("dockerlint.cds.train")) {
+      loadOptionParsing();
+    }
     System.exit(code);
+  }
+
+  /**
+   * The launcher sets {@code dockerlint.cds.train} on the run that writes the class-data archive,
+   * which holds only the classes that run loaded. A first run with paths alone never touches
+   * picocli, so later runs with options would load it from the jar; parsing a typical command line
+   * here, after the output is written, puts those classes in the archive too.
+   */
+  static void loadOptionParsing() {
+    try {
+      Environment quiet = new Environment(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
+          new PrintStream(OutputStream.nullOutputStream()), Map.of(), Path.of("").toAbsolutePath(), false);
+      new CommandLine(new LintCommand(quiet)).parseArgs("--format", "text", "--failure-threshold", "none", "Dockerfile");
+    } catch (RuntimeException e) {
+      // an archive with fewer classes is only slower
+    }
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -48,12 +68,17 @@ public final class Main {
       }
     }
     CommandLine cli = new CommandLine(new LintCommand(environment));
-    cli.addSubcommand("rules", new RulesCommand(environment));
-    cli.addSubcommand("explain", new ExplainCommand(environment));
-    cli.addSubcommand("ast", new AstCommand(environment));
-    CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
-    completion.getCommandSpec().usageMessage().hidden(false);
-    cli.addSubcommand("generate-completion", completion);
+    if (needsSubcommands(args)) {
+      // each subcommand's model costs start-up time, so a lint run with options builds only its own
+      cli.addSubcommand("rules", new RulesCommand(environment));
+      cli.addSubcommand("explain", new ExplainCommand(environment));
+      cli.addSubcommand("ast", new AstCommand(environment));
+      CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
+      completion.getCommandSpec().usageMessage().hidden(false);
+      cli.addSubcommand("generate-completion", completion);
+    }
+    // "@name" is a path, as on the fast path above, not a file of arguments to expand
+    cli.setExpandAtFiles(false);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, arguments) -> {
@@ -74,6 +99,21 @@ public final class Main {
   }
 
   private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("rules", "explain", "ast", "generate-completion", "help");
+
+  /**
+   * True unless the arguments are a plain lint run: a subcommand's name anywhere (picocli finds it
+   * after options too), help or version, whose text lists the subcommands, or clustered short
+   * options. When in doubt, true: the full model is always right.
+   */
+  static boolean needsSubcommands(String[] args) {
+    for (String arg : args) {
+      if (SUBCOMMANDS.contains(arg) || arg.equals("-h") || arg.equals("--help") || arg.equals("-V")
+          || arg.equals("--version") || arg.startsWith("-") && !arg.startsWith("--") && arg.length() > 2) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** True when the arguments are only paths ({@code -} for stdin included): no options, no subcommand. */
   static boolean onlyPaths(String[] args) {

@@ -236,6 +236,26 @@ class CliTest {
   }
 
   @Test
+  void aSubcommandAfterAnOptionIsStillASubcommand() {
+    // a plain lint run builds only the lint model; this must still find the subcommand
+    Result r = run("--no-color", "rules");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("image-latest", "DL3007");
+  }
+
+  @Test
+  void anAtSignStartsAPathNotAFileOfArguments() throws IOException {
+    write("@app/Dockerfile", GOOD);
+    assertThat(run("@app/Dockerfile").code()).isZero();
+    assertThat(run("--no-color", "@app/Dockerfile").code()).isZero();
+    // expanded, this file would become the arguments FROM, alpine:3.20, ...
+    String arguments = "@" + write("args.txt", GOOD).toAbsolutePath();
+    Result r = run("--no-color", arguments);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("dockerlint: " + arguments + ": no such file or directory\n");
+  }
+
+  @Test
   void explainAcceptsIdsAndAliases() {
     Result r = run("explain", "DL3007");
     assertThat(r.code()).isZero();

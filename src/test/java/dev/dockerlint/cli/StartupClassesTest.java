@@ -35,10 +35,43 @@ class StartupClassesTest {
     assertThat(loadedClasses("Dockerfile")).anyMatch(name -> name.startsWith("org.yaml."));
   }
 
+  @Test
+  void pathsAloneDoNotLoadTheOptionParser() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    assertThat(loadedClasses("Dockerfile")).anyMatch(name -> name.startsWith("dev.dockerlint.rules."))
+        .noneMatch(name -> name.startsWith("picocli."));
+  }
+
+  @Test
+  void aLintRunWithOptionsBuildsNoSubcommandModels() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    List<String> loaded = loadedClasses("--failure-threshold", "none", "Dockerfile");
+    assertThat(loaded).contains("picocli.CommandLine", "dev.dockerlint.cli.LintCommand")
+        .noneMatch(name -> name.startsWith("picocli.AutoComplete") || name.endsWith("RulesCommand")
+            || name.endsWith("ExplainCommand") || name.endsWith("AstCommand"));
+  }
+
+  @Test
+  void helpStillListsTheSubcommands() throws Exception {
+    assertThat(loadedClasses("--help")).contains("dev.dockerlint.cli.RulesCommand", "dev.dockerlint.cli.AstCommand");
+  }
+
+  @Test
+  void theRunThatWritesTheClassArchiveAlsoLoadsTheOptionParser() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    List<String> loaded = loadedClasses(List.of("-Ddockerlint.cds.train=true"), "Dockerfile");
+    assertThat(loaded).contains("picocli.CommandLine", "picocli.CommandLine$Model$OptionSpec");
+  }
+
   private List<String> loadedClasses(String... args) throws IOException, InterruptedException {
+    return loadedClasses(List.of(), args);
+  }
+
+  private List<String> loadedClasses(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:off", "-verbose:class",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:off", "-verbose:class"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     Path log = dir.resolve("classes.log");
     Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
