@@ -2,37 +2,93 @@ package dev.dockerlint.ast;
 
 import dev.dockerlint.shell.Expansion;
 import dev.dockerlint.shell.VariableExpander;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The variables visible just before an instruction, and expansion with them. */
+/**
+ * The variables visible just before an instruction, and expansion with them.
+ *
+ * <p>A scope is a prefix of a stage's assignments (a {@link Chain}) laid over what the stage
+ * starts with: the end of the stage it is built on, or nothing. Copying the whole map for every
+ * instruction made a stage of many ENV lines quadratic (20,000 ENV lines took minutes), and copying
+ * it for every stage did the same to a long chain of stages; a prefix costs nothing to make, and a
+ * lookup is a binary search per stage of the chain.
+ */
 public final class Scope {
-  private final Map<String, Variable> variables;
+  private final Map<String, Variable> start;
+  private final Scope parent;
+  private final Chain chain;
+  private final int length;
   private final char escape;
+  private volatile Map<String, Variable> variables;
 
   public Scope(Map<String, Variable> variables, char escape) {
-    this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    this(Collections.unmodifiableMap(new LinkedHashMap<>(variables)), null, null, 0, escape);
+  }
+
+  private Scope(Map<String, Variable> start, Scope parent, Chain chain, int length, char escape) {
+    this.start = start;
+    this.parent = parent;
+    this.chain = chain;
+    this.length = length;
     this.escape = escape;
   }
 
+  /** Every visible variable, in the order they were first declared. */
   public Map<String, Variable> variables() {
-    return variables;
+    Map<String, Variable> result = variables;
+    if (result == null) {
+      if (length == 0) {
+        result = parent != null ? parent.variables() : start;
+        variables = result;
+        return result;
+      }
+      Map<String, Variable> all = new LinkedHashMap<>(parent != null ? parent.variables() : start);
+      for (int i = 0; i < length; i++) {
+        Variable v = chain.assignments.get(i);
+        all.put(v.name(), v);
+      }
+      result = Collections.unmodifiableMap(all);
+      variables = result;
+    }
+    return result;
   }
 
   public Optional<Variable> get(String name) {
-    return Optional.ofNullable(variables.get(name));
+    return Optional.ofNullable(lookup(name));
+  }
+
+  private Variable lookup(String name) {
+    for (Scope scope = this; scope != null; scope = scope.parent) {
+      if (scope.length > 0) {
+        Chain.Positions positions = scope.chain.positions.get(name);
+        if (positions != null) {
+          int latest = positions.lastBefore(scope.length);
+          if (latest >= 0) {
+            return scope.chain.assignments.get(latest);
+          }
+        }
+      }
+      if (scope.parent == null) {
+        return scope.start.get(name);
+      }
+    }
+    return null;
   }
 
   /** Declared (with or without a value), so using it is not an undefined-variable mistake. */
   public boolean isDeclared(String name) {
-    return variables.containsKey(name);
+    return lookup(name) != null;
   }
 
   public Expansion expand(String text) {
     return VariableExpander.expand(text, escape, name -> {
-      Variable v = variables.get(name);
+      Variable v = lookup(name);
       return v == null ? null : v.value();
     });
   }
@@ -40,5 +96,76 @@ public final class Scope {
   /** Expanded value of a token's text. */
   public String resolve(Token token) {
     return expand(token.text()).value();
+  }
+
+  /**
+   * The assignments of one stage, in order, from which each instruction's {@link Scope} is a
+   * prefix. Append-only while the build model is made, read-only after.
+   */
+  public static final class Chain {
+    private final Map<String, Variable> start;
+    private final Scope parent;
+    private final char escape;
+    private final List<Variable> assignments = new ArrayList<>();
+    private final Map<String, Positions> positions = new HashMap<>();
+    private Scope current;
+
+    public Chain(Map<String, Variable> start, char escape) {
+      this.start = Collections.unmodifiableMap(new LinkedHashMap<>(start));
+      this.parent = null;
+      this.escape = escape;
+    }
+
+    /** A stage built on another: it starts with what that stage ended with. */
+    public Chain(Scope parent, char escape) {
+      this.start = Map.of();
+      this.parent = parent;
+      this.escape = escape;
+    }
+
+    /** Declares or redeclares a variable; scopes made before do not see it. */
+    public void put(Variable variable) {
+      positions.computeIfAbsent(variable.name(), name -> new Positions()).add(assignments.size());
+      assignments.add(variable);
+      current = null;
+    }
+
+    /** The variables as of now; instructions with no assignment between them share one. */
+    public Scope current() {
+      if (current == null) {
+        current = new Scope(start, parent, this, assignments.size(), escape);
+      }
+      return current;
+    }
+
+    /** Ascending indexes into {@code assignments} of one name. */
+    private static final class Positions {
+      private int[] indexes = new int[2];
+      private int size;
+
+      void add(int index) {
+        if (size == indexes.length) {
+          indexes = java.util.Arrays.copyOf(indexes, size * 2);
+        }
+        indexes[size++] = index;
+      }
+
+      /** The largest index below {@code limit}, or -1. */
+      int lastBefore(int limit) {
+        int low = 0;
+        int high = size - 1;
+        int found = -1;
+        while (low <= high) {
+          int mid = (low + high) >>> 1;
+          if (indexes[mid] < limit) {
+            found = indexes[mid];
+            low = mid + 1;
+          } else {
+            high = mid - 1;
+          }
+        }
+        return found;
+      }
+    }
   }
 }

@@ -20,6 +20,7 @@ import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Variable;
 import dev.dockerlint.shell.Expansion;
 import dev.dockerlint.shell.ShellScript;
+import dev.dockerlint.shell.VariableExpander;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ final class BuildModel {
   final List<Instruction> instructions;
   final List<Stage> stages = new ArrayList<>();
   final Map<Instruction, Scope> scopes = new IdentityHashMap<>();
+  private final Map<String, Integer> stageByName = new java.util.HashMap<>();
 
   BuildModel(List<Instruction> parsed, char escape) {
     this.escape = escape;
@@ -73,18 +75,21 @@ final class BuildModel {
     PLATFORM_ARGS.forEach((k, v) -> global.put(k, new Variable(k, v, Variable.Kind.PREDEFINED, null)));
     int i = 0;
     // ARGs before the first FROM: visible in FROM lines only
+    Scope.Chain globalChain = new Scope.Chain(global, escape);
     for (; i < instructions.size() && !(instructions.get(i) instanceof From); i++) {
       Instruction instruction = instructions.get(i);
-      scopes.put(instruction, new Scope(global, escape));
+      scopes.put(instruction, globalChain.current());
       if (instruction instanceof Arg arg) {
         for (ArgDeclaration d : arg.declarations()) {
           String value = d.defaultValue() == null ? null : expand(global, d.defaultValue().text());
-          global.put(d.name().text(), new Variable(d.name().text(), value, Variable.Kind.GLOBAL_ARG, d.range()));
+          Variable variable = new Variable(d.name().text(), value, Variable.Kind.GLOBAL_ARG, d.range());
+          global.put(variable.name(), variable);
+          globalChain.put(variable);
         }
       }
     }
     Scope fromScope = new Scope(global, escape);
-    List<Map<String, Variable>> stageEnds = new ArrayList<>();
+    List<Scope> stageEnds = new ArrayList<>();
     List<Boolean> stagePosix = new ArrayList<>();
     while (i < instructions.size()) {
       From from = (From) instructions.get(i);
@@ -98,12 +103,13 @@ final class BuildModel {
           image = ImageRef.parse(e.value());
         }
       }
-      Map<String, Variable> env = new LinkedHashMap<>();
       boolean posix;
+      Scope.Chain chain;
       if (baseStage >= 0) {
-        env.putAll(stageEnds.get(baseStage));
+        chain = new Scope.Chain(stageEnds.get(baseStage), escape);
         posix = stagePosix.get(baseStage);
       } else {
+        chain = new Scope.Chain(Map.of(), escape);
         posix = image == null || !looksWindows(image);
       }
       List<Instruction> body = new ArrayList<>();
@@ -116,13 +122,16 @@ final class BuildModel {
           instruction = withoutShellScript(instruction);
           instructions.set(j, instruction);
         }
-        scopes.put(instruction, new Scope(env, escape));
+        scopes.put(instruction, chain.current());
         body.add(instruction);
-        apply(instruction, env, global);
+        apply(instruction, global, chain);
       }
       String name = from.stageName() == null ? null : from.stageName().text();
       stages.add(new Stage(stageIndex, name, from, body, baseStage, image));
-      stageEnds.add(new LinkedHashMap<>(env));
+      if (name != null) {
+        stageByName.put(name.toLowerCase(Locale.ROOT), stageIndex); // a later stage of the same name wins
+      }
+      stageEnds.add(chain.current());
       stagePosix.add(posix);
       i = j;
     }
@@ -130,45 +139,43 @@ final class BuildModel {
 
   /** Index of an earlier stage named by a FROM (names are case-insensitive), or -1. */
   private int findStage(String imageText, Scope fromScope) {
-    String expanded = fromScope.expand(imageText).value().toLowerCase(Locale.ROOT);
-    for (int s = stages.size() - 1; s >= 0; s--) {
-      String name = stages.get(s).name();
-      if (name != null && name.toLowerCase(Locale.ROOT).equals(expanded)) {
-        return s;
-      }
-    }
-    return -1;
+    return stageByName.getOrDefault(fromScope.expand(imageText).value().toLowerCase(Locale.ROOT), -1);
   }
 
-  private void apply(Instruction instruction, Map<String, Variable> env, Map<String, Variable> global) {
+  private void apply(Instruction instruction, Map<String, Variable> global, Scope.Chain chain) {
     if (instruction instanceof Arg arg) {
       for (ArgDeclaration d : arg.declarations()) {
         String name = d.name().text();
-        Variable existing = env.get(name);
+        Variable existing = chain.current().get(name).orElse(null);
         if (existing != null && existing.kind() == Variable.Kind.ENV) {
           continue; // ENV beats ARG of the same name
         }
         String value;
         if (d.defaultValue() != null) {
-          value = expand(env, d.defaultValue().text());
+          value = chain.current().expand(d.defaultValue().text()).value();
         } else {
           Variable g = global.get(name);
           value = g != null ? g.value() : existing != null ? existing.value() : null;
         }
-        env.put(name, new Variable(name, value, Variable.Kind.ARG, d.range()));
+        chain.put(new Variable(name, value, Variable.Kind.ARG, d.range()));
       }
     } else if (instruction instanceof Env e) {
-      // all values of one ENV see the state before it
-      Map<String, Variable> before = new LinkedHashMap<>(env);
+      // all values of one ENV see the state before it, so they are worked out before any is set
+      Scope before = chain.current();
+      List<Variable> assigned = new ArrayList<>(e.pairs().size());
       for (KeyValue kv : e.pairs()) {
-        String key = expand(before, kv.key().text());
-        env.put(key, new Variable(key, expand(before, kv.value().text()), Variable.Kind.ENV, kv.range()));
+        String key = before.expand(kv.key().text()).value();
+        assigned.add(new Variable(key, before.expand(kv.value().text()).value(), Variable.Kind.ENV, kv.range()));
       }
+      assigned.forEach(chain::put);
     }
   }
 
   private String expand(Map<String, Variable> vars, String text) {
-    return new Scope(vars, escape).expand(text).value();
+    return VariableExpander.expand(text, escape, name -> {
+      Variable v = vars.get(name);
+      return v == null ? null : v.value();
+    }).value();
   }
 
   private static boolean isPosix(CommandLine shell) {
