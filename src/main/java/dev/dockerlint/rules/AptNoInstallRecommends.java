@@ -12,8 +12,11 @@ import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * apt installs "recommended" packages by default: documentation, GUIs, extra daemons. In an image
@@ -30,8 +33,9 @@ public final class AptNoInstallRecommends implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
+    Map<Stage, Optional<Run>> firstConfiguringRun = new HashMap<>();
     for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
-      if (configuredOff(file, run)) {
+      if (configuredOff(file, run, firstConfiguringRun)) {
         continue;
       }
       for (ShellCommand raw : run.commands()) {
@@ -76,23 +80,26 @@ public final class AptNoInstallRecommends implements Rule {
    * An earlier RUN of this stage or its bases (or this one, before the install) wrote an apt
    * configuration turning recommends off: {@code echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/x}.
    */
-  private static boolean configuredOff(Dockerfile file, RunScripts.ShellRun current) {
+  private static boolean configuredOff(Dockerfile file, RunScripts.ShellRun current, Map<Stage, Optional<Run>> memo) {
     for (Stage stage : file.lineage(current.stage())) {
-      for (Instruction instruction : stage.instructions()) {
-        if (instruction instanceof Run run && run.command() instanceof ShellForm shell) {
-          if (run == current.run()) {
-            if (mentionsRecommendsOff(shell)) {
-              return true;
-            }
-            break;
-          }
-          if (mentionsRecommendsOff(shell)) {
-            return true;
-          }
-        }
+      Optional<Run> configuring = memo.computeIfAbsent(stage, AptNoInstallRecommends::firstConfiguringRun);
+      // an ONBUILD RUN runs in a later build, after every RUN of its stage
+      if (configuring.isPresent() && (stage != current.stage() || current.onbuild()
+          || configuring.get().range().startLine() <= current.run().range().startLine())) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** Worked out once per stage, not per RUN: a stage of many RUNs made this quadratic. */
+  private static Optional<Run> firstConfiguringRun(Stage stage) {
+    for (Instruction instruction : stage.instructions()) {
+      if (instruction instanceof Run run && run.command() instanceof ShellForm shell && mentionsRecommendsOff(shell)) {
+        return Optional.of(run);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean mentionsRecommendsOff(ShellForm shell) {

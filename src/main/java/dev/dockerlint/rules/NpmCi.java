@@ -10,7 +10,9 @@ import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code npm install} in a project resolves version ranges again and may rewrite the lockfile;
@@ -27,8 +29,10 @@ public final class NpmCi implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
+    // once per stage, not per RUN: a stage of many RUNs made this quadratic
+    Map<Stage, Boolean> withoutLock = new HashMap<>();
     for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
-      if (!run.onbuild() && copiesManifestWithoutLock(file, run.stage())) {
+      if (!run.onbuild() && withoutLock.computeIfAbsent(run.stage(), stage -> copiesManifestWithoutLock(file, stage))) {
         continue;
       }
       for (ShellCommand raw : run.commands()) {
