@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A parsed Dockerfile: the syntax (directives, instructions, comments, errors) and the build model
@@ -136,14 +137,37 @@ public final class Dockerfile {
    * stage itself: what the stage inherits, such as a SHELL or WORKDIR set by its base stage.
    */
   public <T extends Instruction> Optional<T> inherited(Stage stage, Class<T> type) {
-    List<Stage> chain = lineage(stage);
-    for (int i = 1; i < chain.size(); i++) {
-      List<T> found = chain.get(i).instructions(type);
-      if (!found.isEmpty()) {
-        return Optional.of(found.get(found.size() - 1));
+    // remembered per stage and type: rules ask for every stage, and a long chain of stages built on
+    // one another made walking it each time quadratic
+    Map<Stage, Optional<Instruction>> known = inheritedCache.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+    List<Stage> walked = new java.util.ArrayList<>();
+    Optional<Instruction> answer = Optional.empty();
+    for (Stage current = base(stage); current != null; current = base(current)) {
+      List<T> own = current.instructions(type);
+      if (!own.isEmpty()) {
+        answer = Optional.of(own.get(own.size() - 1));
+        break;
       }
+      Optional<Instruction> cached = known.get(current);
+      if (cached != null) {
+        answer = cached; // what it inherits, as it sets none itself
+        break;
+      }
+      walked.add(current);
     }
-    return Optional.empty();
+    known.put(stage, answer);
+    // the stages walked through set none either, so they inherit the same
+    for (Stage s : walked) {
+      known.putIfAbsent(s, answer);
+    }
+    return answer.map(type::cast);
+  }
+
+  private final Map<Class<?>, Map<Stage, Optional<Instruction>>> inheritedCache = new ConcurrentHashMap<>();
+
+  /** The earlier stage a stage is built on, or null. */
+  private Stage base(Stage stage) {
+    return stage.baseStage() >= 0 && stage.baseStage() < stage.index() ? stages.get(stage.baseStage()) : null;
   }
 
   /**
