@@ -3,9 +3,9 @@ package dev.dockerlint.lint;
 import dev.dockerlint.ast.Comment;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Instruction;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,7 +24,8 @@ final class Suppressions {
   private record Scoped(int firstLine, int lastLine, Set<String> names) {}
 
   private final Set<String> global = new HashSet<>();
-  private final List<Scoped> scoped = new ArrayList<>();
+  /** By the first line of the instruction they cover; instructions never overlap. */
+  private final java.util.TreeMap<Integer, Scoped> scoped = new java.util.TreeMap<>();
 
   Suppressions(Dockerfile file) {
     file.directive("check").ifPresent(d -> {
@@ -36,6 +37,9 @@ final class Suppressions {
       }
     });
     List<Comment> comments = file.comments();
+    // worked out once, not per pragma: a file of many pragmas made that quadratic
+    int[] commentBlockEnd = commentBlockEnds(comments);
+    int[] instructionStarts = file.instructions().stream().mapToInt(i -> i.range().startLine()).toArray();
     for (int c = 0; c < comments.size(); c++) {
       Matcher m = PRAGMA.matcher(comments.get(c).text());
       if (!m.matches()) {
@@ -47,33 +51,39 @@ final class Suppressions {
         global.addAll(names);
         continue;
       }
-      int line = comments.get(c).range().startLine();
-      Instruction target = nextInstruction(file, comments, line);
+      Instruction target = nextInstruction(file, instructionStarts, comments.get(c).range().startLine(), commentBlockEnd[c]);
       if (target != null) {
-        scoped.add(new Scoped(target.range().startLine(), target.range().endLine(), names));
+        Scoped previous = scoped.get(target.range().startLine());
+        if (previous != null) {
+          names.addAll(previous.names());
+        }
+        scoped.put(target.range().startLine(), new Scoped(target.range().startLine(), target.range().endLine(), names));
       }
     }
   }
 
+  /** For each comment, the line of the last comment in the unbroken run of comment lines it is in. */
+  private static int[] commentBlockEnds(List<Comment> comments) {
+    int[] ends = new int[comments.size()];
+    for (int c = comments.size() - 1; c >= 0; c--) {
+      int line = comments.get(c).range().startLine();
+      boolean continues = c + 1 < comments.size() && comments.get(c + 1).range().startLine() == line + 1;
+      ends[c] = continues ? ends[c + 1] : line;
+    }
+    return ends;
+  }
+
   /** The instruction right below a pragma, with only comment lines between them. */
-  private static Instruction nextInstruction(Dockerfile file, List<Comment> comments, int pragmaLine) {
-    Set<Integer> commentLines = new HashSet<>();
-    for (Comment comment : comments) {
-      commentLines.add(comment.range().startLine());
+  private static Instruction nextInstruction(Dockerfile file, int[] instructionStarts, int pragmaLine, int blockEnd) {
+    int index = java.util.Arrays.binarySearch(instructionStarts, pragmaLine + 1);
+    if (index < 0) {
+      index = -index - 1;
     }
-    for (Instruction instruction : file.instructions()) {
-      int start = instruction.range().startLine();
-      if (start <= pragmaLine) {
-        continue;
-      }
-      for (int l = pragmaLine + 1; l < start; l++) {
-        if (!commentLines.contains(l)) {
-          return null;
-        }
-      }
-      return instruction;
+    // instructions are in file order; the first one below the pragma must follow its comment block
+    if (index >= instructionStarts.length || instructionStarts[index] > blockEnd + 1) {
+      return null;
     }
-    return null;
+    return file.instructions().get(index);
   }
 
   private static void addNames(Set<String> into, String list) {
@@ -91,12 +101,8 @@ final class Suppressions {
       return true;
     }
     int line = finding.range().startLine();
-    for (Scoped s : scoped) {
-      if (line >= s.firstLine && line <= s.lastLine && matches(s.names, finding)) {
-        return true;
-      }
-    }
-    return false;
+    Map.Entry<Integer, Scoped> covering = scoped.floorEntry(line);
+    return covering != null && line <= covering.getValue().lastLine() && matches(covering.getValue().names(), finding);
   }
 
   /** A name matches a finding by rule id or by one of the aliases the finding stands for. */
