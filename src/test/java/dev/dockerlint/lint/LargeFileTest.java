@@ -7,8 +7,12 @@ import dev.dockerlint.rules.BuiltinRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rule together on a large file. A hang guard, not a benchmark (bench/ measures speed): a rule
@@ -32,5 +36,57 @@ class LargeFileTest {
     Linter linter = new Linter(BuiltinRules.all(), new LintSettings(Set.of(), all, Map.of(), List.of("docker.io")));
     List<Finding> findings = linter.lint(DockerfileParser.parse("Dockerfile", text.toString()));
     assertThat(findings).isNotEmpty().noneMatch(f -> f.rule().equals(Linter.INTERNAL_ERROR));
+  }
+
+  /**
+   * Shapes that were quadratic once. At these sizes each took minutes before the fix (the timeout
+   * fails them) and takes seconds after it.
+   */
+  static Stream<Arguments> manyOfOneThing() {
+    return Stream.of(
+        Arguments.of("20,000 ENV lines in one stage (a copy of every variable per instruction)",
+            lines("FROM alpine:3.20", 20_000, i -> "ENV K" + i + "=v" + i + " PREV=$K" + Math.max(0, i - 1))),
+        Arguments.of("50,000 RUNs in one stage (rules looking back over the stage per RUN)",
+            lines("FROM alpine:3.20", 50_000, i -> "RUN apt-get install -y --no-install-recommends p" + i + " && npm install")),
+        Arguments.of("40,000 pragmas (a scan of the file per pragma and per finding)",
+            lines("FROM alpine:latest", 40_000, i -> "# dockerlint ignore=image-latest\nRUN echo " + i)),
+        Arguments.of("10,000 stages, each built on the one before (a walk up the chain per stage)",
+            lines("FROM alpine:3.20 AS s0", 10_000, i -> "FROM s" + i + " AS s" + (i + 1) + "\nENV V" + i + "=x")));
+  }
+
+  private static String lines(String first, int count, java.util.function.IntFunction<String> line) {
+    StringBuilder text = new StringBuilder(first).append('\n');
+    for (int i = 0; i < count; i++) {
+      text.append(line.apply(i)).append('\n');
+    }
+    return text.toString();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manyOfOneThing")
+  @Timeout(60)
+  void manyOfOneThingStaysLinear(String shape, String text) {
+    Set<String> all = new java.util.HashSet<>();
+    BuiltinRules.all().forEach(r -> all.add(r.info().id()));
+    Linter linter = new Linter(BuiltinRules.all(), new LintSettings(Set.of(), all, Map.of(), List.of("docker.io")));
+    List<Finding> findings = linter.lint(DockerfileParser.parse("Dockerfile", text));
+    assertThat(findings).noneMatch(f -> f.rule().equals(Linter.INTERNAL_ERROR));
+  }
+
+  /**
+   * Image references are matched with java.util.regex; long near-misses are where a backtracking
+   * pattern turns quadratic or worse. Lines are capped at 65,535 bytes, so this is the worst length.
+   */
+  @Test
+  @Timeout(60)
+  void imageReferencePatternsDoNotBacktrackOnLongNearMisses() {
+    List<String> images = List.of("a".repeat(60_000) + "_.b/x:1", "a-".repeat(30_000) + "!/x:1",
+        "a.".repeat(30_000) + "-/x:1", "x/" + "a-".repeat(30_000) + "!:1", "x@" + "a.".repeat(30_000) + "!:" + "0".repeat(40),
+        "x:" + "a".repeat(60_000) + "!");
+    Linter linter = new Linter(BuiltinRules.all(), LintSettings.DEFAULTS);
+    for (String image : images) {
+      List<Finding> findings = linter.lint(DockerfileParser.parse("Dockerfile", "FROM " + image + "\n"));
+      assertThat(findings).noneMatch(f -> f.rule().equals(Linter.INTERNAL_ERROR));
+    }
   }
 }
