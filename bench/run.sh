@@ -114,6 +114,17 @@ else
   rss_corpus="n/a"
 fi
 
+t_corpus25=""
+if [ -n "$t_dl25" ]; then
+  t_corpus25=$(median_ms "JAVA_HOME=$(q "$java25") $(q "$launcher" --failure-threshold none "${corpus_files[@]}")" "$big_runs")
+fi
+# where one corpus run's time goes: CPU on all cores, C1 compilation (-XX:+CITime), GC pauses
+diag=$( (DOCKERLINT_JAVA_OPTS="-XX:+CITime -Xlog:gc" /usr/bin/time -f 'CPU %U %S' "$launcher" --failure-threshold none \
+  "${corpus_files[@]}") 2>&1 || true)
+cpu_corpus=$(printf '%s\n' "$diag" | sed -n 's/^CPU //p' | awk '{printf "%.0f", ($1 + $2) * 1000}')
+jit_corpus=$(printf '%s\n' "$diag" | sed -n 's/.*C1 Compile Time: *\([0-9.]*\) s.*/\1/p' | awk '{printf "%.0f", $1 * 1000}')
+gc_corpus=$(printf '%s\n' "$diag" | grep 'Pause' | grep -o '[0-9.]*ms$' | tr -d ms | awk '{s += $1} END {printf "%.0f", s}')
+
 say "3. scaling ($big_runs runs each)"
 declare -A t_syn
 for n in 1000 10000 100000; do
@@ -172,9 +183,13 @@ $(if [ -n "$t_dl25" ]; then echo "| same launcher on $("$java25/bin/java" -versi
 | command | median ms | vs dockerfilelint |
 |---|---:|---:|
 | \`bin/dockerlint\` on ${#corpus_files[@]} files (every default rule) | $t_corpus | $r_corpus |
+$(if [ -n "$t_corpus25" ]; then echo "| same launcher on $("$java25/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2) (AOT cache with profiles) | $t_corpus25 | $(ratio "$t_corpus25" "$t_corpus_dfl") |"; fi)
 | \`dockerfilelint\` on the same files | $t_corpus_dfl | 1.00 |
 
 Peak RSS of the dockerlint corpus run (\`/usr/bin/time -f %M\`): ${rss_corpus} KB.
+Where one run's time goes (\`-XX:+CITime -Xlog:gc\`): ${cpu_corpus} ms of CPU on all cores, of which
+${jit_corpus} ms compiling with C1 and ${gc_corpus} ms in GC pauses; the rest is mostly the interpreter
+before the compiled code takes over.
 
 ## 3. Scaling (synthetic files from \`bench/GenDockerfile.java\`)
 
