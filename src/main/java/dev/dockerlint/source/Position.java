@@ -13,6 +13,18 @@ public record Position(int line, int column) implements Comparable<Position> {
     return line != other.line ? Integer.compare(line, other.line) : Integer.compare(column, other.column);
   }
 
+  // written out, as in SourceRange: the generated ones bootstrap through invokedynamic on first use
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Position p && p.line == line && p.column == column;
+  }
+
+  @Override
+  public int hashCode() {
+    return line * 31 + column;
+  }
+
   @Override
   public String toString() {
     return line + ":" + column;
