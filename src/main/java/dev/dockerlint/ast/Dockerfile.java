@@ -127,7 +127,7 @@ public final class Dockerfile {
     Stage current = stage;
     while (current != null && chain.size() <= stages.size()) {
       chain.add(current);
-      current = current.baseStage() >= 0 && current.baseStage() < current.index() ? stages.get(current.baseStage()) : null;
+      current = base(current);
     }
     return chain;
   }

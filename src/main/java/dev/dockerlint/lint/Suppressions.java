@@ -21,7 +21,8 @@ final class Suppressions {
   private static final Pattern PRAGMA =
       Pattern.compile("^(dockerlint|hadolint)\\s+(global\\s+)?ignore\\s*=\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
-  private record Scoped(int firstLine, int lastLine, Set<String> names) {}
+  /** Names a pragma ignores on the instruction below it, which ends on {@code lastLine}. */
+  private record Scoped(int lastLine, Set<String> names) {}
 
   private final Set<String> global = new HashSet<>();
   /** By the first line of the instruction they cover; instructions never overlap. */
@@ -57,7 +58,7 @@ final class Suppressions {
         if (previous != null) {
           names.addAll(previous.names());
         }
-        scoped.put(target.range().startLine(), new Scoped(target.range().startLine(), target.range().endLine(), names));
+        scoped.put(target.range().startLine(), new Scoped(target.range().endLine(), names));
       }
     }
   }

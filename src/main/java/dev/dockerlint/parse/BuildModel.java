@@ -20,7 +20,6 @@ import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Variable;
 import dev.dockerlint.shell.Expansion;
 import dev.dockerlint.shell.ShellScript;
-import dev.dockerlint.shell.VariableExpander;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -71,24 +70,22 @@ final class BuildModel {
   }
 
   private void build() {
-    Map<String, Variable> global = new LinkedHashMap<>();
-    PLATFORM_ARGS.forEach((k, v) -> global.put(k, new Variable(k, v, Variable.Kind.PREDEFINED, null)));
+    Map<String, Variable> predefined = new LinkedHashMap<>();
+    PLATFORM_ARGS.forEach((k, v) -> predefined.put(k, new Variable(k, v, Variable.Kind.PREDEFINED, null)));
     int i = 0;
     // ARGs before the first FROM: visible in FROM lines only
-    Scope.Chain globalChain = new Scope.Chain(global, escape);
+    Scope.Chain globalChain = new Scope.Chain(predefined, escape);
     for (; i < instructions.size() && !(instructions.get(i) instanceof From); i++) {
       Instruction instruction = instructions.get(i);
       scopes.put(instruction, globalChain.current());
       if (instruction instanceof Arg arg) {
         for (ArgDeclaration d : arg.declarations()) {
-          String value = d.defaultValue() == null ? null : expand(global, d.defaultValue().text());
-          Variable variable = new Variable(d.name().text(), value, Variable.Kind.GLOBAL_ARG, d.range());
-          global.put(variable.name(), variable);
-          globalChain.put(variable);
+          String value = d.defaultValue() == null ? null : globalChain.current().expand(d.defaultValue().text()).value();
+          globalChain.put(new Variable(d.name().text(), value, Variable.Kind.GLOBAL_ARG, d.range()));
         }
       }
     }
-    Scope fromScope = new Scope(global, escape);
+    Scope fromScope = globalChain.current();
     List<Scope> stageEnds = new ArrayList<>();
     List<Boolean> stagePosix = new ArrayList<>();
     while (i < instructions.size()) {
@@ -124,7 +121,7 @@ final class BuildModel {
         }
         scopes.put(instruction, chain.current());
         body.add(instruction);
-        apply(instruction, global, chain);
+        apply(instruction, fromScope, chain);
       }
       String name = from.stageName() == null ? null : from.stageName().text();
       stages.add(new Stage(stageIndex, name, from, body, baseStage, image));
@@ -142,7 +139,8 @@ final class BuildModel {
     return stageByName.getOrDefault(fromScope.expand(imageText).value().toLowerCase(Locale.ROOT), -1);
   }
 
-  private void apply(Instruction instruction, Map<String, Variable> global, Scope.Chain chain) {
+  /** Records what an ARG or ENV declares; {@code globals} are the ARGs before the first FROM. */
+  private void apply(Instruction instruction, Scope globals, Scope.Chain chain) {
     if (instruction instanceof Arg arg) {
       for (ArgDeclaration d : arg.declarations()) {
         String name = d.name().text();
@@ -154,7 +152,7 @@ final class BuildModel {
         if (d.defaultValue() != null) {
           value = chain.current().expand(d.defaultValue().text()).value();
         } else {
-          Variable g = global.get(name);
+          Variable g = globals.get(name).orElse(null);
           value = g != null ? g.value() : existing != null ? existing.value() : null;
         }
         chain.put(new Variable(name, value, Variable.Kind.ARG, d.range()));
@@ -171,12 +169,6 @@ final class BuildModel {
     }
   }
 
-  private String expand(Map<String, Variable> vars, String text) {
-    return VariableExpander.expand(text, escape, name -> {
-      Variable v = vars.get(name);
-      return v == null ? null : v.value();
-    }).value();
-  }
 
   private static boolean isPosix(CommandLine shell) {
     if (shell instanceof ExecForm exec && !exec.arguments().isEmpty()) {

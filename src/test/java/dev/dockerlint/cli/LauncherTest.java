@@ -110,14 +110,22 @@ class LauncherTest {
     return null;
   }
 
+  private Map<String, String> cacheEnv() {
+    return Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+  }
+
+  /** A first run in a fresh cache; it leaves an archive behind. */
+  private Run firstRun() throws IOException, InterruptedException {
+    Files.writeString(dir.resolve("Dockerfile"), BAD);
+    Run first = launch(cacheEnv(), "Dockerfile");
+    assertThat(archive(dir.resolve("cache"))).as("class-data archive").isNotNull();
+    return first;
+  }
+
   @Test
   void theFirstRunWritesAnArchiveAndEveryRunPrintsTheSame() throws Exception {
-    Files.writeString(dir.resolve("Dockerfile"), BAD);
-    Path cache = dir.resolve("cache");
-    Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
-    Run first = launch(env, "Dockerfile");
-    Path archive = archive(cache);
-    assertThat(archive).as("class-data archive").isNotNull();
+    Run first = firstRun();
+    Map<String, String> env = cacheEnv();
     Run second = launch(env, "Dockerfile");
     Run withOptions = launch(env, "--failure-threshold", "error", "Dockerfile");
     Run direct = launch(Map.of("DOCKERLINT_CDS", "0"), "Dockerfile");
@@ -130,12 +138,9 @@ class LauncherTest {
 
   @Test
   void aDamagedArchiveIsIgnored() throws Exception {
-    Files.writeString(dir.resolve("Dockerfile"), BAD);
-    Path cache = dir.resolve("cache");
-    Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
-    Run first = launch(env, "Dockerfile");
-    Path archive = archive(cache);
-    assertThat(archive).isNotNull();
+    Run first = firstRun();
+    Map<String, String> env = cacheEnv();
+    Path archive = archive(dir.resolve("cache"));
     byte[] bytes = Files.readAllBytes(archive);
     for (int i = bytes.length / 3; i < bytes.length; i += 4096) {
       bytes[i] ^= 0x5A;

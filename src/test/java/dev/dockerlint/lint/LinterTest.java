@@ -42,6 +42,18 @@ class LinterTest {
     }
   }
 
+  static final class OutOfMemory implements Rule {
+    @Override
+    public RuleInfo info() {
+      return RuleInfo.of("oom", Severity.INFO, "Runs out of memory");
+    }
+
+    @Override
+    public void check(Dockerfile file, RuleContext context) {
+      throw new OutOfMemoryError("stand-in");
+    }
+  }
+
   static final class OffByDefault implements Rule {
     @Override
     public RuleInfo info() {
@@ -160,19 +172,8 @@ class LinterTest {
 
   @Test
   void anErrorOtherThanAStackOverflowInARuleThreadEndsTheRun() {
-    Rule outOfMemory = new Rule() {
-      @Override
-      public RuleInfo info() {
-        return RuleInfo.of("oom", Severity.INFO, "Runs out of memory");
-      }
-
-      @Override
-      public void check(Dockerfile file, RuleContext context) {
-        throw new OutOfMemoryError("stand-in");
-      }
-    };
     Dockerfile file = DockerfileParser.parse("Dockerfile", largeFile());
-    Linter linter = new Linter(List.of(new EveryFrom(), new EveryFrom(), outOfMemory, new EveryFrom()),
+    Linter linter = new Linter(List.of(new EveryFrom(), new EveryFrom(), new OutOfMemory(), new EveryFrom()),
         LintSettings.DEFAULTS);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> linter.lint(file))
         .isInstanceOf(OutOfMemoryError.class).hasMessage("stand-in");
