@@ -779,10 +779,12 @@ public final class ShellParser {
       String op = redirectOperator();
       return new Token(Kind.REDIRECT, op, start, pos, null);
     }
-    for (String op : OPERATORS) {
-      if (text.startsWith(op, pos)) {
-        pos += op.length();
-        return new Token(Kind.OPERATOR, op, start, pos, null);
+    if (c == ';' || c == '&' || c == '|' || c == '(' || c == ')') { // the first characters of OPERATORS
+      for (String op : OPERATORS) {
+        if (text.startsWith(op, pos)) {
+          pos += op.length();
+          return new Token(Kind.OPERATOR, op, start, pos, null);
+        }
       }
     }
     return word(start);
@@ -803,6 +805,10 @@ public final class ShellParser {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
+  private static boolean startsQuoteOrExpansion(char c) {
+    return c == '\\' || c == '\'' || c == '"' || c == '`' || c == '$';
+  }
+
   private static boolean isMeta(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '|' || c == '&' || c == ';' || c == '('
         || c == ')' || c == '<' || c == '>' || c == '\f' || c == '\u000B';
@@ -810,7 +816,19 @@ public final class ShellParser {
 
   /** Reads one word starting at {@code start}. */
   private Token word(int start) {
+    // most words have no quote, escape or expansion: their value is their text, no builder needed
+    int plain = pos;
+    while (plain < limit && !isMeta(text.charAt(plain)) && !startsQuoteOrExpansion(text.charAt(plain))) {
+      plain++;
+    }
+    if (plain > start && (plain == limit || text.charAt(plain) != '(' && isMeta(text.charAt(plain)))) {
+      pos = plain;
+      String raw = text.substring(start, pos);
+      return new Token(Kind.WORD, raw, start, pos, new Word(raw, raw, ranges.map(start, pos), false, false));
+    }
     StringBuilder value = new StringBuilder();
+    value.append(text, start, plain);
+    pos = plain;
     boolean quoted = false;
     boolean expands = false;
     while (pos < limit) {

