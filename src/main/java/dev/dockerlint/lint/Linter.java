@@ -1,6 +1,7 @@
 package dev.dockerlint.lint;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.concurrent.IndexedTasks;
 import dev.dockerlint.source.Position;
 import dev.dockerlint.source.SourceRange;
 import java.util.ArrayList;
@@ -104,43 +105,18 @@ public final class Linter {
    */
   private RuleRun[] runRules(Dockerfile file, java.nio.file.Path location) {
     RuleRun[] runs = new RuleRun[rules.size()];
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<Error> fatal = new java.util.concurrent.atomic.AtomicReference<>();
-    Runnable worker = () -> {
-      for (int i = next.getAndIncrement(); i < rules.size() && fatal.get() == null; i = next.getAndIncrement()) {
-        Rule rule = rules.get(i);
-        RuleContext context = new RuleContext(file.path(), rule.info(), settings, location);
-        try {
-          rule.check(file, context);
-          runs[i] = new RuleRun(context, null);
-        } catch (RuntimeException | StackOverflowError e) {
-          runs[i] = new RuleRun(null, e.getClass().getSimpleName());
-        } catch (Error e) {
-          fatal.compareAndSet(null, e); // out of memory and the like end the run, as on one thread
-        }
-      }
-    };
-    int helpers = file.source().text().length() < PARALLEL_RULES_CHARS ? 0
-        : Math.min(rules.size(), Runtime.getRuntime().availableProcessors()) - 1;
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < helpers; t++) {
-      Thread thread = new Thread(null, worker, "dockerlint-rules", 16L << 20); // deep shell nesting needs stack
-      thread.setDaemon(true);
-      thread.start();
-      threads.add(thread);
-    }
-    worker.run();
-    for (Thread thread : threads) {
+    int threads = file.source().text().length() < PARALLEL_RULES_CHARS ? 1 : Runtime.getRuntime().availableProcessors();
+    // out of memory and other errors end the run, as on one thread
+    IndexedTasks.run(rules.size(), threads, "dockerlint-rules", i -> {
+      Rule rule = rules.get(i);
+      RuleContext context = new RuleContext(file.path(), rule.info(), settings, location);
       try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while linting " + file.path(), e);
+        rule.check(file, context);
+        runs[i] = new RuleRun(context, null);
+      } catch (RuntimeException | StackOverflowError e) {
+        runs[i] = new RuleRun(null, e.getClass().getSimpleName());
       }
-    }
-    if (fatal.get() != null) {
-      throw fatal.get();
-    }
+    });
     return runs;
   }
 }

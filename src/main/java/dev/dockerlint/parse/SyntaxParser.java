@@ -6,6 +6,7 @@ import dev.dockerlint.ast.EmptyContinuation;
 import dev.dockerlint.ast.Heredoc;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.SyntaxError;
+import dev.dockerlint.concurrent.IndexedTasks;
 import dev.dockerlint.source.Position;
 import dev.dockerlint.source.SourceRange;
 import dev.dockerlint.source.SourceText;
@@ -34,6 +35,7 @@ public final class SyntaxParser {
   private final List<Comment> comments = new ArrayList<>();
   private final List<SyntaxError> errors = new ArrayList<>();
   private final List<EmptyContinuation> emptyContinuations = new ArrayList<>();
+  private final List<Unbuilt> unbuilt = new ArrayList<>();
   private final Set<String> seenDirectives = new HashSet<>();
   private final Set<Integer> frontendDirectiveLines = new HashSet<>();
   private char escape = '\\';
@@ -75,6 +77,7 @@ public final class SyntaxParser {
       }
       i = instruction(i, p, ce, esc);
     }
+    buildAll();
     if (instructions.isEmpty()) {
       SourceRange where = lines == 0 ? SourceRange.of(1, 1, 1, 1)
           : text.range(contentStart(lines), contentEnd(lines));
@@ -108,7 +111,8 @@ public final class SyntaxParser {
         continued = e >= 0;
       }
     }
-    InstructionBuilder builder = new InstructionBuilder(escape, errors);
+    List<SyntaxError> ownErrors = new ArrayList<>();
+    InstructionBuilder builder = new InstructionBuilder(escape, ownErrors);
     List<HeredocBody> bodies = new ArrayList<>();
     if (builder.takesHeredocs(ll)) {
       for (HeredocWords.Word word : HeredocWords.words(ll.text(), 0, ll.length())) {
@@ -126,17 +130,54 @@ public final class SyntaxParser {
       }
     }
     Position end = new Position(last, contentEnd(last) - text.lineStart(last) + 1);
-    try {
-      Instruction built = builder.build(ll, 0, ll.length(), start, end, bodies, 0);
-      instructions.add(built);
-      for (SourceRange line : empty) {
-        emptyContinuations.add(new EmptyContinuation(line, built.range()));
-      }
-    } catch (RuntimeException e) {
-      // last resort: a bug must not hide the rest of the file
-      errors.add(new SyntaxError("internal parser error: " + e, new SourceRange(start, end), false));
-    }
+    unbuilt.add(new Unbuilt(builder, ll, start, end, bodies, empty, ownErrors, errors.size()));
     return Math.max(i, last + 1);
+  }
+
+  /** Files this large build their instructions on all cores; smaller ones are not worth a thread. */
+  static final int PARALLEL_BUILD_CHARS = 256 * 1024;
+
+  /**
+   * An instruction whose lines are read but whose arguments are not parsed yet. That parse (the
+   * shell parse of a RUN most of all) is most of the work and needs nothing from other
+   * instructions, so a large file does it on several threads.
+   *
+   * @param errorSlot how many errors the line reader had reported before this instruction's own
+   */
+  private record Unbuilt(InstructionBuilder builder, LogicalLine ll, Position start, Position end,
+      List<HeredocBody> bodies, List<SourceRange> emptyLines, List<SyntaxError> ownErrors, int errorSlot) {}
+
+  /** Builds every instruction read, then adds them and their errors in file order. */
+  private void buildAll() {
+    Instruction[] built = new Instruction[unbuilt.size()];
+    int threads = s.length() < PARALLEL_BUILD_CHARS ? 1 : Runtime.getRuntime().availableProcessors();
+    IndexedTasks.run(built.length, threads, "dockerlint-parse", k -> {
+      Unbuilt u = unbuilt.get(k);
+      try {
+        built[k] = u.builder().build(u.ll(), 0, u.ll().length(), u.start(), u.end(), u.bodies(), 0);
+      } catch (RuntimeException e) {
+        // last resort: a bug must not hide the rest of the file
+        u.ownErrors().add(new SyntaxError("internal parser error: " + e, new SourceRange(u.start(), u.end()), false));
+      }
+    });
+    List<SyntaxError> lineErrors = List.copyOf(errors);
+    errors.clear();
+    int next = 0;
+    for (int k = 0; k < built.length; k++) {
+      Unbuilt u = unbuilt.get(k);
+      while (next < u.errorSlot()) {
+        errors.add(lineErrors.get(next++));
+      }
+      errors.addAll(u.ownErrors());
+      if (built[k] != null) {
+        instructions.add(built[k]);
+        for (SourceRange line : u.emptyLines()) {
+          emptyContinuations.add(new EmptyContinuation(line, built[k].range()));
+        }
+      }
+    }
+    errors.addAll(lineErrors.subList(next, lineErrors.size()));
+    unbuilt.clear();
   }
 
   /** A heredoc body read from the file; {@code lastLine} is its terminator line (or the file's last). */
