@@ -375,7 +375,7 @@ final class LintCommand implements Callable<Integer> {
   private boolean write(Reporter reporter, Report report, Path output) {
     if (output == null) {
       try {
-        Writer writer = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
+        Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(env.out(), StandardCharsets.UTF_8), 1 << 15);
         reporter.write(report, writer);
         writer.flush();
         return true;

@@ -46,8 +46,12 @@ public final class TextReporter implements Reporter {
     this.color = color;
   }
 
+  /** Output is gathered into chunks this size: one encoder call per chunk, not per fragment. */
+  private static final int CHUNK = 1 << 15;
+
   @Override
-  public void write(Report report, Appendable out) throws IOException {
+  public void write(Report report, Appendable sink) throws IOException {
+    StringBuilder out = new StringBuilder(CHUNK + 1024);
     Map<String, FileResult> byPath = new LinkedHashMap<>();
     for (FileResult file : report.files()) {
       byPath.putIfAbsent(file.path(), file);
@@ -76,15 +80,27 @@ public final class TextReporter implements Reporter {
       }
       FileResult file = byPath.get(path);
       SourceText source = file == null ? null : file.source();
+      Frame frame = null;
+      int frameLine = 0;
       for (Finding finding : findingsByPath.getOrDefault(path, List.of())) {
-        writeFinding(finding, source, catalog.contains(finding.rule()) ? report.helpUri(finding.rule()) : null, out);
+        if (source != null && finding.line() <= source.lineCount() && finding.line() != frameLine) {
+          frameLine = finding.line(); // findings are in line order: a line's frame is made once
+          frame = Frame.of(source.line(frameLine));
+        }
+        writeFinding(finding, finding.line() == frameLine ? frame : null,
+            catalog.contains(finding.rule()) ? report.helpUri(finding.rule()) : null, out);
         out.append('\n');
+        if (out.length() >= CHUNK) {
+          sink.append(out);
+          out.setLength(0);
+        }
       }
     }
     out.append(summary(report)).append('\n');
+    sink.append(out);
   }
 
-  private void writeFinding(Finding finding, SourceText source, String helpUri, Appendable out) throws IOException {
+  private void writeFinding(Finding finding, Frame frame, String helpUri, StringBuilder out) {
     String sevColor = severityColor(finding.severity());
     out.append(style(BOLD, clean(finding.file()) + ":" + finding.line() + ":" + finding.column() + ":"))
         .append(' ').append(style(sevColor, finding.severity().label()))
@@ -92,13 +108,16 @@ public final class TextReporter implements Reporter {
         .append(clean(finding.message())).append('\n');
     int line = finding.line();
     String gutter = " ".repeat(Integer.toString(line).length() + 2);
-    if (source != null && line <= source.lineCount()) {
-      Frame frame = Frame.of(source.line(line));
+    if (frame != null) {
       int startColumn = finding.column();
       int endColumn = finding.range().endLine() > line ? Integer.MAX_VALUE : finding.range().end().column();
       int from = frame.cell(startColumn);
       int to = Math.max(from + 1, frame.cell(endColumn));
-      out.append(style(DIM, " " + line + " |")).append(frame.text().isEmpty() ? "" : " " + frame.text()).append('\n');
+      out.append(style(DIM, " " + line + " |"));
+      if (!frame.text().isEmpty()) {
+        out.append(' ').append(frame.text());
+      }
+      out.append('\n');
       out.append(style(DIM, gutter + "|")).append(' ').append(" ".repeat(from))
           .append(style(sevColor, "^" + "~".repeat(to - from - 1))).append('\n');
     }
@@ -192,6 +211,9 @@ public final class TextReporter implements Reporter {
    */
   record Frame(String text, int[] cells) {
     static Frame of(String line) {
+      if (isPrintableAscii(line)) {
+        return new Frame(line, null); // one cell per column
+      }
       StringBuilder shown = new StringBuilder(line.length());
       int[] cells = new int[line.length() + 1];
       int cell = 0;
@@ -221,8 +243,20 @@ public final class TextReporter implements Reporter {
 
     /** The display cell where a 1-based UTF-16 column starts; past the end means just after it. */
     int cell(int column) {
-      int index = Math.min(Math.max(column, 1), cells.length) - 1;
-      return cells[index];
+      if (cells == null) {
+        return Math.min(Math.max(column, 1), text.length() + 1) - 1;
+      }
+      return cells[Math.min(Math.max(column, 1), cells.length) - 1];
+    }
+
+    private static boolean isPrintableAscii(String line) {
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c < 0x20 || c > 0x7e) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static int width(int cp) {

@@ -94,6 +94,52 @@ class TextReporterTest {
   }
 
   @Test
+  void plainAsciiLineIsShownAsIsWithOneCellPerColumn() {
+    TextReporter.Frame frame = TextReporter.Frame.of("RUN curl -k x");
+    assertThat(frame.text()).isEqualTo("RUN curl -k x");
+    assertThat(frame.cell(0)).isZero();
+    assertThat(frame.cell(1)).isZero();
+    assertThat(frame.cell(6)).isEqualTo(5);
+    assertThat(frame.cell(14)).isEqualTo(13);
+    assertThat(frame.cell(Integer.MAX_VALUE)).isEqualTo(13);
+    assertThat(TextReporter.Frame.of("").cell(3)).isZero();
+    // a DEL or a tab takes the general path
+    assertThat(TextReporter.Frame.of("a\u007fb").text()).isEqualTo("a\uFFFDb");
+  }
+
+  /**
+   * Output is gathered in chunks and a line's frame is made once for all its findings: a long
+   * report must still be each finding's block in turn, whatever the chunk boundaries.
+   */
+  @Test
+  void longReportIsEachFindingsBlockInTurn() throws IOException {
+    StringBuilder text = new StringBuilder();
+    List<Finding> findings = new ArrayList<>();
+    StringBuilder expected = new StringBuilder();
+    for (int line = 1; line <= 1500; line++) {
+      String code = line % 7 == 0 ? "\tFROM \u65E5 x" + line : "FROM image-" + line + ":latest";
+      text.append(code).append('\n');
+      for (int column : line % 3 == 0 ? new int[] {1, 6} : new int[] {6}) {
+        Finding f = finding("big", Severity.WARNING, SourceRange.of(line, column, line, column + 4));
+        findings.add(f);
+        String single = render(false, report(List.of(file("big", code + "\n",
+            finding("big", Severity.WARNING, SourceRange.of(1, column, 1, column + 4))))));
+        expected.append(renumbered(single.substring(0, single.lastIndexOf("\n1 problem") + 1), line));
+      }
+    }
+    String out = render(false, report(List.of(new FileResult("big", new SourceText(text.toString()), findings, null))));
+    assertThat(out.length()).isGreaterThan(4 * (1 << 15));
+    assertThat(out).isEqualTo(expected.toString() + findings.size() + " problems (" + findings.size() + " warnings) in 1 file\n");
+  }
+
+  /** A one-line file's block, as it reads when that line is line {@code line} of a longer file. */
+  private static String renumbered(String block, int line) {
+    String width = " ".repeat(Integer.toString(line).length() + 2);
+    return block.replace("big:1:", "big:" + line + ":").replace(" 1 |", " " + line + " |")
+        .replace("   |", width + "|").replace("   = help:", width + "= help:");
+  }
+
+  @Test
   void multiLineRangeIsUnderlinedToTheEndOfItsFirstLine() throws IOException {
     String text = "RUN a && \\\n    b\n";
     String out = render(false, report(List.of(file("a", text,
