@@ -30,6 +30,7 @@ public final class SyntaxParser {
   private final String s;
   private final int lines;
   private final boolean bom;
+  private final int threads;
   private final List<Directive> directives = new ArrayList<>();
   private final List<Instruction> instructions = new ArrayList<>();
   private final List<Comment> comments = new ArrayList<>();
@@ -41,8 +42,9 @@ public final class SyntaxParser {
   private char escape = '\\';
   private boolean directivesDone;
 
-  private SyntaxParser(SourceText text) {
+  private SyntaxParser(SourceText text, int threads) {
     this.text = text;
+    this.threads = threads;
     this.s = text.text();
     // BuildKit's scanner yields no empty line after a final newline
     this.lines = s.isEmpty() ? 0 : s.endsWith("\n") ? text.lineCount() - 1 : text.lineCount();
@@ -51,7 +53,13 @@ public final class SyntaxParser {
 
   /** Never throws; problems become {@link dev.dockerlint.ast.SyntaxError}s. */
   public static ParsedSyntax parse(SourceText text) {
-    return new SyntaxParser(text).run();
+    int threads = text.text().length() < PARALLEL_BUILD_CHARS ? 1 : Runtime.getRuntime().availableProcessors();
+    return parse(text, threads);
+  }
+
+  /** Builds the instructions on up to {@code threads} threads; the result does not depend on it. */
+  static ParsedSyntax parse(SourceText text, int threads) {
+    return new SyntaxParser(text, threads).run();
   }
 
   private ParsedSyntax run() {
@@ -150,7 +158,6 @@ public final class SyntaxParser {
   /** Builds every instruction read, then adds them and their errors in file order. */
   private void buildAll() {
     Instruction[] built = new Instruction[unbuilt.size()];
-    int threads = s.length() < PARALLEL_BUILD_CHARS ? 1 : Runtime.getRuntime().availableProcessors();
     IndexedTasks.run(built.length, threads, "dockerlint-parse", k -> {
       Unbuilt u = unbuilt.get(k);
       try {

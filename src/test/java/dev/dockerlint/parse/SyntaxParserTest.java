@@ -393,4 +393,36 @@ class SyntaxParserTest {
     assertThat(p.instructions()).hasSize(3);
     assertThat(p.errors()).noneMatch(e -> e.message().startsWith("internal"));
   }
+
+  /**
+   * Building instructions on several threads must give exactly the sequential result: the same
+   * instructions, and errors in the same order when the line reader's errors (an over-long line,
+   * an unterminated heredoc) come between the builders' own.
+   */
+  @Test
+  void buildingOnSeveralThreadsGivesTheSequentialResult() {
+    StringBuilder text = new StringBuilder("# syntax=docker/dockerfile:1\n");
+    for (int block = 0; text.length() <= SyntaxParser.PARALLEL_BUILD_CHARS; block++) {
+      text.append("FROM alpine:3.").append(block).append(" AS s").append(block).append('\n')
+          .append("ENV A=1 \\\n\n    # a comment inside\n    B=\"$A x\"\n")
+          .append("RUN set -e; \\\n    if [ -d /x ]; then echo \"$(date)\" > /x/v; fi\n")
+          .append("COPY <<EOF /etc/c").append(block).append("\nline ${A}\nEOF\n")
+          .append("ENV\n")                         // a builder error
+          .append("ONBUILD ONBUILD RUN x\n")        // another
+          .append("RUN ").append("y".repeat(block % 50 == 7 ? 70_000 : 3)).append('\n') // sometimes too long
+          .append("FROOM typo\n");
+    }
+    text.append("RUN cat <<EOF\nnever ends\n");
+    SourceText big = new SourceText(text.toString());
+    ParsedSyntax sequential = SyntaxParser.parse(big, 1);
+    ParsedSyntax parallel = SyntaxParser.parse(big, 4);
+    assertThat(sequential.errors()).extracting(SyntaxError::message)
+        .contains("unterminated heredoc", "ENV requires at least one argument")
+        .anyMatch(m -> m.startsWith("dockerfile line greater than max allowed size"));
+    // each instruction's errors come where the instruction is, after those of the lines read for it
+    assertThat(sequential.errors()).extracting(e -> e.range().start()).isSorted();
+    assertThat(sequential.emptyContinuations()).isNotEmpty();
+    assertThat(parallel).isEqualTo(sequential);
+    assertThat(SyntaxParser.parse(big)).isEqualTo(sequential);
+  }
 }
