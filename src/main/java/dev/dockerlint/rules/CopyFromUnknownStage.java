@@ -6,7 +6,8 @@ import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code COPY --from=builder} with no stage named builder before it: Docker then pulls an image called
@@ -25,11 +26,18 @@ public final class CopyFromUnknownStage implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
+    // the first and last stage of each name (matched as equalsIgnoreCase does): one lookup per COPY,
+    // not a scan of the stages, which was quadratic in a file of many stages
+    Map<String, int[]> indexesByName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Stage stage : file.stages()) {
+      if (stage.name() != null) {
+        indexesByName.computeIfAbsent(stage.name(), k -> new int[] {stage.index(), stage.index()})[1] = stage.index();
+      }
+    }
     for (StageRefs.CopyFrom ref : StageRefs.copyFroms(file)) {
       if (ref.namesOwnStage() || ref.looksLikeImage()) {
         continue;
       }
-      List<Stage> earlier = file.stages().subList(0, ref.stage().index());
       if (ref.isNumeric()) {
         if (Integer.parseInt(ref.value()) > ref.stage().index()) {
           context.report(ref.flag().range(), "COPY --from=" + ref.value() + " is not the index of an earlier stage "
@@ -37,17 +45,16 @@ public final class CopyFromUnknownStage implements Rule {
         }
         continue;
       }
-      if (earlier.stream().anyMatch(s -> s.name() != null && s.name().equalsIgnoreCase(ref.value()))) {
+      int[] firstAndLast = indexesByName.get(ref.value());
+      if (firstAndLast != null && firstAndLast[0] < ref.stage().index()) {
         continue;
       }
-      boolean later = file.stages().stream()
-          .anyMatch(s -> s.index() > ref.stage().index() && s.name() != null && s.name().equalsIgnoreCase(ref.value()));
-      if (later) {
+      if (firstAndLast != null && firstAndLast[1] > ref.stage().index()) {
         context.report(ref.flag().range(), "COPY --from=" + ref.value() + " names a stage defined later in the file; "
             + "move that stage above this one so every builder resolves it");
         continue;
       }
-      String close = StageRefs.closest(earlier, ref.value());
+      String close = StageRefs.closest(file.stages().subList(0, ref.stage().index()), ref.value());
       String stageHint = close != null ? "use an earlier stage (did you mean --from=" + close + ")"
           : "name an earlier stage with FROM ... AS " + ref.value();
       context.report(ref.flag().range(), "COPY --from=" + ref.value() + " names no earlier stage, so Docker pulls an "

@@ -15,8 +15,8 @@ import java.util.List;
  * A credential in a well-known format written into the Dockerfile: it ends up in the image (ENV,
  * LABEL, files written by RUN), in the build history (ARG, RUN text) and in version control.
  *
- * <p>The scan looks for each format's fixed prefix with {@code indexOf} and checks the characters
- * after it by hand, so it runs in linear time whatever the input.
+ * <p>The scan looks for the formats' fixed prefixes in one pass over the text and checks the
+ * characters after a prefix by hand, so it runs in linear time whatever the input.
  */
 public final class SecretLiteral implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("secret-literal", Severity.ERROR,
@@ -44,6 +44,19 @@ public final class SecretLiteral implements Rule {
       new Format("sk_live_", "Stripe live secret key", 24, 255, ALNUM, false),
       new Format("rk_live_", "Stripe live restricted key", 24, 255, ALNUM, false),
       new Format("AIza", "Google API key", 35, 35, "_-", false));
+
+  /** For each ASCII character, the indexes of the formats whose prefix starts with it (or null). */
+  private static final int[][] FORMATS_BY_FIRST_CHAR = new int[128][];
+
+  static {
+    for (int f = 0; f < FORMATS.size(); f++) {
+      char first = FORMATS.get(f).prefix().charAt(0);
+      int[] before = FORMATS_BY_FIRST_CHAR[first];
+      int[] with = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
+      with[with.length - 1] = f;
+      FORMATS_BY_FIRST_CHAR[first] = with;
+    }
+  }
 
   private static final String SLACK_HOOK = "hooks.slack.com/services/";
   private static final String PEM_BEGIN = "-----BEGIN ";
@@ -109,15 +122,24 @@ public final class SecretLiteral implements Rule {
   /** Every credential in {@code text[from, to)}, in order; linear in the length of the text. */
   static List<Secret> scan(String text, int from, int to) {
     List<Secret> found = new ArrayList<>();
-    for (Format format : FORMATS) {
-      int at = text.indexOf(format.prefix(), from);
-      while (at >= 0 && at < to) {
+    // one pass for all the formats, not one search each: a format is tried where the text has the
+    // first character of its prefix, and after a match only from the match's end, as a search would
+    int[] resumeAt = new int[FORMATS.size()];
+    for (int at = from; at < to; at++) {
+      char c = text.charAt(at);
+      int[] candidates = c < FORMATS_BY_FIRST_CHAR.length ? FORMATS_BY_FIRST_CHAR[c] : null;
+      if (candidates == null) {
+        continue;
+      }
+      for (int f : candidates) {
+        Format format = FORMATS.get(f);
+        if (at < resumeAt[f] || !text.startsWith(format.prefix(), at)) {
+          continue;
+        }
         int end = tokenEnd(text, at + format.prefix().length(), to, format);
         if (end >= 0 && !isTokenChar(text, at - 1, format) && !text.startsWith("EXAMPLE", end - 7)) {
           found.add(new Secret(at, end, format.kind(), format.prefix() + "****"));
-          at = text.indexOf(format.prefix(), end);
-        } else {
-          at = text.indexOf(format.prefix(), at + 1);
+          resumeAt[f] = end;
         }
       }
     }
