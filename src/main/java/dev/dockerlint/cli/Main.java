@@ -55,13 +55,12 @@ public final class Main {
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
       Path workingDir, boolean terminal) {
     Environment environment = new Environment(in, out, err, env, workingDir.toAbsolutePath(), terminal);
-    if (onlyPaths(args)) {
-      // the pre-commit and editor case: nothing to parse, so skip building picocli's model, which
-      // is most of the start-up time; every option, subcommand and usage error goes through picocli
+    LintCommand simple = simpleLint(args, environment);
+    if (simple != null) {
+      // the pre-commit, editor and CI cases: paths and the common options need no picocli model,
+      // which is most of the start-up time; anything else, usage errors included, goes through picocli
       try {
-        LintCommand lint = new LintCommand(environment);
-        lint.paths.addAll(java.util.List.of(args));
-        return lint.call();
+        return simple.call();
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         err.println("dockerlint: internal error: " + e + " (please report this with the command and input)");
         return ERROR;
@@ -115,17 +114,66 @@ public final class Main {
     return false;
   }
 
-  /** True when the arguments are only paths ({@code -} for stdin included): no options, no subcommand. */
-  static boolean onlyPaths(String[] args) {
+  /** The options {@link #simpleLint} reads itself: each takes one value, the repeatable ones a comma list. */
+  private static final java.util.Set<String> SIMPLE_VALUED = java.util.Set.of("--failure-threshold", "--ignore", "--enable");
+
+  /**
+   * The lint command for a plain run of paths ({@code -} for stdin included) and the common options
+   * {@code --failure-threshold}, {@code --ignore}, {@code --enable} and {@code --no-color}, in
+   * their {@code --name value} or {@code --name=value} forms; or null for anything else (a
+   * subcommand, another option, {@code --}, a missing value, a single-valued option given twice),
+   * which picocli then parses. The result is what picocli would have set.
+   */
+  static LintCommand simpleLint(String[] args, Environment environment) {
     if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {
-      return false;
+      return null;
     }
-    for (String arg : args) {
-      if (arg.startsWith("-") && !arg.equals("-")) {
-        return false;
+    LintCommand lint = new LintCommand(environment);
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("-") || arg.equals("-")) {
+        if (SUBCOMMANDS.contains(arg)) {
+          return null; // picocli also finds a subcommand after the paths
+        }
+        lint.paths.add(arg);
+        continue;
+      }
+      if (arg.equals("--no-color")) {
+        if (lint.noColor) {
+          return null;
+        }
+        lint.noColor = true;
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      String name = eq < 0 ? arg : arg.substring(0, eq);
+      if (!SIMPLE_VALUED.contains(name)) {
+        return null;
+      }
+      String value;
+      if (eq >= 0) {
+        value = arg.substring(eq + 1);
+      } else if (i + 1 < args.length && !args[i + 1].startsWith("-") && !SUBCOMMANDS.contains(args[i + 1])) {
+        value = args[++i];
+      } else {
+        return null; // a missing value, or one picocli may read as an option or a subcommand
+      }
+      if (value.isEmpty() || value.startsWith("-") || value.indexOf('"') >= 0 || value.indexOf('\'') >= 0 || value.startsWith(",")
+          || value.endsWith(",") || value.contains(",,")) {
+        return null; // picocli's splitting of quoted and empty parts is its own
+      }
+      switch (name) {
+        case "--failure-threshold" -> {
+          if (lint.failureThreshold != null) {
+            return null;
+          }
+          lint.failureThreshold = value;
+        }
+        case "--ignore" -> lint.ignore.addAll(java.util.List.of(value.split(",", -1)));
+        default -> lint.enable.addAll(java.util.List.of(value.split(",", -1)));
       }
     }
-    return true;
+    return lint;
   }
 
   /** What a command runs against; tests pass their own. */

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -283,5 +284,42 @@ class CliTest {
     Result r = run("--version");
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("dockerlint ");
+  }
+
+  /** What a lint command was set to, to compare the hand parse with picocli's. */
+  private static String settings(LintCommand lint) {
+    return "paths=" + lint.paths + " threshold=" + lint.failureThreshold + " ignore=" + lint.ignore
+        + " enable=" + lint.enable + " noColor=" + lint.noColor + " outputs=" + lint.outputs.size()
+        + " config=" + lint.config + " context=" + lint.context + " baseline=" + lint.baseline;
+  }
+
+  @Test
+  void commonOptionsAreReadWithoutPicocliExactlyAsPicocliReadsThem() {
+    Main.Environment env = new Main.Environment(new ByteArrayInputStream(new byte[0]), System.out, System.err,
+        Map.of(), dir, false);
+    List<List<String>> simple = List.of(
+        List.of(),
+        List.of("Dockerfile", "-", "@odd name", "sub/Dockerfile"),
+        List.of("--failure-threshold", "none", "a", "b"),
+        List.of("a", "--failure-threshold=error", "b"),
+        List.of("--ignore", "DL3007,image-latest", "--ignore=user-root", "--enable", "pipefail", "x"),
+        List.of("--no-color", "--enable=a,b,c", "--failure-threshold", "style"));
+    for (List<String> args : simple) {
+      LintCommand byHand = Main.simpleLint(args.toArray(String[]::new), env);
+      assertThat(byHand).as("%s is read by hand", args).isNotNull();
+      LintCommand byPicocli = new LintCommand(env);
+      new picocli.CommandLine(byPicocli).setExpandAtFiles(false).parseArgs(args.toArray(String[]::new));
+      assertThat(settings(byHand)).as("%s", args).isEqualTo(settings(byPicocli));
+    }
+    List<List<String>> toPicocli = List.of(
+        List.of("rules"), List.of("Dockerfile", "explain"), List.of("--ignore", "rules"),
+        List.of("--format", "json", "Dockerfile"), List.of("-o", "x"), List.of("-h"), List.of("--", "-x"),
+        List.of("-x"), List.of("--failure-threshold"), List.of("--failure-threshold", "--no-color"),
+        List.of("--failure-threshold", "none", "--failure-threshold", "error"), List.of("--no-color", "--no-color"),
+        List.of("--no-color=true"), List.of("--ignore="), List.of("--ignore", "a,,b"), List.of("--ignore", "a,"),
+        List.of("--ignore", "\"a,b\""), List.of("--ignore=-odd"), List.of("--config", "c.yaml"), List.of("--failure"));
+    for (List<String> args : toPicocli) {
+      assertThat(Main.simpleLint(args.toArray(String[]::new), env)).as("%s goes to picocli", args).isNull();
+    }
   }
 }
