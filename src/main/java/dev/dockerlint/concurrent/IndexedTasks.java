@@ -23,6 +23,12 @@ public final class IndexedTasks {
    * rethrown here, on the calling thread, as a single-threaded loop would throw it.
    */
   public static void run(int count, int threads, String name, IntConsumer task) {
+    if (threads <= 1 || count <= 1) {
+      for (int i = 0; i < count; i++) {
+        task.accept(i); // the common case, a small file: no thread, nothing to coordinate
+      }
+      return;
+    }
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable worker = () -> {
