@@ -125,6 +125,9 @@ public final class AptNoInstallRecommends implements Rule {
 
   /** {@code APT::Install-Recommends "0";} or {@code "false"}. */
   private static boolean isConfigLine(String text) {
+    if (text.indexOf("::") < 0) {
+      return false; // most words: no lower-casing needed to rule them out
+    }
     String t = text.toLowerCase(Locale.ROOT);
     int at = t.indexOf("apt::install-recommends");
     if (at < 0) {

@@ -45,6 +45,8 @@ public final class SecretLiteral implements Rule {
       new Format("rk_live_", "Stripe live restricted key", 24, 255, ALNUM, false),
       new Format("AIza", "Google API key", 35, 35, "_-", false));
 
+  private static final Format[] FORMAT_ARRAY = FORMATS.toArray(Format[]::new);
+
   /** For each ASCII character, the indexes of the formats whose prefix starts with it (or null). */
   private static final int[][] FORMATS_BY_FIRST_CHAR = new int[128][];
 
@@ -131,9 +133,10 @@ public final class SecretLiteral implements Rule {
       if (candidates == null) {
         continue;
       }
+      char next = at + 1 < text.length() ? text.charAt(at + 1) : '\0'; // every prefix is longer than one character
       for (int f : candidates) {
-        Format format = FORMATS.get(f);
-        if (at < resumeAt[f] || !text.startsWith(format.prefix(), at)) {
+        Format format = FORMAT_ARRAY[f];
+        if (next != format.prefix().charAt(1) || at < resumeAt[f] || !text.startsWith(format.prefix(), at)) {
           continue;
         }
         int end = tokenEnd(text, at + format.prefix().length(), to, format);
