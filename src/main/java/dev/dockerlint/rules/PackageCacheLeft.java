@@ -45,6 +45,7 @@ public final class PackageCacheLeft implements Rule {
   }
 
   private static void check(Run run, List<ShellCommand> commands, RuleContext context) {
+    LastCleanups last = new LastCleanups(commands);
     for (int i = 0; i < commands.size(); i++) {
       ShellCommand command = RunScripts.invoked(commands.get(i));
       if (command == null) {
@@ -54,13 +55,13 @@ public final class PackageCacheLeft implements Rule {
       String s = sub == null ? "" : sub.value();
       switch (command.name()) {
         case "apk" -> {
-          if (s.equals("add") && !command.hasFlag("--no-cache") && !apkCleaned(run, commands, i)) {
+          if (s.equals("add") && !command.hasFlag("--no-cache") && !apkCleaned(run, commands, i, last)) {
             context.reportAs(RunScripts.nameAndSubcommand(command), "'apk add' without --no-cache leaves the package "
                 + "index in /var/cache/apk; use 'apk add --no-cache'", "DL3019");
           }
         }
         case "yum", "dnf", "microdnf", "tdnf" -> {
-          if (RPM_INSTALLING.contains(s) && !rpmCleaned(run, commands, i)) {
+          if (RPM_INSTALLING.contains(s) && !rpmCleaned(run, commands, i, last)) {
             String alias = command.is("yum") ? "DL3032" : "DL3040";
             context.reportAs(RunScripts.nameAndSubcommand(command), "'" + command.name() + " " + s + "' leaves "
                 + "metadata and packages in /var/cache; add '" + command.name() + " clean all' to the same RUN",
@@ -68,13 +69,13 @@ public final class PackageCacheLeft implements Rule {
           }
         }
         case "zypper" -> {
-          if ((s.equals("install") || s.equals("in")) && !zypperCleaned(run, commands, i)) {
+          if ((s.equals("install") || s.equals("in")) && !zypperCleaned(run, commands, i, last)) {
             context.reportAs(RunScripts.nameAndSubcommand(command), "'zypper " + s + "' leaves metadata in "
                 + "/var/cache/zypp; add 'zypper clean --all' to the same RUN", "DL3036");
           }
         }
         case "yarn" -> {
-          if ((s.equals("install") || s.isEmpty() && command.arguments().isEmpty()) && !yarnCleaned(run, commands, i)) {
+          if ((s.equals("install") || s.isEmpty() && command.arguments().isEmpty()) && !yarnCleaned(run, commands, i, last)) {
             context.reportAs(RunScripts.nameAndSubcommand(command), "'yarn" + (s.isEmpty() ? "" : " " + s)
                 + "' leaves its package cache in the image; add 'yarn cache clean' to the same RUN", "DL3060");
           }
@@ -84,77 +85,98 @@ public final class PackageCacheLeft implements Rule {
     }
   }
 
-  private static boolean apkCleaned(Run run, List<ShellCommand> commands, int index) {
-    if (run.mountsCacheOn(APK_CACHE) || run.mountsCacheOn("/etc/apk/cache")) {
-      return true;
+  /** Not worked out yet: each kind of clean-up is looked for once per RUN, when an install needs it. */
+  private static final int NOT_YET = -2;
+
+  /** The index of each kind of clean-up's last command in one RUN, found on first use. */
+  private static final class LastCleanups {
+    private final List<ShellCommand> commands;
+    private int apk = NOT_YET;
+    private int rpm = NOT_YET;
+    private int zypper = NOT_YET;
+    private int yarn = NOT_YET;
+
+    LastCleanups(List<ShellCommand> commands) {
+      this.commands = commands;
     }
-    for (int j = index + 1; j < commands.size(); j++) {
-      ShellCommand c = commands.get(j).unwrapped();
-      if (RunScripts.removes(c, APK_CACHE) || c.is("apk") && c.subcommand().orElse("").equals("cache")
-          && c.hasArgument("clean")) {
-        return true;
-      }
+
+    int apk() {
+      return apk != NOT_YET ? apk : (apk = RunScripts.lastIndexOf(commands, PackageCacheLeft::cleansApk));
     }
-    return false;
+
+    int rpm() {
+      return rpm != NOT_YET ? rpm : (rpm = RunScripts.lastIndexOf(commands, PackageCacheLeft::cleansRpm));
+    }
+
+    int zypper() {
+      return zypper != NOT_YET ? zypper : (zypper = RunScripts.lastIndexOf(commands, PackageCacheLeft::cleansZypper));
+    }
+
+    int yarn() {
+      return yarn != NOT_YET ? yarn : (yarn = RunScripts.lastIndexOf(commands, PackageCacheLeft::cleansYarn));
+    }
   }
 
-  private static boolean rpmCleaned(Run run, List<ShellCommand> commands, int index) {
+  private static boolean apkCleaned(Run run, List<ShellCommand> commands, int index, LastCleanups last) {
+    return run.mountsCacheOn(APK_CACHE) || run.mountsCacheOn("/etc/apk/cache") || last.apk() > index;
+  }
+
+  private static boolean cleansApk(ShellCommand c) {
+    return RunScripts.removes(c, APK_CACHE)
+        || c.is("apk") && c.subcommand().orElse("").equals("cache") && c.hasArgument("clean");
+  }
+
+  private static boolean rpmCleaned(Run run, List<ShellCommand> commands, int index, LastCleanups last) {
     for (String cache : RPM_CACHES) {
       if (run.mountsCacheOn(cache)) {
         return true;
       }
     }
-    for (int j = index + 1; j < commands.size(); j++) {
-      ShellCommand c = commands.get(j).unwrapped();
-      boolean rpmTool = c.is("yum") || c.is("dnf") || c.is("microdnf") || c.is("tdnf");
-      if (rpmTool && c.subcommand().orElse("").equals("clean")
-          && (c.hasArgument("all") || c.hasArgument("packages") && c.hasArgument("metadata"))) {
-        return true;
-      }
-      for (String cache : RPM_CACHES) {
-        if (RunScripts.removes(c, cache)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return last.rpm() > index;
   }
 
-  private static boolean zypperCleaned(Run run, List<ShellCommand> commands, int index) {
-    if (run.mountsCacheOn(ZYPPER_CACHE)) {
+  private static boolean cleansRpm(ShellCommand c) {
+    boolean rpmTool = c.is("yum") || c.is("dnf") || c.is("microdnf") || c.is("tdnf");
+    if (rpmTool && c.subcommand().orElse("").equals("clean")
+        && (c.hasArgument("all") || c.hasArgument("packages") && c.hasArgument("metadata"))) {
       return true;
     }
-    for (int j = index + 1; j < commands.size(); j++) {
-      ShellCommand c = commands.get(j).unwrapped();
-      String s = c.subcommand().orElse("");
-      if (c.is("zypper") && (s.equals("clean") || s.equals("cc")) || RunScripts.removes(c, ZYPPER_CACHE)) {
+    for (String cache : RPM_CACHES) {
+      if (RunScripts.removes(c, cache)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean yarnCleaned(Run run, List<ShellCommand> commands, int index) {
-    if (RunScripts.mountsCacheEndingWith(run, ".cache/yarn", ".yarn/berry/cache", ".yarn-cache")
-        || commands.get(index).unwrapped().hasFlag("--cache-folder")) {
+  private static boolean zypperCleaned(Run run, List<ShellCommand> commands, int index, LastCleanups last) {
+    return run.mountsCacheOn(ZYPPER_CACHE) || last.zypper() > index;
+  }
+
+  private static boolean cleansZypper(ShellCommand c) {
+    String s = c.subcommand().orElse("");
+    return c.is("zypper") && (s.equals("clean") || s.equals("cc")) || RunScripts.removes(c, ZYPPER_CACHE);
+  }
+
+  private static boolean yarnCleaned(Run run, List<ShellCommand> commands, int index, LastCleanups last) {
+    return RunScripts.mountsCacheEndingWith(run, ".cache/yarn", ".yarn/berry/cache", ".yarn-cache")
+        || commands.get(index).unwrapped().hasFlag("--cache-folder") || last.yarn() > index;
+  }
+
+  private static boolean cleansYarn(ShellCommand c) {
+    if (c.is("yarn") && c.subcommand().orElse("").equals("cache") && c.hasArgument("clean")) {
       return true;
     }
-    for (int j = index + 1; j < commands.size(); j++) {
-      ShellCommand c = commands.get(j).unwrapped();
-      if (c.is("yarn") && c.subcommand().orElse("").equals("cache") && c.hasArgument("clean")) {
+    for (String cache : YARN_CACHES) {
+      if (RunScripts.removes(c, cache)) {
         return true;
       }
-      for (String cache : YARN_CACHES) {
-        if (RunScripts.removes(c, cache)) {
+    }
+    if (c.is("rm")) {
+      for (Word w : c.positionalArguments()) {
+        String p = RunScripts.normalize(w.value());
+        if (p.endsWith("/.cache/yarn") || p.endsWith("/.cache") || p.contains("yarn cache dir")) {
           return true;
-        }
-      }
-      if (c.is("rm")) {
-        for (Word w : c.positionalArguments()) {
-          String p = RunScripts.normalize(w.value());
-          if (p.endsWith("/.cache/yarn") || p.endsWith("/.cache") || p.contains("yarn cache dir")) {
-            return true;
-          }
         }
       }
     }

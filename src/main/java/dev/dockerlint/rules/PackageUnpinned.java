@@ -10,9 +10,11 @@ import dev.dockerlint.shell.Expansion;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * An unpinned package is whatever the repository serves on the day of the build: two builds of the
@@ -36,23 +38,27 @@ public final class PackageUnpinned implements Rule {
     for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
       Scope scope = file.scopeAt(run.run());
       List<ShellCommand> commands = run.commands();
+      Removals removals = new Removals(commands);
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand command = RunScripts.invoked(commands.get(i));
         if (command != null) {
-          check(command, commands, i, scope, context);
+          check(command, removals, i, scope, context);
         }
       }
     }
   }
 
-  private static void check(ShellCommand command, List<ShellCommand> commands, int index, Scope scope,
-      RuleContext context) {
+  private static void check(ShellCommand command, Removals removals, int index, Scope scope, RuleContext context) {
     String name = command.name();
     int pipInstall = RunScripts.pipInstallIndex(command, true);
     if (pipInstall >= 0) {
       checkPip(command, pipInstall, scope, context);
       return;
     }
+    if (!MANAGERS.contains(name)) {
+      return;
+    }
+    Predicate<String> removedLater = value -> removals.removedAfter(value, index);
     List<Word> positional = RunScripts.positional(command);
     if (positional.isEmpty()) {
       return;
@@ -61,15 +67,14 @@ public final class PackageUnpinned implements Rule {
     List<Word> packages = positional.subList(1, positional.size());
     switch (name) {
       case "apt-get", "apt" -> {
-        if (sub.equals("install") && !RunScripts.aptSimulates(command) && !autoRemovedLater(commands, index)) {
-          Set<String> removed = removedLater(commands, index);
-          report(packages, scope, removed, w -> w.contains("=") || w.contains("/") || w.endsWith(".deb"),
+        if (sub.equals("install") && !RunScripts.aptSimulates(command) && !removals.autoRemovedAfter(index)) {
+          report(packages, scope, removedLater, w -> w.contains("=") || w.contains("/") || w.endsWith(".deb"),
               "=<version>", "DL3008", context);
         }
       }
       case "apk" -> {
-        if (sub.equals("add") && !virtualRemovedLater(command, commands, index)) {
-          report(packages, scope, removedLater(commands, index),
+        if (sub.equals("add") && !virtualRemovedLater(command, removals, index)) {
+          report(packages, scope, removedLater,
               w -> w.contains("=") || w.contains("~") || w.contains("<") || w.contains(">") || w.contains("/")
                   || w.endsWith(".apk"), "=<version>", "DL3018", context);
         }
@@ -77,34 +82,34 @@ public final class PackageUnpinned implements Rule {
       case "yum", "dnf", "microdnf", "tdnf" -> {
         String alias = name.equals("yum") ? "DL3033" : "DL3041";
         if (sub.equals("install") || sub.equals("in")) {
-          report(packages, scope, removedLater(commands, index), PackageUnpinned::rpmPinned, "-<version>", alias,
+          report(packages, scope, removedLater, PackageUnpinned::rpmPinned, "-<version>", alias,
               context);
         } else if (sub.equals("module") && packages.size() > 1 && packages.get(0).value().equals("install")) {
-          report(packages.subList(1, packages.size()), scope, Set.of(), w -> w.contains(":") || w.contains("/"),
+          report(packages.subList(1, packages.size()), scope, NOTHING_REMOVED, w -> w.contains(":") || w.contains("/"),
               ":<stream>", alias, context);
         }
       }
       case "zypper" -> {
         if ((sub.equals("install") || sub.equals("in")) && !command.hasAnyFlag("-t", "--type")) {
-          report(packages, scope, removedLater(commands, index),
+          report(packages, scope, removedLater,
               w -> w.contains("=") || w.contains("<") || w.contains(">") || w.contains("/") || w.endsWith(".rpm"),
               "=<version>", "DL3037", context);
         }
       }
       case "npm" -> {
         if (sub.equals("install") || sub.equals("i") || sub.equals("add")) {
-          report(packages, scope, Set.of(), PackageUnpinned::npmPinned, "@<version>", "DL3016", context);
+          report(packages, scope, NOTHING_REMOVED, PackageUnpinned::npmPinned, "@<version>", "DL3016", context);
         }
       }
       case "gem" -> {
         if ((sub.equals("install") || sub.equals("i")) && !command.hasAnyFlag("-v", "--version")) {
-          report(packages, scope, Set.of(), w -> w.contains(":") || w.contains("/") || w.endsWith(".gem"),
+          report(packages, scope, NOTHING_REMOVED, w -> w.contains(":") || w.contains("/") || w.endsWith(".gem"),
               ":<version>", "DL3028", context);
         }
       }
       case "go" -> {
         if (sub.equals("install") || sub.equals("get")) {
-          report(packages, scope, Set.of(), PackageUnpinned::goPinned, "@v<version>", "DL3062", context);
+          report(packages, scope, NOTHING_REMOVED, PackageUnpinned::goPinned, "@v<version>", "DL3062", context);
         }
       }
       default -> { }
@@ -118,7 +123,7 @@ public final class PackageUnpinned implements Rule {
     List<Word> words = command.words();
     List<Word> after = words.subList(installIndex + 1, words.size());
     List<Word> packages = RunScripts.positional(after, pipValueFlags(command));
-    report(packages, scope, Set.of(), PackageUnpinned::pipPinned, "==<version>", "DL3013", context);
+    report(packages, scope, NOTHING_REMOVED, PackageUnpinned::pipPinned, "==<version>", "DL3013", context);
   }
 
   private static Set<String> pipValueFlags(ShellCommand command) {
@@ -129,7 +134,7 @@ public final class PackageUnpinned implements Rule {
     boolean test(String word);
   }
 
-  private static void report(List<Word> packages, Scope scope, Set<String> removed, Pinned pinned, String pinForm,
+  private static void report(List<Word> packages, Scope scope, Predicate<String> removedLater, Pinned pinned, String pinForm,
       String alias, RuleContext context) {
     for (Word word : packages) {
       List<String> values = resolve(word, scope);
@@ -139,7 +144,7 @@ public final class PackageUnpinned implements Rule {
       for (String value : values) {
         if (value.isEmpty() || value.startsWith("-") || value.startsWith(".") && !value.contains("/")
             && !alias.equals("DL3013") || value.startsWith("@") && !alias.equals("DL3016")
-            || removed.contains(value) || pinned.test(value)) {
+            || removedLater.test(value) || pinned.test(value)) {
           continue;
         }
         context.reportAs(word.range(), "'" + value + "' is installed without a pinned version; pin it ("
@@ -184,48 +189,81 @@ public final class PackageUnpinned implements Rule {
     return values;
   }
 
-  /** Names a later command of the same RUN removes again (build dependencies). */
-  private static Set<String> removedLater(List<ShellCommand> commands, int index) {
-    Set<String> removed = new HashSet<>();
-    for (int j = index + 1; j < commands.size(); j++) {
-      ShellCommand c = commands.get(j).unwrapped();
+  private static final Predicate<String> NOTHING_REMOVED = value -> false;
+
+  /** The package managers whose installs this rule reads (pip is found by pipInstallIndex). */
+  private static final Set<String> MANAGERS =
+      Set.of("apt-get", "apt", "apk", "yum", "dnf", "microdnf", "tdnf", "zypper", "npm", "gem", "go");
+
+  /**
+   * What the commands of one RUN remove again (build dependencies), found with one scan when an
+   * install first asks: a scan of the later commands for each install was quadratic in a long RUN.
+   */
+  private static final class Removals {
+    private final List<ShellCommand> commands;
+    /** Each removed name, with the index of the last command that removes it. */
+    private Map<String, Integer> lastRemoval;
+    /** The last {@code apt-mark auto} with an autoremove after it (-1 for none), or -2 before it is looked for. */
+    private int lastMarkBeforeAutoremove = -2;
+
+    Removals(List<ShellCommand> commands) {
+      this.commands = commands;
+    }
+
+    /** Whether a command after {@code index} removes {@code name}. */
+    boolean removedAfter(String name, int index) {
+      if (lastRemoval == null) {
+        lastRemoval = new HashMap<>();
+        for (int j = 0; j < commands.size(); j++) {
+          ShellCommand c = commands.get(j).unwrapped();
+          if (isRemoval(c)) {
+            for (Word w : c.positionalArguments()) {
+              lastRemoval.put(w.value(), j);
+            }
+          }
+        }
+      }
+      return lastRemoval.getOrDefault(name, -1) > index;
+    }
+
+    /**
+     * The build-dependency pattern of official images: {@code apt-mark auto '.*'} then
+     * {@code apt-get purge --auto-remove} later in the RUN removes what this install added.
+     * That holds after {@code index} when the last mark that has an autoremove after it is after it.
+     */
+    boolean autoRemovedAfter(int index) {
+      if (lastMarkBeforeAutoremove == -2) {
+        int lastAutoremove = RunScripts.lastIndexOf(commands, Removals::isAutoremove);
+        lastMarkBeforeAutoremove = -1;
+        for (int j = lastAutoremove - 1; j >= 0; j--) {
+          ShellCommand c = commands.get(j).unwrapped();
+          if (c.is("apt-mark") && c.subcommand().orElse("").equals("auto")) {
+            lastMarkBeforeAutoremove = j;
+            break;
+          }
+        }
+      }
+      return lastMarkBeforeAutoremove > index;
+    }
+
+    private static boolean isRemoval(ShellCommand c) {
       String sub = c.subcommand().orElse("");
-      boolean removal = (c.is("apt-get") || c.is("apt")) && (sub.equals("purge") || sub.equals("remove"))
+      return (c.is("apt-get") || c.is("apt")) && (sub.equals("purge") || sub.equals("remove"))
           || c.is("apk") && sub.equals("del")
           || (c.is("yum") || c.is("dnf") || c.is("microdnf") || c.is("tdnf")) && (sub.equals("remove")
               || sub.equals("erase") || sub.equals("autoremove"))
           || c.is("zypper") && (sub.equals("remove") || sub.equals("rm"));
-      if (removal) {
-        for (Word w : c.positionalArguments()) {
-          removed.add(w.value());
-        }
-      }
     }
-    return removed;
-  }
 
-  /**
-   * The build-dependency pattern of official images: {@code apt-mark auto '.*'} then
-   * {@code apt-get purge --auto-remove} later in the RUN removes what this install added.
-   */
-  private static boolean autoRemovedLater(List<ShellCommand> commands, int index) {
-    boolean marked = false;
-    for (int j = index + 1; j < commands.size(); j++) {
-      ShellCommand c = commands.get(j).unwrapped();
+    private static boolean isAutoremove(ShellCommand c) {
       String sub = c.subcommand().orElse("");
-      if (c.is("apt-mark") && sub.equals("auto")) {
-        marked = true;
-      } else if (marked && (c.is("apt-get") || c.is("apt"))
-          && (sub.equals("autoremove") || (sub.equals("purge") || sub.equals("remove"))
-              && c.hasAnyFlag("--auto-remove", "--autoremove"))) {
-        return true;
-      }
+      return (c.is("apt-get") || c.is("apt")) && (sub.equals("autoremove")
+          || (sub.equals("purge") || sub.equals("remove")) && c.hasAnyFlag("--auto-remove", "--autoremove"));
     }
-    return false;
   }
 
-  /** {@code apk add --virtual .build-deps gcc ... && apk del .build-deps}: the group is gone by the end. */
-  private static boolean virtualRemovedLater(ShellCommand add, List<ShellCommand> commands, int index) {
+  /** {@code apk add --virtual .build-deps ...} whose virtual package a later {@code apk del} removes. */
+  private static boolean virtualRemovedLater(ShellCommand add, Removals removals, int index) {
     List<Word> args = add.arguments();
     String virtual = null;
     for (int i = 0; i < args.size(); i++) {
@@ -236,7 +274,7 @@ public final class PackageUnpinned implements Rule {
         virtual = v.substring("--virtual=".length());
       }
     }
-    return virtual != null && removedLater(commands, index).contains(virtual);
+    return virtual != null && removals.removedAfter(virtual, index);
   }
 
   /** {@code name-1.2}, {@code name-1.2-3.el9}, {@code openssl-1:1.1.1k}: the last dash part starts with a digit. */

@@ -41,6 +41,7 @@ public final class PipNoCacheDir implements Rule {
         continue;
       }
       List<ShellCommand> commands = run.commands();
+      int lastCacheRemoval = NOT_YET;
       boolean exported = false;
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand raw = commands.get(i);
@@ -50,8 +51,14 @@ public final class PipNoCacheDir implements Rule {
           continue;
         }
         int install = RunScripts.pipInstallIndex(command, false);
-        if (install < 0 || command.hasFlag("--no-cache-dir") || cacheRemovedLater(commands, i)) {
+        if (install < 0 || command.hasFlag("--no-cache-dir")) {
           continue;
+        }
+        if (lastCacheRemoval == NOT_YET) {
+          lastCacheRemoval = RunScripts.lastIndexOf(commands, PipNoCacheDir::removesCache);
+        }
+        if (lastCacheRemoval > i) {
+          continue; // the cache is removed later in the RUN
         }
         Word installWord = command.words().get(install);
         context.report(command.words().get(0).range().union(installWord.range()), "'" + command.name()
@@ -88,23 +95,22 @@ public final class PipNoCacheDir implements Rule {
     return false;
   }
 
-  /** {@code rm -rf /root/.cache/pip} (or {@code ~/.cache}) later in the same RUN. */
-  private static boolean cacheRemovedLater(List<ShellCommand> commands, int index) {
-    for (int j = index + 1; j < commands.size(); j++) {
-      ShellCommand c = commands.get(j).unwrapped();
-      if (RunScripts.isPipName(c.name())) {
-        if (c.subcommand().orElse("").equals("cache") && (c.hasArgument("purge") || c.hasArgument("remove"))) {
-          return true;
-        }
-      }
-      if (!c.is("rm")) {
-        continue;
-      }
-      for (Word w : c.positionalArguments()) {
-        String p = RunScripts.normalize(w.value());
-        if (p.endsWith("/.cache/pip") || p.endsWith("/.cache") || p.equals("~/.cache") || p.equals("~/.cache/pip")) {
-          return true;
-        }
+  /** Not worked out yet: the last cache removal of a RUN is found once, when an install needs it. */
+  private static final int NOT_YET = -2;
+
+  /** {@code rm -rf /root/.cache/pip} (or {@code ~/.cache}), or {@code pip cache purge}. */
+  private static boolean removesCache(ShellCommand c) {
+    if (RunScripts.isPipName(c.name())
+        && c.subcommand().orElse("").equals("cache") && (c.hasArgument("purge") || c.hasArgument("remove"))) {
+      return true;
+    }
+    if (!c.is("rm")) {
+      return false;
+    }
+    for (Word w : c.positionalArguments()) {
+      String p = RunScripts.normalize(w.value());
+      if (p.endsWith("/.cache/pip") || p.endsWith("/.cache") || p.equals("~/.cache") || p.equals("~/.cache/pip")) {
+        return true;
       }
     }
     return false;

@@ -7,7 +7,9 @@ import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@code cd} in RUN lasts for that RUN only; the next instruction starts in WORKDIR again, which
@@ -26,6 +28,9 @@ public final class RunCd implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     for (RunScripts.ShellRun run : RunScripts.shellRuns(file, false)) {
       List<ShellCommand> commands = run.commands();
+      // worked out once per RUN, not per cd: a long RUN of cds had made this quadratic
+      int lastReturn = lastReturn(commands);
+      Removals removals = null;
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand command = commands.get(i);
         if (!command.is("cd") || command.inSubshell()) {
@@ -33,8 +38,13 @@ public final class RunCd implements Rule {
         }
         List<Word> targets = command.positionalArguments();
         String target = targets.isEmpty() ? "" : targets.get(0).value();
-        if (isReturn(target) || isTemporary(target) || removedLater(commands, i, target)
-            || returnsLater(commands, i)) {
+        if (isReturn(target) || isTemporary(target) || lastReturn > i) {
+          continue;
+        }
+        if (removals == null) {
+          removals = removals(commands);
+        }
+        if (removedLater(removals, i, target)) {
           continue;
         }
         context.report(command.range(), "'" + text(command) + "' lasts only for this RUN; set the directory with "
@@ -58,25 +68,35 @@ public final class RunCd implements Rule {
         || t.contains("tmpdir") || t.contains("tempdir");
   }
 
-  /** A later {@code cd /}, {@code cd -}, {@code cd ..} in the main shell: the author knows the cd is temporary. */
-  private static boolean returnsLater(List<ShellCommand> commands, int index) {
-    for (int j = index + 1; j < commands.size(); j++) {
+  /**
+   * The index of the last {@code cd /}, {@code cd -}, {@code cd ..} in the main shell, or -1: a cd
+   * before it is temporary, and the author knows it.
+   */
+  private static int lastReturn(List<ShellCommand> commands) {
+    for (int j = commands.size() - 1; j >= 0; j--) {
       ShellCommand c = commands.get(j);
       if (c.is("cd") && !c.inSubshell()) {
         List<Word> args = c.positionalArguments();
         String t = args.isEmpty() ? "" : args.get(0).value();
         if (t.equals("/") || t.equals("-") || t.equals("..") || t.equals("$OLDPWD") || t.equals("\"$OLDPWD\"")) {
-          return true;
+          return j;
         }
       }
     }
-    return false;
+    return -1;
   }
 
-  /** The directory (or one containing it) is deleted later in the same RUN: a build directory. */
-  private static boolean removedLater(List<ShellCommand> commands, int index, String target) {
-    String dir = RunScripts.normalize(target);
-    for (int j = index + 1; j < commands.size(); j++) {
+  /**
+   * The paths the RUN's {@code rm}s remove (normalized), each with the index of the last rm that
+   * removes it, and the same for every tail of those paths after a slash; so a cd is checked with a
+   * few lookups, not against every rm.
+   */
+  private record Removals(Map<String, Integer> byPath, Map<String, Integer> byTail) {}
+
+  private static Removals removals(List<ShellCommand> commands) {
+    Map<String, Integer> byPath = new HashMap<>();
+    Map<String, Integer> byTail = new HashMap<>();
+    for (int j = 0; j < commands.size(); j++) {
       ShellCommand rm = commands.get(j).unwrapped();
       if (!rm.is("rm")) {
         continue;
@@ -86,9 +106,28 @@ public final class RunCd implements Rule {
         if (removed.isEmpty() || removed.equals("/")) {
           continue;
         }
-        if (dir.equals(removed) || dir.startsWith(removed + "/") || dir.endsWith("/" + removed) || removed.endsWith("/" + dir)) {
-          return true;
+        byPath.put(removed, j);
+        for (int slash = removed.indexOf('/'); slash >= 0; slash = removed.indexOf('/', slash + 1)) {
+          byTail.put(removed.substring(slash + 1), j);
         }
+      }
+    }
+    return new Removals(byPath, byTail);
+  }
+
+  /**
+   * The directory is deleted later in the same RUN (a build directory): an rm after {@code index}
+   * removes it, a directory above it, a relative path it ends with, or a path ending with it.
+   */
+  private static boolean removedLater(Removals removals, int index, String target) {
+    String dir = RunScripts.normalize(target);
+    if (removals.byPath().getOrDefault(dir, -1) > index || removals.byTail().getOrDefault(dir, -1) > index) {
+      return true;
+    }
+    for (int slash = dir.indexOf('/'); slash >= 0; slash = dir.indexOf('/', slash + 1)) {
+      if (removals.byPath().getOrDefault(dir.substring(0, slash), -1) > index
+          || removals.byPath().getOrDefault(dir.substring(slash + 1), -1) > index) {
+        return true;
       }
     }
     return false;

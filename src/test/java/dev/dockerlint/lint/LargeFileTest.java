@@ -41,7 +41,8 @@ class LargeFileTest {
   /**
    * Shapes that were quadratic once; each takes seconds now. Before the fixes, 20,000 ENV lines took
    * 272 s, and the others, from times measured at a half or less of these sizes, would take one to
-   * two minutes, past the timeout.
+   * three minutes, past the timeout (for example 8,000 apt-get installs in one RUN took 22 s, and
+   * 6,000 cds 4 s in run-cd alone).
    */
   static Stream<Arguments> manyOfOneThing() {
     return Stream.of(
@@ -52,7 +53,20 @@ class LargeFileTest {
         Arguments.of("40,000 pragmas (a scan of the file per pragma and per finding)",
             lines("FROM alpine:latest", 40_000, i -> "# dockerlint ignore=image-latest\nRUN echo " + i)),
         Arguments.of("10,000 stages, each built on the one before (a walk up the chain per stage)",
-            lines("FROM alpine:3.20 AS s0", 10_000, i -> "FROM s" + i + " AS s" + (i + 1) + "\nENV V" + i + "=x")));
+            lines("FROM alpine:3.20 AS s0", 10_000, i -> "FROM s" + i + " AS s" + (i + 1) + "\nENV V" + i + "=x")),
+        Arguments.of("20,000 apt-get installs in one RUN (the later commands read again per install)",
+            oneRun(20_000, i -> "apt-get install -y p" + i)),
+        Arguments.of("20,000 yum installs in one RUN (a clean-up looked for after each install)",
+            oneRun(20_000, i -> "yum install -y p" + i)),
+        Arguments.of("20,000 pip installs in one RUN (a cache removal looked for after each install)",
+            oneRun(20_000, i -> "pip install p" + i)),
+        Arguments.of("30,000 cds in one RUN, then cd / (a return looked for after each cd)",
+            oneRun(30_000, i -> i % 2 == 0 ? "cd /x" + i : "cd /build/x" + i + " && rm -rf /build")));
+  }
+
+  /** One RUN of {@code count} commands joined with {@code &&} over continued lines. */
+  private static String oneRun(int count, java.util.function.IntFunction<String> command) {
+    return lines("FROM alpine:3.20\nRUN true \\", count, i -> "  && " + command.apply(i) + " \\") + "  && cd /\n";
   }
 
   private static String lines(String first, int count, java.util.function.IntFunction<String> line) {

@@ -19,7 +19,13 @@ class RunCdTest {
         "FROM debian:12\nRUN mkdir /usr/src/app && cd /usr/src/app && make && cd / && rm -rf /usr/src/app\n",
         "FROM debian:12\nRUN echo 'cd /app'\n",
         "FROM debian:12\nRUN cd /usr/src/php; ./configure; make install; cd /; docker-php-source delete\n",
-        "FROM debian:12\nWORKDIR /app\nRUN make\n");
+        "FROM debian:12\nWORKDIR /app\nRUN make\n",
+        // the directory is removed later: itself, a directory above it, a relative tail of it, a path ending in it
+        "FROM debian:12\nRUN cd /usr/src/app && make && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN cd /usr/src/app/build && make && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN cd /usr/src/app && make && rm -rf app\n",
+        "FROM debian:12\nRUN cd build && make && rm -rf /src/build\n",
+        "FROM debian:12\nRUN cd /src && make; cd ..\n");
   }
 
   static Stream<String> invalid() {
@@ -27,7 +33,11 @@ class RunCdTest {
         "FROM debian:12\nRUN [|cd /app|] && npm ci\n",
         "FROM debian:12\nRUN set -eux; \\\n  [|cd /opt/app|]; \\\n  # build\n  make; cd /srv\n",
         "FROM debian:12\nRUN <<EOF\n[|cd /app|]\nmake\nEOF\n",
-        "FROM debian:12\nRUN [|cd app|] && make\n");
+        "FROM debian:12\nRUN [|cd app|] && make\n",
+        // removed or left before the cd, or a different directory that shares a prefix
+        "FROM debian:12\nRUN rm -rf /usr/src/app && [|cd /usr/src/app|] && make\n",
+        "FROM debian:12\nRUN [|cd /usr/src/application|] && make && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN cd / && [|cd /app|] && make\n");
   }
 
   @ParameterizedTest
