@@ -6,6 +6,7 @@ import dev.dockerlint.lint.Severity;
 import dev.dockerlint.source.SourceText;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,18 +66,19 @@ public final class TextReporter implements Reporter {
       catalog.add(rule.id());
     }
     Set<String> paths = new TreeSet<>(findingsByPath.keySet());
+    // grouped by path up front: a scan of every file per path was quadratic in the number of files
+    Map<String, List<String>> errorsByPath = new HashMap<>();
     for (FileResult file : report.files()) {
       if (file.error() != null) {
         paths.add(file.path());
+        errorsByPath.computeIfAbsent(file.path(), k -> new ArrayList<>()).add(file.error());
       }
     }
     for (String path : paths) {
-      for (FileResult file : report.files()) {
-        if (file.path().equals(path) && file.error() != null) {
-          out.append(style(BOLD, clean(path) + ":")).append(' ')
-              .append(style(severityColor(Severity.ERROR), "error:")).append(' ')
-              .append(clean(file.error())).append("\n\n");
-        }
+      for (String error : errorsByPath.getOrDefault(path, List.of())) {
+        out.append(style(BOLD, clean(path) + ":")).append(' ')
+            .append(style(severityColor(Severity.ERROR), "error:")).append(' ')
+            .append(clean(error)).append("\n\n");
       }
       FileResult file = byPath.get(path);
       SourceText source = file == null ? null : file.source();
