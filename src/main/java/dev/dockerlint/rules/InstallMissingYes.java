@@ -35,13 +35,16 @@ public final class InstallMissingYes implements Rule {
     return INFO;
   }
 
+  /** The programs the switch below reads; others are skipped before their arguments are. */
+  private static final Set<String> PROGRAMS = Set.of("apt-get", "yum", "dnf", "microdnf", "tdnf", "zypper");
+
   @Override
   public void check(Dockerfile file, RuleContext context) {
     for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
       List<ShellCommand> commands = run.commands();
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand command = RunScripts.invoked(commands.get(i));
-        if (command == null || fedByYes(commands, i)) {
+        if (command == null || !PROGRAMS.contains(command.name()) || fedByYes(commands, i)) {
           continue;
         }
         Word sub = RunScripts.subcommandWord(command);

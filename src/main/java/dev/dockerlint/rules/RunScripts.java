@@ -158,8 +158,22 @@ final class RunScripts {
 
   /** The first positional word ({@code install} in {@code apt-get -o X=1 install x}), or null. */
   static Word subcommandWord(ShellCommand command) {
-    List<Word> positional = positional(command);
-    return positional.isEmpty() ? null : positional.get(0);
+    // positional(command).get(0), without building the list: rules ask this of every command
+    List<Word> args = command.arguments();
+    Set<String> valueFlags = VALUE_FLAGS.getOrDefault(family(command), Set.of());
+    for (int i = 0; i < args.size(); i++) {
+      Word word = args.get(i);
+      if (word.value().equals("--") && !word.quoted()) {
+        return i + 1 < args.size() ? args.get(i + 1) : null;
+      }
+      if (!word.isFlag()) {
+        return word;
+      }
+      if (valueFlags.contains(word.value())) {
+        i++;
+      }
+    }
+    return null;
   }
 
   /** From the program name to {@code last} ({@code apt-get -q install}). */
