@@ -57,4 +57,24 @@ class IndexedTasksTest {
       }
     })).isInstanceOf(OutOfMemoryError.class).hasMessage("stand-in");
   }
+
+  /** The failure a plain loop would throw: the lowest index's, even when a later task fails first. */
+  @Test
+  void theLowestIndexFailureWinsWhateverFailsFirst() {
+    for (int round = 0; round < 5; round++) {
+      assertThatThrownBy(() -> IndexedTasks.run(20, 2, "test", i -> {
+        if (i == 0) {
+          try {
+            Thread.sleep(50); // fails last
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw new IllegalStateException("task 0");
+        }
+        if (i == 1) {
+          throw new IllegalArgumentException("task 1");
+        }
+      })).isInstanceOf(IllegalStateException.class).hasMessage("task 0");
+    }
+  }
 }
