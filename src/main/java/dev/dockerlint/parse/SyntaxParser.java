@@ -37,6 +37,8 @@ public final class SyntaxParser {
   private final List<SyntaxError> errors = new ArrayList<>();
   private final List<EmptyContinuation> emptyContinuations = new ArrayList<>();
   private final List<Unbuilt> unbuilt = new ArrayList<>();
+  /** The text of the instructions in {@link #unbuilt}, joined lines and heredoc bodies. */
+  private int pendingChars;
   private final Set<String> seenDirectives = new HashSet<>();
   private final Set<Integer> frontendDirectiveLines = new HashSet<>();
   private char escape = '\\';
@@ -84,8 +86,11 @@ public final class SyntaxParser {
         continue;
       }
       i = instruction(i, p, ce, esc);
+      if (threads <= 1 || pendingChars >= BUILD_BATCH_CHARS) {
+        buildPending();
+      }
     }
-    buildAll();
+    buildPending();
     if (instructions.isEmpty()) {
       SourceRange where = lines == 0 ? SourceRange.of(1, 1, 1, 1)
           : text.range(contentStart(lines), contentEnd(lines));
@@ -139,11 +144,21 @@ public final class SyntaxParser {
     }
     Position end = new Position(last, contentEnd(last) - text.lineStart(last) + 1);
     unbuilt.add(new Unbuilt(builder, ll, start, end, bodies, empty, ownErrors, errors.size()));
+    pendingChars += ll.length();
+    for (HeredocBody body : bodies) {
+      pendingChars += body.heredoc().body().length();
+    }
     return Math.max(i, last + 1);
   }
 
   /** Files this large build their instructions on all cores; smaller ones are not worth a thread. */
   static final int PARALLEL_BUILD_CHARS = 256 * 1024;
+
+  /**
+   * On several threads, instructions are built a batch of about this much text at a time: enough
+   * to share out, while what is read but not yet built (each instruction's joined text) stays small.
+   */
+  static final int BUILD_BATCH_CHARS = 256 * 1024;
 
   /**
    * An instruction whose lines are read but whose arguments are not parsed yet. That parse (the
@@ -155,8 +170,14 @@ public final class SyntaxParser {
   private record Unbuilt(InstructionBuilder builder, LogicalLine ll, Position start, Position end,
       List<HeredocBody> bodies, List<SourceRange> emptyLines, List<SyntaxError> ownErrors, int errorSlot) {}
 
-  /** Builds every instruction read, then adds them and their errors in file order. */
-  private void buildAll() {
+  /**
+   * Builds the instructions read since the last call, then adds them and their errors in file
+   * order: each instruction's own errors go after those the line reader reported up to it.
+   */
+  private void buildPending() {
+    if (unbuilt.isEmpty()) {
+      return;
+    }
     Instruction[] built = new Instruction[unbuilt.size()];
     IndexedTasks.run(built.length, threads, "dockerlint-parse", k -> {
       Unbuilt u = unbuilt.get(k);
@@ -167,12 +188,14 @@ public final class SyntaxParser {
         u.ownErrors().add(new SyntaxError("internal parser error: " + e, new SourceRange(u.start(), u.end()), false));
       }
     });
-    List<SyntaxError> lineErrors = List.copyOf(errors);
-    errors.clear();
+    // errors before the first pending instruction are already in place; only the rest is merged
+    int from = unbuilt.get(0).errorSlot();
+    List<SyntaxError> lineErrors = new ArrayList<>(errors.subList(from, errors.size()));
+    errors.subList(from, errors.size()).clear();
     int next = 0;
     for (int k = 0; k < built.length; k++) {
       Unbuilt u = unbuilt.get(k);
-      while (next < u.errorSlot()) {
+      while (next < u.errorSlot() - from) {
         errors.add(lineErrors.get(next++));
       }
       errors.addAll(u.ownErrors());
@@ -185,6 +208,7 @@ public final class SyntaxParser {
     }
     errors.addAll(lineErrors.subList(next, lineErrors.size()));
     unbuilt.clear();
+    pendingChars = 0;
   }
 
   /** A heredoc body read from the file; {@code lastLine} is its terminator line (or the file's last). */

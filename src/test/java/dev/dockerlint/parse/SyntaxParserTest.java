@@ -402,7 +402,7 @@ class SyntaxParserTest {
   @Test
   void buildingOnSeveralThreadsGivesTheSequentialResult() {
     StringBuilder text = new StringBuilder("# syntax=docker/dockerfile:1\n");
-    for (int block = 0; text.length() <= SyntaxParser.PARALLEL_BUILD_CHARS; block++) {
+    for (int block = 0; text.length() <= SyntaxParser.PARALLEL_BUILD_CHARS + 3 * SyntaxParser.BUILD_BATCH_CHARS; block++) {
       text.append("FROM alpine:3.").append(block).append(" AS s").append(block).append('\n')
           .append("ENV A=1 \\\n\n    # a comment inside\n    B=\"$A x\"\n")
           .append("RUN set -e; \\\n    if [ -d /x ]; then echo \"$(date)\" > /x/v; fi\n")
