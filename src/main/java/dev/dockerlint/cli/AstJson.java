@@ -1,10 +1,14 @@
 package dev.dockerlint.cli;
 
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Instruction;
@@ -12,6 +16,11 @@ import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Variable;
 import dev.dockerlint.source.Position;
 import dev.dockerlint.source.SourceRange;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,11 +30,35 @@ import java.util.Locale;
 final class AstJson {
   private AstJson() {}
 
+  /**
+   * A record's components in their declared order, then its derived properties ({@code isFlag()} and
+   * the like) by name. Jackson orders the derived ones as reflection lists the methods, which is not
+   * fixed: it changed with the thread that first loaded the class.
+   */
+  private static final BeanSerializerModifier STABLE_ORDER = new BeanSerializerModifier() {
+    @Override
+    public List<BeanPropertyWriter> orderProperties(SerializationConfig config, BeanDescription description,
+        List<BeanPropertyWriter> properties) {
+      Class<?> type = description.getBeanClass();
+      if (!type.isRecord()) {
+        return properties;
+      }
+      List<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+      List<BeanPropertyWriter> ordered = new ArrayList<>(properties);
+      ordered.sort(Comparator.<BeanPropertyWriter>comparingInt(p -> {
+        int index = components.indexOf(p.getName());
+        return index < 0 ? components.size() : index;
+      }).thenComparing(BeanPropertyWriter::getName));
+      return ordered;
+    }
+  };
+
   static String render(Dockerfile file) throws Exception {
     // ranges print as "line:col-line:col" (end exclusive) to keep the dump readable
     SimpleModule compact = new SimpleModule()
         .addSerializer(SourceRange.class, ToStringSerializer.instance)
-        .addSerializer(Position.class, ToStringSerializer.instance);
+        .addSerializer(Position.class, ToStringSerializer.instance)
+        .setSerializerModifier(STABLE_ORDER);
     ObjectMapper mapper = new ObjectMapper().registerModule(compact).enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("path", file.path());

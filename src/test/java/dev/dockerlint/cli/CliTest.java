@@ -279,6 +279,26 @@ class CliTest {
     assertThat(empty.err()).contains("syntax-error");
   }
 
+  /**
+   * A record's derived properties (isFlag, isScratch...) come after its components, by name. Jackson
+   * would list them in reflection order, which changed when a large file's words were first made
+   * on a parser thread.
+   */
+  @Test
+  void astJsonOrderIsFixedForLargeFilesToo() throws IOException {
+    StringBuilder big = new StringBuilder("FROM scratch\n");
+    while (big.length() < 300_000) {
+      big.append("RUN apt-get install -y --no-install-recommends curl\n");
+    }
+    for (String text : List.of("FROM scratch\nRUN apt-get install -y --no-install-recommends curl\n", big.toString())) {
+      write("Dockerfile", text);
+      String json = run("ast", "Dockerfile").out();
+      assertThat(json).contains("\"expands\" : false,\n            \"flag\" : true,\n            \"longFlag\" : false\n")
+          .contains("\"scratch\" : true,\n      \"valid\" : true\n")
+          .doesNotContain("\"longFlag\" : false,\n            \"flag\"");
+    }
+  }
+
   @Test
   void versionIsPrinted() {
     Result r = run("--version");
