@@ -85,7 +85,8 @@ final class AstJson {
       node.set("baseImage", mapper.valueToTree(stage.baseImage()));
       node.put("firstLine", stage.from().range().startLine());
       node.put("final", stage.index() == file.stages().size() - 1);
-      node.put("effectiveUser", file.effectiveUser(stage).map(u -> file.scopeAt(u).resolve(u.user())).orElse(null));
+      node.put("effectiveUser", file.effectiveUser(stage).filter(u -> u.user() != null) // USER with no argument
+          .map(u -> file.scopeAt(u).resolve(u.user())).orElse(null));
     }
     root.set("comments", mapper.valueToTree(file.comments()));
     root.set("syntaxErrors", mapper.valueToTree(file.syntaxErrors()));

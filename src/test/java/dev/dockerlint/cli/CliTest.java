@@ -273,6 +273,10 @@ class CliTest {
     Result json = run("ast", "Dockerfile");
     assertThat(json.code()).isZero();
     assertThat(json.out()).contains("\"instruction\" : \"FROM\"").contains("\"stages\"");
+    write("NoUser", "FROM alpine:3.20\nUSER \n");
+    Result noUser = run("ast", "NoUser");
+    assertThat(noUser.err()).isEmpty();
+    assertThat(noUser.out()).contains("\"effectiveUser\" : null");
     write("Empty", "# only a comment\n");
     Result empty = run("ast", "--format", "buildkit", "Empty");
     assertThat(empty.code()).isEqualTo(1);
