@@ -19,9 +19,6 @@ import dev.dockerlint.rules.BuiltinRules;
 import dev.dockerlint.rules.RuleDocs;
 import dev.dockerlint.source.SourceText;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -375,9 +372,9 @@ final class LintCommand implements Callable<Integer> {
   private boolean write(Reporter reporter, Report report, Path output) {
     if (output == null) {
       try {
-        Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(env.out(), StandardCharsets.UTF_8), 1 << 15);
-        reporter.write(report, writer);
-        writer.flush();
+        Utf8Output stdout = new Utf8Output(env.out());
+        reporter.write(report, stdout);
+        stdout.flush();
         return true;
       } catch (IOException e) {
         env.err().println("dockerlint: cannot write output: " + e.getMessage());
@@ -389,8 +386,10 @@ final class LintCommand implements Callable<Integer> {
     try {
       Path dir = target.getParent();
       temp = Files.createTempFile(dir, ".dockerlint-", ".tmp");
-      try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        reporter.write(report, writer);
+      try (java.io.OutputStream stream = Files.newOutputStream(temp)) {
+        Utf8Output file = new Utf8Output(stream);
+        reporter.write(report, file);
+        file.flush();
       }
       try {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
