@@ -84,12 +84,13 @@ public final class TextReporter implements Reporter {
       SourceText source = file == null ? null : file.source();
       Frame frame = null;
       int frameLine = 0;
+      String shownPath = clean(path); // the findings under a path all name that file
       for (Finding finding : findingsByPath.getOrDefault(path, List.of())) {
         if (source != null && finding.line() <= source.lineCount() && finding.line() != frameLine) {
           frameLine = finding.line(); // findings are in line order: a line's frame is made once
           frame = Frame.of(source.line(frameLine));
         }
-        writeFinding(finding, finding.line() == frameLine ? frame : null,
+        writeFinding(finding, shownPath, finding.line() == frameLine ? frame : null,
             catalog.contains(finding.rule()) ? report.helpUri(finding.rule()) : null, out);
         out.append('\n');
         if (out.length() >= CHUNK) {
@@ -102,9 +103,9 @@ public final class TextReporter implements Reporter {
     sink.append(out);
   }
 
-  private void writeFinding(Finding finding, Frame frame, String helpUri, StringBuilder out) {
+  private void writeFinding(Finding finding, String shownPath, Frame frame, String helpUri, StringBuilder out) {
     String sevColor = severityColor(finding.severity());
-    out.append(style(BOLD, clean(finding.file()) + ":" + finding.line() + ":" + finding.column() + ":"))
+    out.append(style(BOLD, shownPath + ":" + finding.line() + ":" + finding.column() + ":"))
         .append(' ').append(style(sevColor, finding.severity().label()))
         .append(' ').append(style(BOLD, clean(finding.rule()))).append(": ")
         .append(clean(finding.message())).append('\n');
