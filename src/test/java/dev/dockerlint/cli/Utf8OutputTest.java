@@ -38,7 +38,8 @@ class Utf8OutputTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Utf8Output out = new Utf8Output(bytes);
     out.append("a".repeat((1 << 15) - 1)).append('\uD83D'); // the piece fills on the high surrogate
-    out.append('\uDC33').flush();
+    out.append('\uDC33');
+    out.flush();
     assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("a\uD83D\uDC33").doesNotContain("?");
   }
 
