@@ -64,7 +64,12 @@ public final class Dockerfile {
   }
 
   public Optional<Directive> directive(String name) {
-    return directives.stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
+    for (Directive d : directives) {
+      if (d.name().equalsIgnoreCase(name)) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The escape character: {@code \} or, with {@code # escape=`}, a backtick. */
@@ -78,7 +83,7 @@ public final class Dockerfile {
   }
 
   public <T extends Instruction> List<T> instructions(Class<T> type) {
-    return instructions.stream().filter(type::isInstance).map(type::cast).toList();
+    return Stage.ofType(instructions, type);
   }
 
   public List<Comment> comments() {
@@ -108,8 +113,16 @@ public final class Dockerfile {
 
   /** The ARG instructions before the first FROM. */
   public List<Arg> globalArgs() {
-    return instructions.stream().takeWhile(i -> !(i instanceof From)).filter(Arg.class::isInstance)
-        .map(Arg.class::cast).toList();
+    List<Arg> args = new java.util.ArrayList<>();
+    for (Instruction i : instructions) {
+      if (i instanceof From) {
+        break;
+      }
+      if (i instanceof Arg arg) {
+        args.add(arg);
+      }
+    }
+    return List.copyOf(args);
   }
 
   /**
@@ -139,7 +152,12 @@ public final class Dockerfile {
   public <T extends Instruction> Optional<T> inherited(Stage stage, Class<T> type) {
     // remembered per stage and type: rules ask for every stage, and a long chain of stages built on
     // one another made walking it each time quadratic
-    Map<Stage, Optional<Instruction>> known = inheritedCache.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+    Map<Stage, Optional<Instruction>> known = inheritedCache.get(type);
+    if (known == null) {
+      Map<Stage, Optional<Instruction>> fresh = new ConcurrentHashMap<>();
+      known = inheritedCache.putIfAbsent(type, fresh);
+      known = known == null ? fresh : known;
+    }
     List<Stage> walked = new java.util.ArrayList<>();
     Optional<Instruction> answer = Optional.empty();
     for (Stage current = base(stage); current != null; current = base(current)) {
@@ -160,7 +178,7 @@ public final class Dockerfile {
     for (Stage s : walked) {
       known.putIfAbsent(s, answer);
     }
-    return answer.map(type::cast);
+    return answer.isPresent() ? Optional.of(type.cast(answer.get())) : Optional.empty();
   }
 
   private final Map<Class<?>, Map<Stage, Optional<Instruction>>> inheritedCache = new ConcurrentHashMap<>();

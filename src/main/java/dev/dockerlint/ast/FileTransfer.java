@@ -13,6 +13,7 @@ public sealed interface FileTransfer extends Instruction permits Add, Copy {
 
   /** The {@code --from} value, when the sources come from a stage or image, not the build context. */
   default Optional<String> from() {
-    return flag("from").map(Flag::value);
+    Optional<Flag> from = flag("from");
+    return from.isPresent() ? Optional.ofNullable(from.get().value()) : Optional.empty();
   }
 }

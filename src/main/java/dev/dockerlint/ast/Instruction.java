@@ -35,6 +35,12 @@ public sealed interface Instruction
   }
 
   default List<Flag> flags(String name) {
-    return flags().stream().filter(f -> f.name().equals(name)).toList();
+    List<Flag> named = new java.util.ArrayList<>();
+    for (Flag f : flags()) {
+      if (f.name().equals(name)) {
+        named.add(f);
+      }
+    }
+    return List.copyOf(named);
   }
 }

@@ -86,11 +86,14 @@ public final class Scope {
     return lookup(name) != null;
   }
 
+  /** Declared with a value (an ARG without a default has none). */
+  public boolean hasValue(String name) {
+    Variable v = lookup(name);
+    return v != null && v.value() != null;
+  }
+
   public Expansion expand(String text) {
-    return VariableExpander.expand(text, escape, name -> {
-      Variable v = lookup(name);
-      return v == null ? null : v.value();
-    });
+    return VariableExpander.expand(text, escape, new Values(this));
   }
 
   /** Expanded value of a token's text. */
@@ -125,7 +128,12 @@ public final class Scope {
 
     /** Declares or redeclares a variable; scopes made before do not see it. */
     public void put(Variable variable) {
-      positions.computeIfAbsent(variable.name(), name -> new Positions()).add(assignments.size());
+      Positions at = positions.get(variable.name());
+      if (at == null) {
+        at = new Positions();
+        positions.put(variable.name(), at);
+      }
+      at.add(assignments.size());
       assignments.add(variable);
       current = null;
     }
@@ -166,6 +174,21 @@ public final class Scope {
         }
         return found;
       }
+    }
+  }
+
+  /** A variable's value for the expander, or null when it is unset (a class, not a lambda: see Stage.ofType). */
+  private static final class Values implements java.util.function.Function<String, String> {
+    private final Scope scope;
+
+    Values(Scope scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public String apply(String name) {
+      Variable v = scope.lookup(name);
+      return v == null ? null : v.value();
     }
   }
 }

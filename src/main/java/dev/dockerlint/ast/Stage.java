@@ -44,6 +44,18 @@ public record Stage(int index, String name, From from, List<Instruction> instruc
   }
 
   public <T extends Instruction> List<T> instructions(Class<T> type) {
-    return instructions.stream().filter(type::isInstance).map(type::cast).toList();
+    return ofType(instructions, type);
+  }
+
+  // loops, not streams or lambdas, on the lint path: linking each lambda costs start-up time that
+  // the class-data archive does not save (bench/README.md)
+  static <T extends Instruction> List<T> ofType(List<Instruction> instructions, Class<T> type) {
+    List<T> result = new java.util.ArrayList<>();
+    for (Instruction instruction : instructions) {
+      if (type.isInstance(instruction)) {
+        result.add(type.cast(instruction));
+      }
+    }
+    return List.copyOf(result);
   }
 }

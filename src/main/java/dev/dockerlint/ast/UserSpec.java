@@ -21,6 +21,14 @@ public record UserSpec(String user, String group) {
   }
 
   public boolean isNumeric() {
-    return !user.isEmpty() && user.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (user.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < user.length(); i++) {
+      if (user.charAt(i) < '0' || user.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

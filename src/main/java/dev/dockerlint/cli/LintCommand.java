@@ -215,7 +215,7 @@ final class LintCommand implements Callable<Integer> {
           + " in " + writeBaseline);
       return ioError ? Main.ERROR : Main.OK;
     }
-    Report report = new Report("dockerlint", Main.version(), INFO_URI, results, catalog.infos(), RuleDocs::page);
+    Report report = new Report("dockerlint", Main.version(), INFO_URI, results, catalog.infos(), RULE_DOCS);
     for (OutputSpec spec : reports) {
       boolean color = spec.output == null && env.terminal() && !noColor
           && env.env().getOrDefault("NO_COLOR", "").isEmpty();
@@ -230,7 +230,7 @@ final class LintCommand implements Callable<Integer> {
     // the run must not look clean or merely "failing"
     boolean internalError = false;
     for (FileResult file : results) {
-      if (file.findings().stream().anyMatch(f -> f.rule().equals(Linter.INTERNAL_ERROR))) {
+      if (hasInternalError(file)) {
         internalError = true;
         env.err().println("dockerlint: " + file.path() + ": internal error in a rule (reported as '"
             + Linter.INTERNAL_ERROR + "'); please report it at " + INFO_URI + "/issues with the Dockerfile");
@@ -240,8 +240,36 @@ final class LintCommand implements Callable<Integer> {
       return Main.ERROR;
     }
     Optional<Severity> failAt = Severity.parse(threshold);
-    boolean failing = failAt.isPresent() && report.findings().stream().anyMatch(f -> f.severity().atLeast(failAt.get()));
+    boolean failing = failAt.isPresent() && anyAtLeast(report.findings(), failAt.get());
     return failing ? Main.FINDINGS : Main.OK;
+  }
+
+  private static boolean anyAtLeast(List<Finding> findings, Severity threshold) {
+    for (Finding finding : findings) {
+      if (finding.severity().atLeast(threshold)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // classes and loops, not lambdas and streams, on the lint path: linking each lambda costs
+  // start-up time that the class-data archive does not save (bench/README.md)
+  private static final java.util.function.Function<String, Optional<String>> RULE_DOCS =
+      new java.util.function.Function<>() {
+        @Override
+        public Optional<String> apply(String id) {
+          return RuleDocs.page(id);
+        }
+      };
+
+  private static boolean hasInternalError(FileResult file) {
+    for (Finding finding : file.findings()) {
+      if (finding.rule().equals(Linter.INTERNAL_ERROR)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The reports to write: the command line's pairs, else the config's format on stdout. */
@@ -270,7 +298,11 @@ final class LintCommand implements Callable<Integer> {
   private List<Linted> lintAll(List<Inputs.Input> inputs, Linter linter) {
     int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
     if (threads <= 1) {
-      return inputs.stream().map(input -> lintOne(input, linter)).toList();
+      List<Linted> results = new ArrayList<>();
+      for (Inputs.Input input : inputs) {
+        results.add(lintOne(input, linter));
+      }
+      return results;
     }
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
       Thread thread = new Thread(null, task, "dockerlint-lint", 16L << 20); // deep shell nesting needs stack
@@ -360,11 +392,11 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     Map<String, Severity> severities = new HashMap<>();
-    cfg.severity().forEach((name, level) -> {
-      for (Rule rule : catalog.resolve(name)) {
-        severities.put(rule.info().id(), level);
+    for (Map.Entry<String, Severity> entry : cfg.severity().entrySet()) {
+      for (Rule rule : catalog.resolve(entry.getKey())) {
+        severities.put(rule.info().id(), entry.getValue());
       }
-    });
+    }
     Path contextDir = context == null ? null : env.workingDir().resolve(context).toAbsolutePath().normalize();
     return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries(), cfg.labelSchema(), contextDir);
   }
@@ -421,7 +453,12 @@ final class LintCommand implements Callable<Integer> {
   }
 
   private static Report withoutErrors(Report report) {
-    List<FileResult> files = report.files().stream().filter(f -> f.error() == null).toList();
+    List<FileResult> files = new ArrayList<>();
+    for (FileResult file : report.files()) {
+      if (file.error() == null) {
+        files.add(file);
+      }
+    }
     return new Report(report.toolName(), report.toolVersion(), report.informationUri(), files, report.rules(), report.ruleDoc());
   }
 

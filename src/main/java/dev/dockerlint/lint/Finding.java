@@ -15,7 +15,12 @@ public record Finding(
 
   /** Output order: file, line, column, rule (then message, so equal keys stay deterministic). */
   /** By file, start, rule, message, end. Written out: Comparator.comparing spins classes at start-up. */
-  public static final Comparator<Finding> ORDER = Finding::compareForOutput;
+  public static final Comparator<Finding> ORDER = new Comparator<>() {
+    @Override
+    public int compare(Finding a, Finding b) {
+      return compareForOutput(a, b);
+    }
+  };
 
   private static int compareForOutput(Finding a, Finding b) {
     int c = a.file().compareTo(b.file());

@@ -1,11 +1,13 @@
 package dev.dockerlint.lint;
 
 import dev.dockerlint.ast.Comment;
+import dev.dockerlint.ast.Directive;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Instruction;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,18 +31,22 @@ final class Suppressions {
   private final java.util.TreeMap<Integer, Scoped> scoped = new java.util.TreeMap<>();
 
   Suppressions(Dockerfile file) {
-    file.directive("check").ifPresent(d -> {
-      for (String part : d.value().split(";")) {
+    Optional<Directive> check = file.directive("check");
+    if (check.isPresent()) {
+      for (String part : check.get().value().split(";")) {
         String p = part.strip();
         if (p.regionMatches(true, 0, "skip=", 0, 5)) {
           addNames(global, p.substring(5));
         }
       }
-    });
+    }
     List<Comment> comments = file.comments();
     // worked out once, not per pragma: a file of many pragmas made that quadratic
     int[] commentBlockEnd = commentBlockEnds(comments);
-    int[] instructionStarts = file.instructions().stream().mapToInt(i -> i.range().startLine()).toArray();
+    int[] instructionStarts = new int[file.instructions().size()];
+    for (int i = 0; i < instructionStarts.length; i++) {
+      instructionStarts[i] = file.instructions().get(i).range().startLine();
+    }
     for (int c = 0; c < comments.size(); c++) {
       Matcher m = PRAGMA.matcher(comments.get(c).text());
       if (!m.matches()) {

@@ -71,7 +71,9 @@ final class BuildModel {
 
   private void build() {
     Map<String, Variable> predefined = new LinkedHashMap<>();
-    PLATFORM_ARGS.forEach((k, v) -> predefined.put(k, new Variable(k, v, Variable.Kind.PREDEFINED, null)));
+    for (Map.Entry<String, String> arg : PLATFORM_ARGS.entrySet()) {
+      predefined.put(arg.getKey(), new Variable(arg.getKey(), arg.getValue(), Variable.Kind.PREDEFINED, null));
+    }
     int i = 0;
     // ARGs before the first FROM: visible in FROM lines only
     Scope.Chain globalChain = new Scope.Chain(predefined, escape);
@@ -165,7 +167,9 @@ final class BuildModel {
         String key = before.expand(kv.key().text()).value();
         assigned.add(new Variable(key, before.expand(kv.value().text()).value(), Variable.Kind.ENV, kv.range()));
       }
-      assigned.forEach(chain::put);
+      for (Variable variable : assigned) {
+        chain.put(variable);
+      }
     }
   }
 

@@ -224,7 +224,7 @@ final class InstructionBuilder {
     int a = h.argStart();
     int b = h.argEnd();
     String name = h.lower().toUpperCase(Locale.ROOT);
-    List<Heredoc> heredocs = bodies.stream().map(HeredocBody::heredoc).toList();
+    List<Heredoc> heredocs = heredocs(bodies);
     switch (h.lower()) {
       case "from": {
         List<Token> args = blankSplit(ll, a, b);
@@ -387,7 +387,7 @@ final class InstructionBuilder {
       error("when using JSON array syntax, arrays must be comprised of strings only", ll.range(a, b), true);
     }
     Token text = ll.token(a, b);
-    List<Heredoc> heredocs = bodies.stream().map(HeredocBody::heredoc).toList();
+    List<Heredoc> heredocs = heredocs(bodies);
     return new ShellForm(text, heredocs, script(ll, a, b, bodies, isRun), true);
   }
 
@@ -396,13 +396,30 @@ final class InstructionBuilder {
    * their bodies; a shell reading a heredoc ({@code RUN bash -e <<EOF}) runs the line and the body;
    * otherwise bodies are data (for cat, python...) and only the line is shell.
    */
+  private static List<Heredoc> heredocs(List<HeredocBody> bodies) {
+    List<Heredoc> heredocs = new ArrayList<>(bodies.size());
+    for (HeredocBody body : bodies) {
+      heredocs.add(body.heredoc());
+    }
+    return List.copyOf(heredocs);
+  }
+
+  private static boolean allHeredocs(List<HeredocWords.Word> words) {
+    for (HeredocWords.Word w : words) {
+      if (w.heredoc() == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static ShellScript script(LogicalLine ll, int a, int b, List<HeredocBody> bodies, boolean isRun) {
     String text = ll.text().substring(a, b);
     if (!isRun || bodies.isEmpty()) {
       return shell(text, ll.mapFrom(a));
     }
     List<HeredocWords.Word> words = HeredocWords.words(ll.text(), a, b);
-    if (!words.isEmpty() && words.stream().allMatch(w -> w.heredoc() != null)) {
+    if (!words.isEmpty() && allHeredocs(words)) {
       List<ShellScript> parts = new ArrayList<>();
       for (HeredocBody body : bodies) {
         parts.add(shell(body.heredoc().body(), body.bodyMap()));

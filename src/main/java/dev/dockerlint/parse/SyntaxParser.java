@@ -179,13 +179,17 @@ public final class SyntaxParser {
       return;
     }
     Instruction[] built = new Instruction[unbuilt.size()];
-    IndexedTasks.run(built.length, threads, "dockerlint-parse", k -> {
-      Unbuilt u = unbuilt.get(k);
-      try {
-        built[k] = u.builder().build(u.ll(), 0, u.ll().length(), u.start(), u.end(), u.bodies(), 0);
-      } catch (RuntimeException e) {
-        // last resort: a bug must not hide the rest of the file
-        u.ownErrors().add(new SyntaxError("internal parser error: " + e, new SourceRange(u.start(), u.end()), false));
+    // a class, not a lambda: linking a lambda costs start-up time the class-data archive does not save
+    IndexedTasks.run(built.length, threads, "dockerlint-parse", new java.util.function.IntConsumer() {
+      @Override
+      public void accept(int k) {
+        Unbuilt u = unbuilt.get(k);
+        try {
+          built[k] = u.builder().build(u.ll(), 0, u.ll().length(), u.start(), u.end(), u.bodies(), 0);
+        } catch (RuntimeException e) {
+          // last resort: a bug must not hide the rest of the file
+          u.ownErrors().add(new SyntaxError("internal parser error: " + e, new SourceRange(u.start(), u.end()), false));
+        }
       }
     });
     // errors before the first pending instruction are already in place; only the rest is merged

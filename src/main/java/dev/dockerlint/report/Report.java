@@ -26,7 +26,12 @@ public record Report(
 
   /** All findings, sorted by file, line, column, rule. */
   public List<Finding> findings() {
-    return files.stream().flatMap(f -> f.findings().stream()).sorted(Finding.ORDER).toList();
+    List<Finding> all = new java.util.ArrayList<>();
+    for (FileResult file : files) {
+      all.addAll(file.findings());
+    }
+    all.sort(Finding.ORDER);
+    return List.copyOf(all);
   }
 
   public Map<Severity, Integer> countsBySeverity() {
@@ -36,7 +41,7 @@ public record Report(
     }
     for (FileResult file : files) {
       for (Finding f : file.findings()) {
-        counts.merge(f.severity(), 1, Integer::sum);
+        counts.put(f.severity(), counts.get(f.severity()) + 1);
       }
     }
     return counts;

@@ -59,7 +59,12 @@ public final class TextReporter implements Reporter {
     }
     Map<String, List<Finding>> findingsByPath = new LinkedHashMap<>();
     for (Finding finding : report.findings()) {
-      findingsByPath.computeIfAbsent(finding.file(), k -> new ArrayList<>()).add(finding);
+      List<Finding> ofFile = findingsByPath.get(finding.file());
+      if (ofFile == null) {
+        ofFile = new ArrayList<>();
+        findingsByPath.put(finding.file(), ofFile);
+      }
+      ofFile.add(finding);
     }
     Set<String> catalog = new HashSet<>();
     for (RuleInfo rule : report.rules()) {
@@ -71,7 +76,12 @@ public final class TextReporter implements Reporter {
     for (FileResult file : report.files()) {
       if (file.error() != null) {
         paths.add(file.path());
-        errorsByPath.computeIfAbsent(file.path(), k -> new ArrayList<>()).add(file.error());
+        List<String> ofPath = errorsByPath.get(file.path());
+        if (ofPath == null) {
+          ofPath = new ArrayList<>();
+          errorsByPath.put(file.path(), ofPath);
+        }
+        ofPath.add(file.error());
       }
     }
     for (String path : paths) {

@@ -35,7 +35,11 @@ public final class AptCleanup implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     // stage indices, not Stage records: a record's hash walks the whole stage, once per RUN
     Set<Integer> shipped = new HashSet<>();
-    file.finalStage().ifPresent(s -> file.lineage(s).forEach(stage -> shipped.add(stage.index())));
+    if (file.finalStage().isPresent()) {
+      for (Stage stage : file.lineage(file.finalStage().get())) {
+        shipped.add(stage.index());
+      }
+    }
     for (Stage stage : file.stages()) {
       for (Run run : stage.instructions(Run.class)) {
         if (run.command() instanceof ShellForm shell) {

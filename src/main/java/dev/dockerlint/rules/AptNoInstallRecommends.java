@@ -82,7 +82,11 @@ public final class AptNoInstallRecommends implements Rule {
    */
   private static boolean configuredOff(Dockerfile file, RunScripts.ShellRun current, Map<Stage, Optional<Run>> memo) {
     for (Stage stage : file.lineage(current.stage())) {
-      Optional<Run> configuring = memo.computeIfAbsent(stage, AptNoInstallRecommends::firstConfiguringRun);
+      Optional<Run> configuring = memo.get(stage);
+      if (configuring == null) {
+        configuring = firstConfiguringRun(stage);
+        memo.put(stage, configuring);
+      }
       // an ONBUILD RUN runs in a later build, after every RUN of its stage
       if (configuring.isPresent() && (stage != current.stage() || current.onbuild()
           || configuring.get().range().startLine() <= current.run().range().startLine())) {

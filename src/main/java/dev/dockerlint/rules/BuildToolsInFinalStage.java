@@ -39,7 +39,7 @@ public final class BuildToolsInFinalStage implements Rule {
       return;
     }
     Stage last = file.finalStage().get();
-    if (file.rootImage(last).map(i -> BUILD_IMAGES.contains(i.shortName())).orElse(false)) {
+    if (file.rootImage(last).isPresent() && BUILD_IMAGES.contains(file.rootImage(last).get().shortName())) {
       return; // built on an image made for building: the toolchain is the point
     }
     List<Stage> lineage = new ArrayList<>(file.lineage(last));
@@ -54,7 +54,10 @@ public final class BuildToolsInFinalStage implements Rule {
   }
 
   private static void checkRun(List<ShellCommand> raw, RuleContext context) {
-    List<ShellCommand> commands = raw.stream().map(ShellCommand::unwrapped).toList();
+    List<ShellCommand> commands = new ArrayList<>(raw.size());
+    for (ShellCommand command : raw) {
+      commands.add(command.unwrapped());
+    }
     Set<String> removed = new HashSet<>();
     boolean autoRemovesAll = false;
     boolean markedAuto = false;

@@ -125,7 +125,7 @@ public final class CopyBeforeInstall implements Rule {
           }
         }
         case "mvn", "mvnw" -> {
-          if (c.positionalArguments().stream().anyMatch(w -> w.value().startsWith("dependency:"))) {
+          if (hasDependencyGoal(c)) {
             return Optional.of("pom.xml");
           }
         }
@@ -181,5 +181,15 @@ public final class CopyBeforeInstall implements Rule {
       }
     }
     return -1;
+  }
+
+  /** {@code mvn dependency:go-offline} and the like. */
+  private static boolean hasDependencyGoal(ShellCommand c) {
+    for (Word w : c.positionalArguments()) {
+      if (w.value().startsWith("dependency:")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -43,8 +43,7 @@ public final class CopyDestSlash implements Rule {
       String value = destination.text();
       if (scope != null) {
         Expansion expansion = scope.expand(value);
-        if (expansion.error() != null || !expansion.references().stream()
-            .allMatch(n -> scope.get(n).map(v -> v.value() != null).orElse(false))) {
+        if (expansion.error() != null || !allHaveValues(scope, expansion.references())) {
           continue;
         }
         value = expansion.value();
@@ -65,5 +64,14 @@ public final class CopyDestSlash implements Rule {
     }
     return p.endsWith("/") || p.endsWith("\\") || p.equals(".") || p.equals("..") || p.endsWith("/.")
         || p.endsWith("/..");
+  }
+
+  private static boolean allHaveValues(Scope scope, java.util.List<String> names) {
+    for (String name : names) {
+      if (!scope.hasValue(name)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

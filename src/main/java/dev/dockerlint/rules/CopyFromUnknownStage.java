@@ -31,7 +31,12 @@ public final class CopyFromUnknownStage implements Rule {
     Map<String, int[]> indexesByName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Stage stage : file.stages()) {
       if (stage.name() != null) {
-        indexesByName.computeIfAbsent(stage.name(), k -> new int[] {stage.index(), stage.index()})[1] = stage.index();
+        int[] firstAndLast = indexesByName.get(stage.name());
+        if (firstAndLast == null) {
+          indexesByName.put(stage.name(), new int[] {stage.index(), stage.index()});
+        } else {
+          firstAndLast[1] = stage.index();
+        }
       }
     }
     for (StageRefs.CopyFrom ref : StageRefs.copyFroms(file)) {

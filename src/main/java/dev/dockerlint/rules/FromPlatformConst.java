@@ -63,7 +63,7 @@ public final class FromPlatformConst implements Rule {
       return null;
     }
     for (String part : parts) {
-      if (part.isEmpty() || !part.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+      if (part.isEmpty() || !isPlatformWord(part)) {
         return null;
       }
     }
@@ -91,5 +91,16 @@ public final class FromPlatformConst implements Rule {
       case "armhf", "armel" -> "arm";
       default -> arch;
     };
+  }
+
+  /** Lower-case letters, digits, {@code _} and {@code -} only. */
+  private static boolean isPlatformWord(String part) {
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -20,7 +20,7 @@ final class ImageTags {
     }
     Expansion expansion = file.scopeAt(stage.from()).expand(stage.from().image().text());
     for (String name : expansion.references()) {
-      if (file.scopeAt(stage.from()).get(name).map(v -> v.value() == null).orElse(true)) {
+      if (!file.scopeAt(stage.from()).hasValue(name)) {
         return Optional.empty(); // set only by --build-arg: unknown here
       }
     }

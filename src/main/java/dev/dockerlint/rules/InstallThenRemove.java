@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -121,7 +122,10 @@ public final class InstallThenRemove implements Rule {
           addedHere.put(manager + ":" + packageName(manager, word.value()), new Added(run, command.name()));
         }
         if (command.is("apk")) {
-          virtualName(command).ifPresent(v -> addedHere.put("apk:" + v, new Added(run, "apk")));
+          Optional<String> virtual = virtualName(command);
+          if (virtual.isPresent()) {
+            addedHere.put("apk:" + virtual.get(), new Added(run, "apk"));
+          }
         }
       } else if (manager != null && removes(command)) {
         for (Word word : packageWords(command)) {
@@ -153,7 +157,12 @@ public final class InstallThenRemove implements Rule {
                   + earlier.what() + " on line " + earlier.instruction().range().startLine()
                   + ", whose layer keeps it; create and delete it in the same RUN, use a bind mount, or use a "
                   + "multi-stage build");
-              layers.files.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + "/"));
+              layers.files.keySet().removeIf(new java.util.function.Predicate<String>() {
+                @Override
+                public boolean test(String k) {
+                  return k.equals(path) || k.startsWith(path + "/");
+                }
+              });
               break;
             }
           }

@@ -88,7 +88,7 @@ public final class LabelSchema implements Rule {
   /** False when the value uses a variable that has no value at lint time (ARG without default, unknown). */
   private static boolean isKnown(Scope scope, KeyValue pair) {
     for (String name : scope.expand(pair.value().text()).references()) {
-      if (scope.get(name).map(v -> v.value() == null).orElse(true)) {
+      if (!scope.hasValue(name)) {
         return false;
       }
     }

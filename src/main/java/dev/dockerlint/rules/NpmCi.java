@@ -32,7 +32,12 @@ public final class NpmCi implements Rule {
     // once per stage, not per RUN: a stage of many RUNs made this quadratic
     Map<Stage, Boolean> withoutLock = new HashMap<>();
     for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
-      if (!run.onbuild() && withoutLock.computeIfAbsent(run.stage(), stage -> copiesManifestWithoutLock(file, stage))) {
+      Boolean stageWithoutLock = withoutLock.get(run.stage());
+      if (stageWithoutLock == null) {
+        stageWithoutLock = copiesManifestWithoutLock(file, run.stage());
+        withoutLock.put(run.stage(), stageWithoutLock);
+      }
+      if (!run.onbuild() && stageWithoutLock) {
         continue;
       }
       for (ShellCommand raw : run.commands()) {

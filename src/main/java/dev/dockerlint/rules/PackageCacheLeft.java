@@ -88,32 +88,53 @@ public final class PackageCacheLeft implements Rule {
   /** Not worked out yet: each kind of clean-up is looked for once per RUN, when an install needs it. */
   private static final int NOT_YET = -2;
 
+  /** The kinds of clean-up looked for after an install. */
+  private enum Cleanup { APK, RPM, ZYPPER, YARN }
+
   /** The index of each kind of clean-up's last command in one RUN, found on first use. */
   private static final class LastCleanups {
     private final List<ShellCommand> commands;
-    private int apk = NOT_YET;
-    private int rpm = NOT_YET;
-    private int zypper = NOT_YET;
-    private int yarn = NOT_YET;
+    private final int[] last = {NOT_YET, NOT_YET, NOT_YET, NOT_YET};
 
     LastCleanups(List<ShellCommand> commands) {
       this.commands = commands;
     }
 
     int apk() {
-      return apk != NOT_YET ? apk : (apk = RunScripts.lastIndexOf(commands, PackageCacheLeft::cleansApk));
+      return of(Cleanup.APK);
     }
 
     int rpm() {
-      return rpm != NOT_YET ? rpm : (rpm = RunScripts.lastIndexOf(commands, PackageCacheLeft::cleansRpm));
+      return of(Cleanup.RPM);
     }
 
     int zypper() {
-      return zypper != NOT_YET ? zypper : (zypper = RunScripts.lastIndexOf(commands, PackageCacheLeft::cleansZypper));
+      return of(Cleanup.ZYPPER);
     }
 
     int yarn() {
-      return yarn != NOT_YET ? yarn : (yarn = RunScripts.lastIndexOf(commands, PackageCacheLeft::cleansYarn));
+      return of(Cleanup.YARN);
+    }
+
+    // a switch, not a predicate per kind: linking lambdas costs start-up time
+    private int of(Cleanup kind) {
+      if (last[kind.ordinal()] == NOT_YET) {
+        last[kind.ordinal()] = -1;
+        for (int j = commands.size() - 1; j >= 0; j--) {
+          ShellCommand c = commands.get(j).unwrapped();
+          boolean cleans = switch (kind) {
+            case APK -> cleansApk(c);
+            case RPM -> cleansRpm(c);
+            case ZYPPER -> cleansZypper(c);
+            case YARN -> cleansYarn(c);
+          };
+          if (cleans) {
+            last[kind.ordinal()] = j;
+            break;
+          }
+        }
+      }
+      return last[kind.ordinal()];
     }
   }
 

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * An unpinned package is whatever the repository serves on the day of the build: two builds of the
@@ -58,7 +57,6 @@ public final class PackageUnpinned implements Rule {
     if (!MANAGERS.contains(name)) {
       return;
     }
-    Predicate<String> removedLater = value -> removals.removedAfter(value, index);
     List<Word> positional = RunScripts.positional(command);
     if (positional.isEmpty()) {
       return;
@@ -68,48 +66,40 @@ public final class PackageUnpinned implements Rule {
     switch (name) {
       case "apt-get", "apt" -> {
         if (sub.equals("install") && !RunScripts.aptSimulates(command) && !removals.autoRemovedAfter(index)) {
-          report(packages, scope, removedLater, w -> w.contains("=") || w.contains("/") || w.endsWith(".deb"),
-              "=<version>", "DL3008", context);
+          report(packages, scope, removals, index, Pin.APT, "=<version>", "DL3008", context);
         }
       }
       case "apk" -> {
         if (sub.equals("add") && !virtualRemovedLater(command, removals, index)) {
-          report(packages, scope, removedLater,
-              w -> w.contains("=") || w.contains("~") || w.contains("<") || w.contains(">") || w.contains("/")
-                  || w.endsWith(".apk"), "=<version>", "DL3018", context);
+          report(packages, scope, removals, index, Pin.APK, "=<version>", "DL3018", context);
         }
       }
       case "yum", "dnf", "microdnf", "tdnf" -> {
         String alias = name.equals("yum") ? "DL3033" : "DL3041";
         if (sub.equals("install") || sub.equals("in")) {
-          report(packages, scope, removedLater, PackageUnpinned::rpmPinned, "-<version>", alias,
-              context);
+          report(packages, scope, removals, index, Pin.RPM, "-<version>", alias, context);
         } else if (sub.equals("module") && packages.size() > 1 && packages.get(0).value().equals("install")) {
-          report(packages.subList(1, packages.size()), scope, NOTHING_REMOVED, w -> w.contains(":") || w.contains("/"),
-              ":<stream>", alias, context);
+          report(packages.subList(1, packages.size()), scope, null, index, Pin.RPM_MODULE, ":<stream>", alias, context);
         }
       }
       case "zypper" -> {
         if ((sub.equals("install") || sub.equals("in")) && !command.hasAnyFlag("-t", "--type")) {
-          report(packages, scope, removedLater,
-              w -> w.contains("=") || w.contains("<") || w.contains(">") || w.contains("/") || w.endsWith(".rpm"),
-              "=<version>", "DL3037", context);
+          report(packages, scope, removals, index, Pin.ZYPPER, "=<version>", "DL3037", context);
         }
       }
       case "npm" -> {
         if (sub.equals("install") || sub.equals("i") || sub.equals("add")) {
-          report(packages, scope, NOTHING_REMOVED, PackageUnpinned::npmPinned, "@<version>", "DL3016", context);
+          report(packages, scope, null, index, Pin.NPM, "@<version>", "DL3016", context);
         }
       }
       case "gem" -> {
         if ((sub.equals("install") || sub.equals("i")) && !command.hasAnyFlag("-v", "--version")) {
-          report(packages, scope, NOTHING_REMOVED, w -> w.contains(":") || w.contains("/") || w.endsWith(".gem"),
-              ":<version>", "DL3028", context);
+          report(packages, scope, null, index, Pin.GEM, ":<version>", "DL3028", context);
         }
       }
       case "go" -> {
         if (sub.equals("install") || sub.equals("get")) {
-          report(packages, scope, NOTHING_REMOVED, PackageUnpinned::goPinned, "@v<version>", "DL3062", context);
+          report(packages, scope, null, index, Pin.GO, "@v<version>", "DL3062", context);
         }
       }
       default -> { }
@@ -123,18 +113,38 @@ public final class PackageUnpinned implements Rule {
     List<Word> words = command.words();
     List<Word> after = words.subList(installIndex + 1, words.size());
     List<Word> packages = RunScripts.positional(after, pipValueFlags(command));
-    report(packages, scope, NOTHING_REMOVED, PackageUnpinned::pipPinned, "==<version>", "DL3013", context);
+    report(packages, scope, null, -1, Pin.PIP, "==<version>", "DL3013", context);
   }
 
   private static Set<String> pipValueFlags(ShellCommand command) {
     return RunScripts.valueFlags("pip");
   }
 
-  interface Pinned {
-    boolean test(String word);
+  /**
+   * How each package manager writes a pinned package. An enum, not lambdas: linking lambdas costs
+   * start-up time that the class-data archive does not save.
+   */
+  private enum Pin {
+    APT, APK, RPM, RPM_MODULE, ZYPPER, NPM, GEM, GO, PIP;
+
+    boolean test(String w) {
+      return switch (this) {
+        case APT -> w.contains("=") || w.contains("/") || w.endsWith(".deb");
+        case APK -> w.contains("=") || w.contains("~") || w.contains("<") || w.contains(">") || w.contains("/")
+            || w.endsWith(".apk");
+        case RPM -> rpmPinned(w);
+        case RPM_MODULE -> w.contains(":") || w.contains("/");
+        case ZYPPER -> w.contains("=") || w.contains("<") || w.contains(">") || w.contains("/") || w.endsWith(".rpm");
+        case NPM -> npmPinned(w);
+        case GEM -> w.contains(":") || w.contains("/") || w.endsWith(".gem");
+        case GO -> goPinned(w);
+        case PIP -> pipPinned(w);
+      };
+    }
   }
 
-  private static void report(List<Word> packages, Scope scope, Predicate<String> removedLater, Pinned pinned, String pinForm,
+  /** @param removals what the RUN removes after command {@code index}, or null when removals do not matter */
+  private static void report(List<Word> packages, Scope scope, Removals removals, int index, Pin pinned, String pinForm,
       String alias, RuleContext context) {
     for (Word word : packages) {
       List<String> values = resolve(word, scope);
@@ -144,7 +154,7 @@ public final class PackageUnpinned implements Rule {
       for (String value : values) {
         if (value.isEmpty() || value.startsWith("-") || value.startsWith(".") && !value.contains("/")
             && !alias.equals("DL3013") || value.startsWith("@") && !alias.equals("DL3016")
-            || removedLater.test(value) || pinned.test(value)) {
+            || removals != null && removals.removedAfter(value, index) || pinned.test(value)) {
           continue;
         }
         context.reportAs(word.range(), "'" + value + "' is installed without a pinned version; pin it ("
@@ -176,7 +186,7 @@ public final class PackageUnpinned implements Rule {
     }
     Expansion e = scope.expand(word.raw());
     for (String ref : e.references()) {
-      if (scope.get(ref).map(v -> v.value() == null).orElse(true)) {
+      if (!scope.hasValue(ref)) {
         return null;
       }
     }
@@ -188,8 +198,6 @@ public final class PackageUnpinned implements Rule {
     }
     return values;
   }
-
-  private static final Predicate<String> NOTHING_REMOVED = value -> false;
 
   /** The package managers whose installs this rule reads (pip is found by pipInstallIndex). */
   private static final Set<String> MANAGERS =
@@ -233,7 +241,12 @@ public final class PackageUnpinned implements Rule {
      */
     boolean autoRemovedAfter(int index) {
       if (lastMarkBeforeAutoremove == -2) {
-        int lastAutoremove = RunScripts.lastIndexOf(commands, Removals::isAutoremove);
+        int lastAutoremove = -1;
+        for (int j = commands.size() - 1; j >= 0 && lastAutoremove < 0; j--) {
+          if (isAutoremove(commands.get(j).unwrapped())) {
+            lastAutoremove = j;
+          }
+        }
         lastMarkBeforeAutoremove = -1;
         for (int j = lastAutoremove - 1; j >= 0; j--) {
           ShellCommand c = commands.get(j).unwrapped();

@@ -18,6 +18,7 @@ import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.ShellScript;
 import dev.dockerlint.shell.Word;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A pipeline's status is its last command's: {@code curl ... | tar x} succeeds when the download
@@ -49,7 +50,8 @@ public final class Pipefail implements Rule {
 
   /** The SHELL in effect at the start of a stage: the last SHELL of the stages it is built on. */
   private static boolean shellOfBase(Dockerfile file, Stage stage) {
-    return file.inherited(stage, Shell.class).map(shell -> hasPipefail(shell.command())).orElse(false);
+    Optional<Shell> shell = file.inherited(stage, Shell.class);
+    return shell.isPresent() && hasPipefail(shell.get().command());
   }
 
   /** {@code SHELL ["/bin/bash", "-o", "pipefail", "-c"]}, also {@code -eo pipefail}. */
@@ -89,7 +91,8 @@ public final class Pipefail implements Rule {
       if (pipefailSetBefore(commands, command)) {
         continue;
       }
-      var range = script.pipedInto(command).map(next -> command.range().union(next.range())).orElse(command.range());
+      var next = script.pipedInto(command);
+      var range = next.isPresent() ? command.range().union(next.get().range()) : command.range();
       context.report(range, "Pipe without pipefail: if '" + command.name() + "' fails the RUN still succeeds; "
           + "use SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] or start the RUN with 'set -o pipefail &&' "
           + "where the shell supports it");

@@ -40,7 +40,8 @@ public final class PlatformRedundant implements Rule {
         if (expansion.error() != null || !names.equals(Set.of("TARGETPLATFORM"))) {
           continue;
         }
-        String target = scope.get("TARGETPLATFORM").map(Variable::value).orElse(null);
+        java.util.Optional<Variable> targetPlatform = scope.get("TARGETPLATFORM");
+        String target = targetPlatform.isPresent() ? targetPlatform.get().value() : null;
         if (Objects.equals(expansion.value(), target)) {
           context.report(platform.range(), "--platform=" + platform.value() + " is redundant: FROM already uses "
               + "the target platform; remove the flag");

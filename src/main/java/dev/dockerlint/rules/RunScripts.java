@@ -47,7 +47,9 @@ final class RunScripts {
   /** The final stage and the stages it is built on: what ends up in the image. */
   static Set<Stage> shippedStages(Dockerfile file) {
     Set<Stage> shipped = new HashSet<>();
-    file.finalStage().ifPresent(s -> shipped.addAll(file.lineage(s)));
+    if (file.finalStage().isPresent()) {
+      shipped.addAll(file.lineage(file.finalStage().get()));
+    }
     return shipped;
   }
 
@@ -61,20 +63,6 @@ final class RunScripts {
     }
     ShellCommand unwrapped = command.unwrapped();
     return unwrapped.words().isEmpty() ? null : unwrapped;
-  }
-
-  /**
-   * The index of the last command (wrappers looked through) that {@code matches}, or -1. Rules ask
-   * "is there a clean-up after command i?", which is "is the last clean-up after i?": one scan of
-   * the RUN answers it for every command, where a scan per command was quadratic.
-   */
-  static int lastIndexOf(List<ShellCommand> commands, java.util.function.Predicate<ShellCommand> matches) {
-    for (int j = commands.size() - 1; j >= 0; j--) {
-      if (matches.test(commands.get(j).unwrapped())) {
-        return j;
-      }
-    }
-    return -1;
   }
 
   /** Flags whose value is the next word, per program: {@code apt-get -o X=Y install}. */

@@ -45,7 +45,7 @@ public final class SecretLiteral implements Rule {
       new Format("rk_live_", "Stripe live restricted key", 24, 255, ALNUM, false),
       new Format("AIza", "Google API key", 35, 35, "_-", false));
 
-  private static final Format[] FORMAT_ARRAY = FORMATS.toArray(Format[]::new);
+  private static final Format[] FORMAT_ARRAY = FORMATS.toArray(new Format[0]);
 
   /** For each ASCII character, the indexes of the formats whose prefix starts with it (or null). */
   private static final int[][] FORMATS_BY_FIRST_CHAR = new int[128][];
@@ -118,6 +118,14 @@ public final class SecretLiteral implements Rule {
     return Math.min(source.text().length(), source.lineStart(line) + column - 1);
   }
 
+  /** A class, not a lambda: linking lambdas costs start-up time the class-data archive does not save. */
+  private static final java.util.Comparator<Secret> BY_START = new java.util.Comparator<>() {
+    @Override
+    public int compare(Secret a, Secret b) {
+      return Integer.compare(a.start(), b.start());
+    }
+  };
+
   /** A credential found in a text: where it is, what it is, and a masked form safe to print. */
   record Secret(int start, int end, String kind, String masked) {}
 
@@ -148,7 +156,7 @@ public final class SecretLiteral implements Rule {
     }
     scanSlackHooks(text, from, to, found);
     scanPrivateKeys(text, from, to, found);
-    found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    found.sort(BY_START);
     return found;
   }
 

@@ -32,7 +32,7 @@ public final class UserUidNumeric implements Rule {
     if (last.isEmpty()) {
       return;
     }
-    if (file.rootImage(last.get()).map(UserUidNumeric::isWindows).orElse(false)) {
+    if (file.rootImage(last.get()).isPresent() && isWindows(file.rootImage(last.get()).get())) {
       return; // Windows users have no numeric UID, and runAsNonRoot does not apply
     }
     Optional<User> user = file.effectiveUser(last.get());

@@ -89,7 +89,11 @@ public final class VarUndefined implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     Set<String> globals = new LinkedHashSet<>();
-    file.globalArgs().forEach(a -> a.declarations().forEach(d -> globals.add(d.name().text())));
+    for (Arg global : file.globalArgs()) {
+      for (ArgDeclaration d : global.declarations()) {
+        globals.add(d.name().text());
+      }
+    }
     for (Stage stage : file.stages()) {
       Optional<Set<String>> baseEnv = knownBaseEnv(file, stage);
       for (Instruction instruction : stage.instructions()) {
@@ -187,14 +191,20 @@ public final class VarUndefined implements Rule {
     } else if (instruction instanceof User user && user.user() != null) {
       uses.add(Use.of(user.user()));
     } else if (instruction instanceof Volume volume) {
-      volume.paths().forEach(p -> uses.add(Use.of(p)));
+      for (var p : volume.paths()) {
+        uses.add(Use.of(p));
+      }
     } else if (instruction instanceof Stopsignal signal && signal.signal() != null) {
       uses.add(Use.of(signal.signal()));
     } else if (instruction instanceof Expose expose) {
-      expose.ports().forEach(p -> uses.add(Use.of(p)));
+      for (var p : expose.ports()) {
+        uses.add(Use.of(p));
+      }
     } else if (instruction instanceof Arg arg) {
       for (ArgDeclaration d : arg.declarations()) {
-        d.defaultToken().ifPresent(t -> uses.add(Use.of(t)));
+        if (d.defaultToken().isPresent()) {
+          uses.add(Use.of(d.defaultToken().get()));
+        }
       }
     } else if (instruction instanceof Run run) {
       for (Flag mount : run.mounts()) {

@@ -25,7 +25,12 @@ public final class WgetAndCurl implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     Map<Stage, List<RunScripts.ShellRun>> byStage = new LinkedHashMap<>();
     for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
-      byStage.computeIfAbsent(run.stage(), s -> new java.util.ArrayList<>()).add(run);
+      List<RunScripts.ShellRun> runs = byStage.get(run.stage());
+      if (runs == null) {
+        runs = new java.util.ArrayList<>();
+        byStage.put(run.stage(), runs);
+      }
+      runs.add(run);
     }
     for (List<RunScripts.ShellRun> runs : byStage.values()) {
       ShellCommand firstCurl = null;

@@ -42,12 +42,40 @@ public final class ShellParser {
           "select", "in", "{", "}", "!", "function");
   private static final String[] OPERATORS = {";;&", "&&", "||", "|&", ";;", ";&", "|", "&", ";", "(", ")"};
   private static final String[] REDIRECTS = {"&>>", "&>", "<<<", "<<-", "<<", "<>", "<&", ">>", ">|", ">&", "<", ">"};
+  /** Reserved words that start a compound command (or a function definition). */
+  private static final Set<String> COMPOUND_STARTS = Set.of("if", "for", "select", "while", "until", "case", "{", "function");
   private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
 
-  /** Maps an offset range of the text being parsed to a file range. */
-  @FunctionalInterface
+  /**
+   * Maps an offset range of the text being parsed to a file range. The implementations are classes,
+   * not lambdas: linking lambdas costs start-up time that the class-data archive does not save.
+   */
   private interface RangeMap {
     SourceRange map(int start, int end);
+  }
+
+  /** Offsets in the script the parse started with, mapped through the caller's positions. */
+  private record FileRanges(OffsetMap positions) implements RangeMap {
+    @Override
+    public SourceRange map(int start, int end) {
+      return positions.range(start, end);
+    }
+  }
+
+  /** Offsets in a substring that starts at {@code base} of the parent's text. */
+  private record Shifted(RangeMap parent, int base) implements RangeMap {
+    @Override
+    public SourceRange map(int start, int end) {
+      return parent.map(base + start, base + end);
+    }
+  }
+
+  /** Every offset maps to the whole of one range: text rewritten by unescaping has no finer map. */
+  private record Fixed(SourceRange whole) implements RangeMap {
+    @Override
+    public SourceRange map(int start, int end) {
+      return whole;
+    }
   }
 
   /** State shared by a parser and the parsers of its backtick and {@code -c} strings. */
@@ -143,7 +171,7 @@ public final class ShellParser {
       return ShellScript.EMPTY;
     }
     Shared shared = new Shared();
-    ShellParser parser = new ShellParser(shared, text, positions::range, 0);
+    ShellParser parser = new ShellParser(shared, text, new FileRanges(positions), 0);
     try {
       parser.script();
     } catch (RuntimeException | StackOverflowError e) {
@@ -300,31 +328,44 @@ public final class ShellParser {
         redirections();
         return null;
       }
-      nested(() -> {
-        depth++;
-        list(Set.of());
-        depth--;
-        expectOp(")", t.start);
-      });
+      if (enterNested()) {
+        try {
+          depth++;
+          list(Set.of());
+          depth--;
+          expectOp(")", t.start);
+        } finally {
+          shared.nesting--;
+        }
+        leftNested();
+      }
       redirections();
       return null;
     }
     if (t.kind == Kind.WORD && t.isReserved()) {
-      switch (t.word.raw()) {
-        case "if" -> nested(this::ifClause);
-        case "for", "select" -> nested(this::forClause);
-        case "while", "until" -> nested(this::whileClause);
-        case "case" -> nested(this::caseClause);
-        case "{" -> nested(() -> {
-          next();
-          list(Set.of("}"));
-          expectWord("}", t.start);
-        });
-        case "function" -> nested(this::functionDefinition);
-        default -> {
-          problem("unexpected '" + t.word.raw() + "'", t.start);
-          return simpleCommand();
+      String reserved = t.word.raw();
+      if (!COMPOUND_STARTS.contains(reserved)) {
+        problem("unexpected '" + reserved + "'", t.start);
+        return simpleCommand();
+      }
+      if (enterNested()) {
+        try {
+          switch (reserved) {
+            case "if" -> ifClause();
+            case "for", "select" -> forClause();
+            case "while", "until" -> whileClause();
+            case "case" -> caseClause();
+            case "{" -> {
+              next();
+              list(Set.of("}"));
+              expectWord("}", t.start);
+            }
+            default -> functionDefinition();
+          }
+        } finally {
+          shared.nesting--;
         }
+        leftNested();
       }
       redirections();
       return null;
@@ -512,7 +553,14 @@ public final class ShellParser {
           // NAME ( ) body: a function definition; the name is not a command
           next();
           expectOp(")", t.start);
-          nested(() -> functionBody(t.start));
+          if (enterNested()) {
+            try {
+              functionBody(t.start);
+            } finally {
+              shared.nesting--;
+            }
+            leftNested();
+          }
           return null;
         }
       } else {
@@ -532,8 +580,14 @@ public final class ShellParser {
           offset = wordOffsets[i];
         }
       }
-      int scriptOffset = offset;
-      nested(() -> parseScriptString(script, scriptOffset));
+      if (enterNested()) {
+        try {
+          parseScriptString(script, offset);
+        } finally {
+          shared.nesting--;
+        }
+        leftNested();
+      }
     }
     Builder b = new Builder(assignments, words, range, depth);
     shared.commands.add(b);
@@ -599,7 +653,7 @@ public final class ShellParser {
         && raw.regionMatches(1, value, 0, value.length())) {
       map = offsetMap(wordStart + 1);
     } else {
-      map = (s, e) -> whole;
+      map = new Fixed(whole);
     }
     ShellParser sub = new ShellParser(shared, value, map, depth + 1);
     sub.listSubstitutions = listSubstitutions && !word.expands();
@@ -607,8 +661,7 @@ public final class ShellParser {
   }
 
   private RangeMap offsetMap(int base) {
-    RangeMap parent = ranges;
-    return (s, e) -> parent.map(base + s, base + e);
+    return new Shifted(ranges, base);
   }
 
   private void redirections() {
@@ -664,23 +717,27 @@ public final class ShellParser {
   }
 
   /** Runs a nested construct, guarding the nesting depth. */
-  private void nested(Runnable body) {
+  /**
+   * Enters one more level of nesting. False, with the parse abandoned, past the limit or once
+   * aborted; when true, the caller runs its body, then {@code shared.nesting--} in a finally, then
+   * {@link #leftNested}. (Not a method taking a lambda: linking lambdas costs start-up time.)
+   */
+  private boolean enterNested() {
     if (shared.aborted) {
       abandon();
-      return;
+      return false;
     }
     if (++shared.nesting > MAX_NESTING) {
       problem("shell script nested too deeply (more than " + MAX_NESTING + " levels)", pos);
       shared.aborted = true;
       shared.nesting--;
       abandon();
-      return;
+      return false;
     }
-    try {
-      body.run();
-    } finally {
-      shared.nesting--;
-    }
+    return true;
+  }
+
+  private void leftNested() {
     if (shared.aborted) {
       abandon();
     }
@@ -1042,18 +1099,23 @@ public final class ShellParser {
     Token saved = peeked;
     peeked = null;
     int mark = shared.commands.size();
-    nested(() -> {
-      depth++;
-      list(Set.of());
-      depth--;
-      if (peek().isOp(")")) {
-        peeked = null; // pos is already past it
-      } else {
-        problem("unterminated '$('", start);
-        peeked = null;
-        pos = limit;
+    if (enterNested()) {
+      try {
+        depth++;
+        list(Set.of());
+        depth--;
+        if (peek().isOp(")")) {
+          peeked = null; // pos is already past it
+        } else {
+          problem("unterminated '$('", start);
+          peeked = null;
+          pos = limit;
+        }
+      } finally {
+        shared.nesting--;
       }
-    });
+      leftNested();
+    }
     forgetSubstitutionCommands(mark);
     peeked = saved;
   }
@@ -1101,15 +1163,20 @@ public final class ShellParser {
       map = offsetMap(start + 1);
     } else {
       SourceRange whole = ranges.map(start, pos);
-      map = (s, e) -> whole;
+      map = new Fixed(whole);
     }
     String script = inner.toString();
     int mark = shared.commands.size();
-    nested(() -> {
-      ShellParser sub = new ShellParser(shared, script, map, depth + 1);
-      sub.listSubstitutions = listSubstitutions;
-      sub.script();
-    });
+    if (enterNested()) {
+      try {
+        ShellParser sub = new ShellParser(shared, script, map, depth + 1);
+        sub.listSubstitutions = listSubstitutions;
+        sub.script();
+      } finally {
+        shared.nesting--;
+      }
+      leftNested();
+    }
     forgetSubstitutionCommands(mark);
   }
 

@@ -26,17 +26,17 @@ public record ShellScript(List<ShellCommand> commands, List<String> problems) {
 
   /** Commands whose (unwrapped) program name is one of the given ones. */
   public List<ShellCommand> commandsNamed(String... names) {
-    return commands.stream()
-        .filter(c -> {
-          String n = c.unwrapped().name();
-          for (String name : names) {
-            if (n.equals(name)) {
-              return true;
-            }
-          }
-          return false;
-        })
-        .toList();
+    List<ShellCommand> named = new java.util.ArrayList<>();
+    for (ShellCommand c : commands) {
+      String n = c.unwrapped().name();
+      for (String name : names) {
+        if (n.equals(name)) {
+          named.add(c);
+          break;
+        }
+      }
+    }
+    return List.copyOf(named);
   }
 
   /**
@@ -79,6 +79,11 @@ public record ShellScript(List<ShellCommand> commands, List<String> problems) {
   }
 
   public boolean hasPipe() {
-    return commands.stream().anyMatch(c -> c.separator() == Separator.PIPE);
+    for (ShellCommand c : commands) {
+      if (c.separator() == Separator.PIPE) {
+        return true;
+      }
+    }
+    return false;
   }
 }
