@@ -1,6 +1,7 @@
 package dev.dockerlint.cli;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.concurrent.IndexedTasks;
 import dev.dockerlint.config.Config;
 import dev.dockerlint.config.ConfigException;
 import dev.dockerlint.config.ConfigLoader;
@@ -292,49 +293,19 @@ final class LintCommand implements Callable<Integer> {
   private record Linted(FileResult result, Dockerfile file, String warning) {}
 
   /**
-   * Lints files in parallel on all cores; results come back in input order, so output does not
-   * depend on scheduling.
+   * Lints files in parallel on all cores, each result in its input's slot, so output does not
+   * depend on scheduling. An error such as running out of memory ends the run, as on one thread.
    */
   private List<Linted> lintAll(List<Inputs.Input> inputs, Linter linter) {
-    int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
-    if (threads <= 1) {
-      List<Linted> results = new ArrayList<>();
-      for (Inputs.Input input : inputs) {
-        results.add(lintOne(input, linter));
-      }
-      return results;
-    }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
-      Thread thread = new Thread(null, task, "dockerlint-lint", 16L << 20); // deep shell nesting needs stack
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<java.util.concurrent.Future<Linted>> futures = new ArrayList<>();
-      for (Inputs.Input input : inputs) {
-        futures.add(pool.submit(() -> lintOne(input, linter)));
-      }
-      List<Linted> results = new ArrayList<>();
-      for (int i = 0; i < futures.size(); i++) {
-        results.add(await(futures.get(i), inputs.get(i)));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private Linted await(java.util.concurrent.Future<Linted> future, Inputs.Input input) {
-    try {
-      return future.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      // the linter isolates rule failures, so this is a parser or I/O bug: report it for this file only
-      String reason = "internal error: " + e.getCause() + " (please report this with the Dockerfile)";
-      return new Linted(new FileResult(input.displayPath(), null, List.of(), reason), null, null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Linted(new FileResult(input.displayPath(), null, List.of(), "interrupted"), null, null);
-    }
+    Linted[] results = new Linted[inputs.size()];
+    IndexedTasks.run(inputs.size(), Runtime.getRuntime().availableProcessors(), "dockerlint-lint",
+        new java.util.function.IntConsumer() {
+          @Override
+          public void accept(int i) {
+            results[i] = lintOne(inputs.get(i), linter);
+          }
+        });
+    return List.of(results);
   }
 
   private Linted lintOne(Inputs.Input input, Linter linter) {

@@ -47,12 +47,8 @@ public final class TextReporter implements Reporter {
     this.color = color;
   }
 
-  /** Output is gathered into chunks this size: one encoder call per chunk, not per fragment. */
-  private static final int CHUNK = 1 << 15;
-
   @Override
-  public void write(Report report, Appendable sink) throws IOException {
-    StringBuilder out = new StringBuilder(CHUNK + 1024);
+  public void write(Report report, Appendable out) throws IOException {
     Map<String, FileResult> byPath = new LinkedHashMap<>();
     for (FileResult file : report.files()) {
       byPath.putIfAbsent(file.path(), file);
@@ -103,17 +99,13 @@ public final class TextReporter implements Reporter {
         writeFinding(finding, shownPath, finding.line() == frameLine ? frame : null,
             catalog.contains(finding.rule()) ? report.helpUri(finding.rule()) : null, out);
         out.append('\n');
-        if (out.length() >= CHUNK) {
-          sink.append(out);
-          out.setLength(0);
-        }
       }
     }
     out.append(summary(report)).append('\n');
-    sink.append(out);
   }
 
-  private void writeFinding(Finding finding, String shownPath, Frame frame, String helpUri, StringBuilder out) {
+  private void writeFinding(Finding finding, String shownPath, Frame frame, String helpUri, Appendable out)
+      throws IOException {
     String sevColor = severityColor(finding.severity());
     out.append(style(BOLD, shownPath + ":" + finding.line() + ":" + finding.column() + ":"))
         .append(' ').append(style(sevColor, finding.severity().label()))

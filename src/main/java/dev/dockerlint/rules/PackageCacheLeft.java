@@ -89,7 +89,19 @@ public final class PackageCacheLeft implements Rule {
   private static final int NOT_YET = -2;
 
   /** The kinds of clean-up looked for after an install. */
-  private enum Cleanup { APK, RPM, ZYPPER, YARN }
+  private enum Cleanup implements java.util.function.Predicate<ShellCommand> {
+    APK, RPM, ZYPPER, YARN;
+
+    @Override
+    public boolean test(ShellCommand c) {
+      return switch (this) {
+        case APK -> cleansApk(c);
+        case RPM -> cleansRpm(c);
+        case ZYPPER -> cleansZypper(c);
+        case YARN -> cleansYarn(c);
+      };
+    }
+  }
 
   /** The index of each kind of clean-up's last command in one RUN, found on first use. */
   private static final class LastCleanups {
@@ -100,46 +112,16 @@ public final class PackageCacheLeft implements Rule {
       this.commands = commands;
     }
 
-    int apk() {
-      return of(Cleanup.APK);
-    }
-
-    int rpm() {
-      return of(Cleanup.RPM);
-    }
-
-    int zypper() {
-      return of(Cleanup.ZYPPER);
-    }
-
-    int yarn() {
-      return of(Cleanup.YARN);
-    }
-
-    // a switch, not a predicate per kind: linking lambdas costs start-up time
-    private int of(Cleanup kind) {
+    int of(Cleanup kind) {
       if (last[kind.ordinal()] == NOT_YET) {
-        last[kind.ordinal()] = -1;
-        for (int j = commands.size() - 1; j >= 0; j--) {
-          ShellCommand c = commands.get(j).unwrapped();
-          boolean cleans = switch (kind) {
-            case APK -> cleansApk(c);
-            case RPM -> cleansRpm(c);
-            case ZYPPER -> cleansZypper(c);
-            case YARN -> cleansYarn(c);
-          };
-          if (cleans) {
-            last[kind.ordinal()] = j;
-            break;
-          }
-        }
+        last[kind.ordinal()] = RunScripts.lastIndexOf(commands, kind);
       }
       return last[kind.ordinal()];
     }
   }
 
   private static boolean apkCleaned(Run run, List<ShellCommand> commands, int index, LastCleanups last) {
-    return run.mountsCacheOn(APK_CACHE) || run.mountsCacheOn("/etc/apk/cache") || last.apk() > index;
+    return run.mountsCacheOn(APK_CACHE) || run.mountsCacheOn("/etc/apk/cache") || last.of(Cleanup.APK) > index;
   }
 
   private static boolean cleansApk(ShellCommand c) {
@@ -153,7 +135,7 @@ public final class PackageCacheLeft implements Rule {
         return true;
       }
     }
-    return last.rpm() > index;
+    return last.of(Cleanup.RPM) > index;
   }
 
   private static boolean cleansRpm(ShellCommand c) {
@@ -171,7 +153,7 @@ public final class PackageCacheLeft implements Rule {
   }
 
   private static boolean zypperCleaned(Run run, List<ShellCommand> commands, int index, LastCleanups last) {
-    return run.mountsCacheOn(ZYPPER_CACHE) || last.zypper() > index;
+    return run.mountsCacheOn(ZYPPER_CACHE) || last.of(Cleanup.ZYPPER) > index;
   }
 
   private static boolean cleansZypper(ShellCommand c) {
@@ -181,7 +163,7 @@ public final class PackageCacheLeft implements Rule {
 
   private static boolean yarnCleaned(Run run, List<ShellCommand> commands, int index, LastCleanups last) {
     return RunScripts.mountsCacheEndingWith(run, ".cache/yarn", ".yarn/berry/cache", ".yarn-cache")
-        || commands.get(index).unwrapped().hasFlag("--cache-folder") || last.yarn() > index;
+        || commands.get(index).unwrapped().hasFlag("--cache-folder") || last.of(Cleanup.YARN) > index;
   }
 
   private static boolean cleansYarn(ShellCommand c) {

@@ -241,12 +241,7 @@ public final class PackageUnpinned implements Rule {
      */
     boolean autoRemovedAfter(int index) {
       if (lastMarkBeforeAutoremove == -2) {
-        int lastAutoremove = -1;
-        for (int j = commands.size() - 1; j >= 0 && lastAutoremove < 0; j--) {
-          if (isAutoremove(commands.get(j).unwrapped())) {
-            lastAutoremove = j;
-          }
-        }
+        int lastAutoremove = RunScripts.lastIndexOf(commands, AUTOREMOVE);
         lastMarkBeforeAutoremove = -1;
         for (int j = lastAutoremove - 1; j >= 0; j--) {
           ShellCommand c = commands.get(j).unwrapped();
@@ -267,6 +262,14 @@ public final class PackageUnpinned implements Rule {
               || sub.equals("erase") || sub.equals("autoremove"))
           || c.is("zypper") && (sub.equals("remove") || sub.equals("rm"));
     }
+
+    private static final java.util.function.Predicate<ShellCommand> AUTOREMOVE =
+        new java.util.function.Predicate<>() {
+          @Override
+          public boolean test(ShellCommand c) {
+            return isAutoremove(c);
+          }
+        };
 
     private static boolean isAutoremove(ShellCommand c) {
       String sub = c.subcommand().orElse("");

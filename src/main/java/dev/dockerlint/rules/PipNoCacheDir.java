@@ -55,7 +55,7 @@ public final class PipNoCacheDir implements Rule {
           continue;
         }
         if (lastCacheRemoval == NOT_YET) {
-          lastCacheRemoval = lastCacheRemoval(commands);
+          lastCacheRemoval = RunScripts.lastIndexOf(commands, REMOVES_CACHE);
         }
         if (lastCacheRemoval > i) {
           continue; // the cache is removed later in the RUN
@@ -98,15 +98,13 @@ public final class PipNoCacheDir implements Rule {
   /** Not worked out yet: the last cache removal of a RUN is found once, when an install needs it. */
   private static final int NOT_YET = -2;
 
-  /** The index of the last command that removes the cache, or -1: one scan per RUN, not per install. */
-  private static int lastCacheRemoval(List<ShellCommand> commands) {
-    for (int j = commands.size() - 1; j >= 0; j--) {
-      if (removesCache(commands.get(j).unwrapped())) {
-        return j;
-      }
-    }
-    return -1;
-  }
+  private static final java.util.function.Predicate<ShellCommand> REMOVES_CACHE =
+      new java.util.function.Predicate<>() {
+        @Override
+        public boolean test(ShellCommand c) {
+          return removesCache(c);
+        }
+      };
 
   /** {@code rm -rf /root/.cache/pip} (or {@code ~/.cache}), or {@code pip cache purge}. */
   private static boolean removesCache(ShellCommand c) {

@@ -65,6 +65,21 @@ final class RunScripts {
     return unwrapped.words().isEmpty() ? null : unwrapped;
   }
 
+  /**
+   * The index of the last command (wrappers looked through) that {@code matches}, or -1. Rules ask
+   * "is there a clean-up after command i?", which is "is the last clean-up after i?": one scan of
+   * the RUN answers it for every command, where a scan per command was quadratic. Callers pass a
+   * class or enum, not a lambda: linking lambdas costs start-up time (bench/README.md).
+   */
+  static int lastIndexOf(List<ShellCommand> commands, java.util.function.Predicate<ShellCommand> matches) {
+    for (int j = commands.size() - 1; j >= 0; j--) {
+      if (matches.test(commands.get(j).unwrapped())) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
   /** Flags whose value is the next word, per program: {@code apt-get -o X=Y install}. */
   private static final Map<String, Set<String>> VALUE_FLAGS = valueFlags();
 

@@ -108,8 +108,8 @@ class TextReporterTest {
   }
 
   /**
-   * Output is gathered in chunks and a line's frame is made once for all its findings: a long
-   * report must still be each finding's block in turn, whatever the chunk boundaries.
+   * A line's frame is made once for all its findings: a long report, with several findings on some
+   * lines and non-ASCII lines between, must still be each finding's block in turn.
    */
   @Test
   void longReportIsEachFindingsBlockInTurn() throws IOException {
@@ -128,7 +128,6 @@ class TextReporterTest {
       }
     }
     String out = render(false, report(List.of(new FileResult("big", new SourceText(text.toString()), findings, null))));
-    assertThat(out.length()).isGreaterThan(4 * (1 << 15));
     assertThat(out).isEqualTo(expected.toString() + findings.size() + " problems (" + findings.size() + " warnings) in 1 file\n");
   }
 
