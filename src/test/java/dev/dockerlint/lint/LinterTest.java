@@ -30,27 +30,27 @@ class LinterTest {
     }
   }
 
-  static final class Broken implements Rule {
+  /** A rule with a bug: it throws on every file (an exception, or an error such as out-of-memory). */
+  static final class Throwing implements Rule {
+    private final RuleInfo info;
+    private final Throwable thrown;
+
+    Throwing(String id, Throwable thrown) {
+      this.info = RuleInfo.of(id, Severity.INFO, "Always fails");
+      this.thrown = thrown;
+    }
+
     @Override
     public RuleInfo info() {
-      return RuleInfo.of("broken", Severity.INFO, "Always fails");
+      return info;
     }
 
     @Override
     public void check(Dockerfile file, RuleContext context) {
-      throw new IllegalStateException("boom");
-    }
-  }
-
-  static final class OutOfMemory implements Rule {
-    @Override
-    public RuleInfo info() {
-      return RuleInfo.of("oom", Severity.INFO, "Runs out of memory");
-    }
-
-    @Override
-    public void check(Dockerfile file, RuleContext context) {
-      throw new OutOfMemoryError("stand-in");
+      if (thrown instanceof RuntimeException e) {
+        throw e;
+      }
+      throw (Error) thrown;
     }
   }
 
@@ -133,7 +133,7 @@ class LinterTest {
 
   @Test
   void aFailingRuleBecomesAnInternalErrorAndOthersStillReport() {
-    List<Finding> findings = lint("FROM a:1\n", LintSettings.DEFAULTS, new Broken(), new EveryFrom());
+    List<Finding> findings = lint("FROM a:1\n", LintSettings.DEFAULTS, new Throwing("broken", new IllegalStateException("boom")), new EveryFrom());
     assertThat(findings).extracting(Finding::rule).containsExactly("every-from", Linter.INTERNAL_ERROR);
     assertThat(findings.get(1).message()).contains("'broken'").contains("IllegalStateException").contains("report");
   }
@@ -158,7 +158,7 @@ class LinterTest {
     String text = largeFile();
     Dockerfile file = DockerfileParser.parse("Dockerfile", text);
     LintSettings enabled = new LintSettings(Set.of(), Set.of("opt-in"), Map.of(), List.of());
-    List<Rule> rules = List.of(new EveryFrom(), new Broken(), new OffByDefault(), new EveryFrom());
+    List<Rule> rules = List.of(new EveryFrom(), new Throwing("broken", new IllegalStateException("boom")), new OffByDefault(), new EveryFrom());
     List<Finding> together = new Linter(rules, enabled).lint(file);
     List<Finding> oneByOne = new java.util.ArrayList<>();
     for (Rule rule : rules) {
@@ -173,7 +173,7 @@ class LinterTest {
   @Test
   void anErrorOtherThanAStackOverflowInARuleThreadEndsTheRun() {
     Dockerfile file = DockerfileParser.parse("Dockerfile", largeFile());
-    Linter linter = new Linter(List.of(new EveryFrom(), new EveryFrom(), new OutOfMemory(), new EveryFrom()),
+    Linter linter = new Linter(List.of(new EveryFrom(), new EveryFrom(), new Throwing("oom", new OutOfMemoryError("stand-in")), new EveryFrom()),
         LintSettings.DEFAULTS);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> linter.lint(file))
         .isInstanceOf(OutOfMemoryError.class).hasMessage("stand-in");
