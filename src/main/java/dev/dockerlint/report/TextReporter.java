@@ -5,6 +5,7 @@ import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.source.SourceText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,31 +105,60 @@ public final class TextReporter implements Reporter {
     out.append(summary(report)).append('\n');
   }
 
+  // appended piece by piece: a large file's report has tens of thousands of findings, and a
+  // joined string per piece was most of the time spent writing it
   private void writeFinding(Finding finding, String shownPath, Frame frame, String helpUri, Appendable out)
       throws IOException {
     String sevColor = severityColor(finding.severity());
-    out.append(style(BOLD, shownPath + ":" + finding.line() + ":" + finding.column() + ":"))
-        .append(' ').append(style(sevColor, finding.severity().label()))
-        .append(' ').append(style(BOLD, clean(finding.rule()))).append(": ")
-        .append(clean(finding.message())).append('\n');
     int line = finding.line();
-    String gutter = " ".repeat(Integer.toString(line).length() + 2);
+    String lineNumber = Integer.toString(line);
+    open(BOLD, out).append(shownPath).append(':').append(lineNumber).append(':')
+        .append(Integer.toString(finding.column())).append(':');
+    close(out).append(' ');
+    open(sevColor, out).append(finding.severity().label());
+    close(out).append(' ');
+    open(BOLD, out).append(clean(finding.rule()));
+    close(out).append(": ").append(clean(finding.message())).append('\n');
+    int gutter = lineNumber.length() + 2;
     if (frame != null) {
       int startColumn = finding.column();
       int endColumn = finding.range().endLine() > line ? Integer.MAX_VALUE : finding.range().end().column();
       int from = frame.cell(startColumn);
       int to = Math.max(from + 1, frame.cell(endColumn));
-      out.append(style(DIM, " " + line + " |"));
+      open(DIM, out).append(' ').append(lineNumber).append(" |");
+      close(out);
       if (!frame.text().isEmpty()) {
         out.append(' ').append(frame.text());
       }
       out.append('\n');
-      out.append(style(DIM, gutter + "|")).append(' ').append(" ".repeat(from))
-          .append(style(sevColor, "^" + "~".repeat(to - from - 1))).append('\n');
+      repeat(SPACES, gutter, open(DIM, out)).append('|');
+      repeat(SPACES, from, close(out).append(' '));
+      repeat(TILDES, to - from - 1, open(sevColor, out).append('^'));
+      close(out).append('\n');
     }
     if (helpUri != null) {
-      out.append(style(DIM, gutter + "= help:")).append(' ').append(helpUri).append('\n');
+      repeat(SPACES, gutter, open(DIM, out)).append("= help:");
+      close(out).append(' ').append(helpUri).append('\n');
     }
+  }
+
+  private Appendable open(String code, Appendable out) throws IOException {
+    return color ? out.append(code) : out;
+  }
+
+  private Appendable close(Appendable out) throws IOException {
+    return color ? out.append(RESET) : out;
+  }
+
+  private static final String SPACES = " ".repeat(64);
+  private static final String TILDES = "~".repeat(64);
+
+  /** Appends {@code count} copies of the run's character. */
+  private static Appendable repeat(String run, int count, Appendable out) throws IOException {
+    for (int left = count; left > 0; left -= run.length()) {
+      out.append(run, 0, Math.min(left, run.length()));
+    }
+    return out;
   }
 
   /** The last line: counts by severity, files linted, files that could not be linted. */
@@ -190,6 +220,9 @@ public final class TextReporter implements Reporter {
 
   /** Keeps control characters (a stray ESC, a newline in a message) out of the terminal. */
   static String clean(String text) {
+    if (!hasControl(text)) {
+      return text;
+    }
     StringBuilder b = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -203,6 +236,23 @@ public final class TextReporter implements Reporter {
       }
     }
     return b == null ? text : b.toString();
+  }
+
+  /**
+   * Whether the text holds a control character. Checked on a Latin-1 copy, which is a plain array
+   * copy for most strings: the compiler a short run uses makes a loop over {@code charAt} several
+   * times slower, and every message passes here. A character past U+00FF becomes '?' in the copy,
+   * and every control character is below U+00A0, so the answer is the same.
+   */
+  private static boolean hasControl(String text) {
+    byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+    for (byte b : latin1) {
+      int c = b & 0xff;
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isControl(char c) {
