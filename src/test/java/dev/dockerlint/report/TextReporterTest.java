@@ -165,6 +165,17 @@ class TextReporterTest {
   }
 
   @Test
+  void controlCharactersAreFoundAmongCharactersPastLatin1() throws IOException {
+    // the check reads a Latin-1 copy, where U+0100 and up turn into '?': C1 controls
+    // (U+0080-U+009F) next to them must still be caught, and wide text must pass untouched
+    assertThat(TextReporter.clean("\u65E5\u672C\u009b31m\u0100")).isEqualTo("\u65E5\u672C\uFFFD31m\u0100");
+    assertThat(TextReporter.clean("\u0085\u4E2D")).isEqualTo("\uFFFD\u4E2D");
+    assertThat(TextReporter.clean("\u4E2D\u0009")).isEqualTo("\u4E2D ");
+    String wide = "na\u00efve \u65E5\u672C \uD83D\uDC33 \u00a0\u00ff\u011b";
+    assertThat(TextReporter.clean(wide)).isSameAs(wide);
+  }
+
+  @Test
   void findingWithoutSourceHasNoFrame() throws IOException {
     String out = render(false, report(List.of(new FileResult("a", null,
         List.of(finding("a", Severity.WARNING, SourceRange.of(3, 1, 3, 2))), null))));
