@@ -17,7 +17,15 @@ public record UserSpec(String user, String group) {
 
   /** {@code root} or UID 0 (any number of zeros). */
   public boolean isRoot() {
-    return user.toLowerCase(Locale.ROOT).equals("root") || user.matches("0+");
+    if (user.toLowerCase(Locale.ROOT).equals("root")) {
+      return true;
+    }
+    for (int i = 0; i < user.length(); i++) {
+      if (user.charAt(i) != '0') {
+        return false;
+      }
+    }
+    return !user.isEmpty();
   }
 
   public boolean isNumeric() {

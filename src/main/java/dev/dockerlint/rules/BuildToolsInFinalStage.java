@@ -107,6 +107,24 @@ public final class BuildToolsInFinalStage implements Rule {
 
   static boolean isBuildTool(String name) {
     return TOOLS.contains(name) || name.endsWith("-dev") || name.endsWith("-devel")
-        || name.matches("(gcc|g\\+\\+|clang)-[0-9]+");
+        || versioned(name, "gcc-") || versioned(name, "g++-") || versioned(name, "clang-");
+  }
+
+  /**
+   * {@code prefix} and then a version number, such as {@code gcc-12}. Checked by hand: this runs
+   * for every package a final stage installs, and {@code String.matches} compiles its pattern on
+   * every call.
+   */
+  private static boolean versioned(String name, String prefix) {
+    if (name.length() == prefix.length() || !name.startsWith(prefix)) {
+      return false;
+    }
+    for (int i = prefix.length(); i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * EXPOSE takes container ports ({@code 80}, {@code 8000-8100}, {@code 53/udp}). Docker rejects a port
@@ -28,6 +29,8 @@ public final class ExposeInvalid implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("expose-invalid", Severity.ERROR,
       "EXPOSE value is not a valid container port", "DL3011", "ExposeInvalidFormat", "ExposeProtoCasing");
   private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
+  /** Compiled once: {@code String.split} with a pattern compiles it on every call. */
+  private static final Pattern BLANKS = Pattern.compile("[ \t\r\n]+");
 
   @Override
   public RuleInfo info() {
@@ -100,7 +103,7 @@ public final class ExposeInvalid implements Rule {
       }
     }
     List<PortSpec> result = new ArrayList<>();
-    for (String part : expansion.value().split("[ \t\r\n]+")) {
+    for (String part : BLANKS.split(expansion.value())) {
       if (!part.isEmpty()) {
         result.add(PortSpec.parse(part));
       }

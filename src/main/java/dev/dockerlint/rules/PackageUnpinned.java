@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An unpinned package is whatever the repository serves on the day of the build: two builds of the
@@ -26,6 +27,8 @@ public final class PackageUnpinned implements Rule {
 
   /** Tags and branches that move: pinning to them pins nothing. */
   private static final Set<String> MOVING = Set.of("latest", "next", "master", "main", "head", "HEAD");
+  /** Compiled once: {@code String.split} with a pattern compiles it on every call. */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   @Override
   public RuleInfo info() {
@@ -191,7 +194,7 @@ public final class PackageUnpinned implements Rule {
       }
     }
     List<String> values = new ArrayList<>();
-    for (String part : e.value().strip().split("\\s+")) {
+    for (String part : WHITESPACE.split(e.value().strip())) {
       if (!part.isEmpty()) {
         values.add(part);
       }

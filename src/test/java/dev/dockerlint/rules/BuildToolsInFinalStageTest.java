@@ -24,7 +24,9 @@ class BuildToolsInFinalStageTest {
         // runtime libraries, not headers
         "FROM debian:12\nRUN apt-get install -y libssl3 ca-certificates\n",
         "FROM debian:12\nRUN echo 'apt-get install -y gcc'\n",
-        "FROM python:3.12\nRUN pip install make\n");
+        "FROM python:3.12\nRUN pip install make\n",
+        // a compiler's name and a version number, and nothing else, is a compiler
+        "FROM debian:12\nRUN apt-get install -y gcc-12-base clang-format libclang-16 gcc-x gcc-\n");
   }
 
   static Stream<String> invalid() {
@@ -36,6 +38,7 @@ class BuildToolsInFinalStageTest {
         // removed in a later RUN: still in the image
         "FROM debian:12\nRUN apt-get install -y [|git|]\nRUN apt-get purge -y git\n",
         "FROM fedora:40\nRUN dnf install -y [|gcc-c++|] [|openssl-devel|]\n",
+        "FROM debian:12\nRUN apt-get install -y [|gcc-12|] [|g++-13|] [|clang-16|]\n",
         "FROM debian:12 AS base\nRUN sudo apt-get install -y \\\n    [|cmake|] \\\n    # the compiler\n    [|g++|]\nFROM base\n",
         "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y [|make=4.3-4.1|]\nEOF\n");
   }
