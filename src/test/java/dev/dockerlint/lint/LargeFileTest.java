@@ -40,7 +40,7 @@ class LargeFileTest {
 
   /**
    * Shapes that were quadratic once; each takes seconds now. Before the fixes, 20,000 ENV lines took
-   * 272 s, and the others, from times measured at a half or less of these sizes, would take one to
+   * 272 s, and the others, from times measured at a third or less of these sizes, would take one to
    * three minutes, past the timeout (for example 8,000 apt-get installs in one RUN took 22 s, and
    * 6,000 cds 4 s in run-cd alone).
    */
@@ -61,7 +61,13 @@ class LargeFileTest {
         Arguments.of("20,000 pip installs in one RUN (a cache removal looked for after each install)",
             oneRun(20_000, i -> "pip install p" + i)),
         Arguments.of("30,000 cds in one RUN, then cd / (a return looked for after each cd)",
-            oneRun(30_000, i -> i % 2 == 0 ? "cd /x" + i : "cd /build/x" + i + " && rm -rf /build")));
+            oneRun(30_000, i -> i % 2 == 0 ? "cd /x" + i : "cd /build/x" + i + " && rm -rf /build")),
+        // 30,000 took 7 s with java -jar; the path grew with every WORKDIR
+        Arguments.of("100,000 relative WORKDIRs (the working directory's path rebuilt per WORKDIR)",
+            lines("FROM alpine:3.20", 100_000, i -> "WORKDIR " + "d".repeat(60) + i)),
+        // 15,000 of each took 10 s with java -jar: every rm looked through every file
+        Arguments.of("45,000 COPYs, then 45,000 RUN rm (every added file checked per removal)",
+            lines("FROM alpine:3.20", 90_000, i -> i < 45_000 ? "COPY f" + i + " /app/f" + i : "RUN rm /other" + i)));
   }
 
   /** One RUN of {@code count} commands joined with {@code &&} over continued lines. */

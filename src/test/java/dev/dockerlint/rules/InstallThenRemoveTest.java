@@ -29,7 +29,10 @@ class InstallThenRemoveTest {
         "FROM debian:12\nCOPY x /tmp/x\nRUN echo 'rm /tmp/x'\n",
         // exec form and variables stay silent
         "FROM debian:12\nCOPY x /tmp/x\nRUN [\"rm\", \"/tmp/x\"]\n",
-        "FROM debian:12\nCOPY x /tmp/x\nRUN rm \"$TMP/x\"\n");
+        "FROM debian:12\nCOPY x /tmp/x\nRUN rm \"$TMP/x\"\n",
+        // a working directory longer than PATH_MAX cannot exist: relative paths under it are not followed
+        "FROM debian:12\nWORKDIR /" + "d".repeat(4096) + "\nCOPY x x\nRUN rm x\n",
+        "FROM debian:12\nWORKDIR /" + "d".repeat(4000) + "\nWORKDIR " + "e".repeat(100) + "\nCOPY x x\nWORKDIR f\nRUN rm x\n");
   }
 
   static Stream<String> invalid() {
@@ -47,7 +50,11 @@ class InstallThenRemoveTest {
         "FROM debian:12\nCOPY build/ /src/build/\nRUN rm -rf [|/src|]\n",
         "FROM debian:12\nWORKDIR /app\nCOPY installer.sh .\nRUN sh installer.sh \\\n  && rm [|installer.sh|]\n",
         "FROM debian:12\nRUN wget -O /tmp/x.deb https://example.com/x.deb\nRUN dpkg -i /tmp/x.deb && rm [|/tmp/x.deb|]\n",
-        "FROM debian:12\nCOPY x /tmp/x\nRUN <<EOF\nset -e\nrm [|/tmp/x|]\nEOF\n");
+        "FROM debian:12\nCOPY x /tmp/x\nRUN <<EOF\nset -e\nrm [|/tmp/x|]\nEOF\n",
+        // an absolute WORKDIR after one too long is followed again, and absolute paths always are
+        "FROM debian:12\nWORKDIR /" + "d".repeat(5000) + "\nCOPY x /tmp/x\nWORKDIR /app\nCOPY y y\n"
+            + "RUN rm [|/tmp/x|] [|y|]\n",
+        "FROM debian:12\nWORKDIR /" + "d".repeat(4000) + "\nCOPY y y\nRUN rm [|y|]\n");
   }
 
   @ParameterizedTest
@@ -69,5 +76,11 @@ class InstallThenRemoveTest {
         + "whose layer keeps it; install and remove it in the same RUN or use a multi-stage build");
     var files = tester.check("FROM debian:12\nCOPY a.tgz /tmp/\nRUN rm [|/tmp/a.tgz|]\n");
     assertThat(files.get(0).message()).contains("'rm /tmp/a.tgz' deletes a file added by the COPY on line 2");
+    // a directory with several added files: the message names the one added first, not the first by name
+    // and the removal forgets everything under it: the later 'rm /app/a' is not reported again
+    var directory = tester.check("FROM debian:12\nCOPY z /app/lib/z\nCOPY a /app/a\nCOPY m /app/m\n"
+        + "RUN rm -rf [|/app|]\nRUN rm /app/a\n");
+    assertThat(directory).hasSize(1);
+    assertThat(directory.get(0).message()).contains("deletes '/app/lib/z' added by the COPY on line 2");
   }
 }
