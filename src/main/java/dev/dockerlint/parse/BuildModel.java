@@ -20,6 +20,7 @@ import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Variable;
 import dev.dockerlint.shell.Expansion;
 import dev.dockerlint.shell.ShellScript;
+import dev.dockerlint.shell.VariableExpander;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +50,15 @@ final class BuildModel {
   final List<Stage> stages = new ArrayList<>();
   final Map<Instruction, Scope> scopes = new IdentityHashMap<>();
   private final Map<String, Integer> stageByName = new java.util.HashMap<>();
+  /**
+   * How many characters variable values may add to what the file has written. Each value is kept,
+   * so ARGs that each extend the one before would otherwise take memory quadratic in their number
+   * (40,000 such lines ran out of memory); past the budget, values are not known.
+   */
+  static final int GROWTH_BUDGET = 1 << 22;
+  private int growthLeft = GROWTH_BUDGET;
+  /** Variables whose value {@link #stored} gave up on; what is worked out from them is not known either. */
+  private final Set<Variable> unknown = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   BuildModel(List<Instruction> parsed, char escape) {
     this.escape = escape;
@@ -82,8 +92,11 @@ final class BuildModel {
       scopes.put(instruction, globalChain.current());
       if (instruction instanceof Arg arg) {
         for (ArgDeclaration d : arg.declarations()) {
-          String value = d.defaultValue() == null ? null : globalChain.current().expand(d.defaultValue().text()).value();
-          globalChain.put(new Variable(d.name().text(), value, Variable.Kind.GLOBAL_ARG, d.range()));
+          Scope scope = globalChain.current();
+          Variable variable = new Variable(d.name().text(), d.defaultValue() == null ? null
+              : stored(scope, d.defaultValue().text()), Variable.Kind.GLOBAL_ARG, d.range());
+          keep(variable, d.defaultValue() != null && variable.value() == null);
+          globalChain.put(variable);
         }
       }
     }
@@ -137,6 +150,39 @@ final class BuildModel {
   }
 
   /** Index of an earlier stage named by a FROM (names are case-insensitive), or -1. */
+  /**
+   * The value to record for {@code written} in {@code scope}: its expansion, or null (not known
+   * here) when it is too long, uses a value that is not known, or would take the file's values
+   * past {@link #GROWTH_BUDGET}.
+   */
+  private String stored(Scope scope, String written) {
+    Expansion expansion = scope.expand(written);
+    if (VariableExpander.TOO_LONG.equals(expansion.error())) {
+      return null;
+    }
+    for (String name : expansion.references()) {
+      Variable used = scope.get(name).orElse(null);
+      if (used != null && unknown.contains(used)) {
+        return null;
+      }
+    }
+    int growth = expansion.value().length() - written.length();
+    if (growth > 0) {
+      if (growth > growthLeft) {
+        return null;
+      }
+      growthLeft -= growth;
+    }
+    return expansion.value();
+  }
+
+  /** Remembers a variable whose value is not known because of {@link #stored}. */
+  private void keep(Variable variable, boolean isUnknown) {
+    if (isUnknown) {
+      unknown.add(variable);
+    }
+  }
+
   private int findStage(String imageText, Scope fromScope) {
     return stageByName.getOrDefault(fromScope.expand(imageText).value().toLowerCase(Locale.ROOT), -1);
   }
@@ -151,13 +197,19 @@ final class BuildModel {
           continue; // ENV beats ARG of the same name
         }
         String value;
+        boolean known;
         if (d.defaultValue() != null) {
-          value = chain.current().expand(d.defaultValue().text()).value();
+          value = stored(chain.current(), d.defaultValue().text());
+          known = value != null;
         } else {
           Variable g = globals.get(name).orElse(null);
-          value = g != null ? g.value() : existing != null ? existing.value() : null;
+          Variable from = g != null ? g : existing;
+          value = from != null ? from.value() : null;
+          known = from == null || !unknown.contains(from);
         }
-        chain.put(new Variable(name, value, Variable.Kind.ARG, d.range()));
+        Variable variable = new Variable(name, value, Variable.Kind.ARG, d.range());
+        keep(variable, !known);
+        chain.put(variable);
       }
     } else if (instruction instanceof Env e) {
       // all values of one ENV see the state before it, so they are worked out before any is set
@@ -165,7 +217,9 @@ final class BuildModel {
       List<Variable> assigned = new ArrayList<>(e.pairs().size());
       for (KeyValue kv : e.pairs()) {
         String key = before.expand(kv.key().text()).value();
-        assigned.add(new Variable(key, before.expand(kv.value().text()).value(), Variable.Kind.ENV, kv.range()));
+        Variable variable = new Variable(key, stored(before, kv.value().text()), Variable.Kind.ENV, kv.range());
+        keep(variable, variable.value() == null);
+        assigned.add(variable);
       }
       for (Variable variable : assigned) {
         chain.put(variable);

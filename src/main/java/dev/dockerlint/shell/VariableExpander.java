@@ -41,6 +41,14 @@ import java.util.function.Function;
 public final class VariableExpander {
   /** Deeper {@code ${...}} nesting than this is reported instead of recursed into. */
   static final int MAX_DEPTH = 200;
+  /**
+   * The most characters of variable values one expansion copies in. Past it the expansion fails
+   * with {@link #TOO_LONG} instead of growing: ARGs that each repeat the one before twice would
+   * otherwise fill the heap from a dozen lines.
+   */
+  public static final int MAX_EXPANDED = 1 << 16;
+  /** The error of an expansion that reached {@link #MAX_EXPANDED}. */
+  public static final String TOO_LONG = "expands to more than " + MAX_EXPANDED + " characters of variable values";
 
   private static final char EOF = '\uFFFF';
   /** Marks the next character of a pattern as literal; independent of the Dockerfile escape. */
@@ -55,6 +63,7 @@ public final class VariableExpander {
   private int depth;
   /** While reading a {@code /} replacement: BuildKit keeps escape characters there. */
   private boolean rawEscapes;
+  private int expandedLeft = MAX_EXPANDED;
 
   private VariableExpander(String text, char escape, Function<String, String> lookup) {
     this.text = text;
@@ -208,7 +217,13 @@ public final class VariableExpander {
     }
   }
 
-  private static void append(StringBuilder out, String value, boolean quoted, boolean pattern) {
+  private void append(StringBuilder out, String value, boolean quoted, boolean pattern) {
+    if (value.length() > expandedLeft) {
+      expandedLeft = 0;
+      error = TOO_LONG; // over any earlier error: whatever else went wrong, the value is not known
+      return;
+    }
+    expandedLeft -= value.length();
     if (quoted) {
       literal(out, value, pattern);
     } else {

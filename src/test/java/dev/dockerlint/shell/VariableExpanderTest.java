@@ -211,6 +211,20 @@ class VariableExpanderTest {
   }
 
   @Test
+  void expansionsThatCopyInTooMuchFailInsteadOfGrowing() {
+    String half = "b".repeat(VariableExpander.MAX_EXPANDED / 2);
+    java.util.function.Function<String, String> lookup = name -> name.equals("B") ? half : null;
+    Expansion atTheLimit = VariableExpander.expand("$B${B}", '\\', lookup);
+    assertThat(atTheLimit.error()).isNull();
+    assertThat(atTheLimit.value()).hasSize(VariableExpander.MAX_EXPANDED);
+    Expansion past = VariableExpander.expand("x$B${B:-y}\"$B\"${U:-$B}", '\\', lookup);
+    assertThat(past.error()).isEqualTo(VariableExpander.TOO_LONG);
+    assertThat(past.value().length()).isLessThanOrEqualTo(VariableExpander.MAX_EXPANDED + 10);
+    // an earlier error does not hide that the value is not known
+    assertThat(VariableExpander.expand("${:}$B$B$B", '\\', lookup).error()).isEqualTo(VariableExpander.TOO_LONG);
+  }
+
+  @Test
   void moderateNestingWorks() {
     String nested = "${U:-".repeat(150) + "x" + "}".repeat(150);
     assertThat(VariableExpander.expand(nested, '\\', ENV::get).value()).isEqualTo("x");
@@ -221,8 +235,13 @@ class VariableExpanderTest {
   @Timeout(60)
   void linearTimeOnLongInputs() {
     String big = "${FILE//a/b}$A\"x\\$y\"'z'".repeat(20_000);
-    Expansion result = VariableExpander.expand(big, '\\', ENV::get);
+    Expansion result = VariableExpander.expand(big, '\\', name -> name.equals("A") ? "a" : null);
     assertThat(result.error()).isNull();
+    assertThat(result.value()).hasSize(20_000 * 5);
+    // with FILE set, 20,000 copies of it pass the limit; the error at the end does not replace it
+    Expansion capped = VariableExpander.expand(big + "${", '\\', ENV::get);
+    assertThat(capped.error()).isEqualTo(VariableExpander.TOO_LONG);
+    assertThat(capped.references()).containsExactly("FILE", "A");
     String hostile = "a".repeat(200_000);
     Map<String, String> env = Map.of("V", hostile);
     VariableExpander.expand("${V//a*b/x}${V%%*b}${V##*b}${V/?*?*?*?*b/}", '\\', env::get);
