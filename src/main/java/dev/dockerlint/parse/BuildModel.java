@@ -95,7 +95,9 @@ final class BuildModel {
           Scope scope = globalChain.current();
           Variable variable = new Variable(d.name().text(), d.defaultValue() == null ? null
               : stored(scope, d.defaultValue().text()), Variable.Kind.GLOBAL_ARG, d.range());
-          keep(variable, d.defaultValue() != null && variable.value() == null);
+          if (d.defaultValue() != null && variable.value() == null) {
+            unknown.add(variable);
+          }
           globalChain.put(variable);
         }
       }
@@ -149,7 +151,6 @@ final class BuildModel {
     }
   }
 
-  /** Index of an earlier stage named by a FROM (names are case-insensitive), or -1. */
   /**
    * The value to record for {@code written} in {@code scope}: its expansion, or null (not known
    * here) when it is too long, uses a value that is not known, or would take the file's values
@@ -176,13 +177,7 @@ final class BuildModel {
     return expansion.value();
   }
 
-  /** Remembers a variable whose value is not known because of {@link #stored}. */
-  private void keep(Variable variable, boolean isUnknown) {
-    if (isUnknown) {
-      unknown.add(variable);
-    }
-  }
-
+  /** Index of an earlier stage named by a FROM (names are case-insensitive), or -1. */
   private int findStage(String imageText, Scope fromScope) {
     return stageByName.getOrDefault(fromScope.expand(imageText).value().toLowerCase(Locale.ROOT), -1);
   }
@@ -208,7 +203,9 @@ final class BuildModel {
           known = from == null || !unknown.contains(from);
         }
         Variable variable = new Variable(name, value, Variable.Kind.ARG, d.range());
-        keep(variable, !known);
+        if (!known) {
+          unknown.add(variable);
+        }
         chain.put(variable);
       }
     } else if (instruction instanceof Env e) {
@@ -218,7 +215,9 @@ final class BuildModel {
       for (KeyValue kv : e.pairs()) {
         String key = before.expand(kv.key().text()).value();
         Variable variable = new Variable(key, stored(before, kv.value().text()), Variable.Kind.ENV, kv.range());
-        keep(variable, variable.value() == null);
+        if (variable.value() == null) {
+          unknown.add(variable);
+        }
         assigned.add(variable);
       }
       for (Variable variable : assigned) {

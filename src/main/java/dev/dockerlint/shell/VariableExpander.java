@@ -304,7 +304,12 @@ public final class VariableExpander {
           fail("syntax error: missing '}'");
           return null;
         }
-        return Glob.replace(orEmpty(value), pattern.toString(), replacement.toString(), all);
+        String replaced = Glob.replace(orEmpty(value), pattern.toString(), replacement.toString(), all, expandedLeft);
+        if (replaced == null) {
+          expandedLeft = 0;
+          error = TOO_LONG; // each match may bring in the whole replacement
+        }
+        return replaced;
       }
       default:
         fail("unsupported modifier (" + c + ") in substitution");
@@ -515,7 +520,8 @@ public final class VariableExpander {
       return value.substring(0, value.length() - k);
     }
 
-    static String replace(String value, String pattern, String replacement, boolean all) {
+    /** The value with the pattern's matches replaced, or null once the result would pass {@code limit}. */
+    static String replace(String value, String pattern, String replacement, boolean all, int limit) {
       int[] tokens = compile(pattern);
       if (tokens.length == 0) {
         return value;
@@ -534,6 +540,9 @@ public final class VariableExpander {
           // only an all-star pattern matches empty, and then only at the very end
           from = start;
           break;
+        }
+        if (out.length() + replacement.length() > limit) {
+          return null;
         }
         out.append(replacement);
         from = end;

@@ -220,6 +220,12 @@ class VariableExpanderTest {
     Expansion past = VariableExpander.expand("x$B${B:-y}\"$B\"${U:-$B}", '\\', lookup);
     assertThat(past.error()).isEqualTo(VariableExpander.TOO_LONG);
     assertThat(past.value().length()).isLessThanOrEqualTo(VariableExpander.MAX_EXPANDED + 10);
+    // a replacement brings in the replacing text once per match: 60,000 matches of 60,000 characters
+    String big = "c".repeat(60_000);
+    Expansion replaced = VariableExpander.expand("${C//?/$C}", '\\', name -> name.equals("C") ? big : null);
+    assertThat(replaced.error()).isEqualTo(VariableExpander.TOO_LONG);
+    assertThat(VariableExpander.Glob.replace("aaaa", "a", "bb", true, 7)).isNull();
+    assertThat(VariableExpander.Glob.replace("aaaa", "a", "bb", true, 8)).isEqualTo("bbbbbbbb");
     // an earlier error does not hide that the value is not known
     assertThat(VariableExpander.expand("${:}$B$B$B", '\\', lookup).error()).isEqualTo(VariableExpander.TOO_LONG);
   }
@@ -271,6 +277,6 @@ class VariableExpanderTest {
     assertThat(VariableExpander.Glob.matches("\\*", "*")).isTrue();
     assertThat(VariableExpander.Glob.matches("\\*", "x")).isFalse();
     assertThat(VariableExpander.Glob.matches("**", "")).isTrue();
-    assertThat(List.of(VariableExpander.Glob.replace("aXbXc", "X", "-", true))).containsExactly("a-b-c");
+    assertThat(List.of(VariableExpander.Glob.replace("aXbXc", "X", "-", true, Integer.MAX_VALUE))).containsExactly("a-b-c");
   }
 }
