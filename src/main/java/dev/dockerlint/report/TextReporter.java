@@ -89,15 +89,19 @@ public final class TextReporter implements Reporter {
       }
       FileResult file = byPath.get(path);
       SourceText source = file == null ? null : file.source();
+      String lineText = null;
       Frame frame = null;
       int frameLine = 0;
       String shownPath = clean(path); // the findings under a path all name that file
       for (Finding finding : findingsByPath.getOrDefault(path, List.of())) {
         if (source != null && finding.line() <= source.lineCount() && finding.line() != frameLine) {
           frameLine = finding.line(); // findings are in line order: a line's frame is made once
-          frame = Frame.of(source.line(frameLine));
+          lineText = source.line(frameLine);
+          frame = lineText.length() > Frame.LONGEST_SHOWN ? null : Frame.of(lineText);
         }
-        writeFinding(finding, shownPath, finding.line() == frameLine ? frame : null,
+        Frame shown = finding.line() != frameLine ? null
+            : frame != null ? frame : Frame.around(lineText, finding.column());
+        writeFinding(finding, shownPath, shown,
             catalog.contains(finding.rule()) ? report.helpUri(finding.rule()) : null, out);
         out.append('\n');
       }
@@ -262,12 +266,46 @@ public final class TextReporter implements Reporter {
   /**
    * A source line as displayed: tabs expanded, control characters replaced, and for each UTF-16
    * column the display cell it starts at, so the underline lines up under wide and combining
-   * characters too.
+   * characters too. A line longer than {@link #LONGEST_SHOWN} is shown as a piece of that length
+   * around the finding, cut ends marked {@code ...}.
+   *
+   * @param cells display cell of each column of the piece shown, null when it is printable ASCII
+   * @param firstColumn the line's column where the piece starts
+   * @param shift cells before the piece (the {@code ...} of a cut start)
+   * @param width display width of the piece
    */
-  record Frame(String text, int[] cells) {
+  record Frame(String text, int[] cells, int firstColumn, int shift, int width) {
+    /**
+     * Longer lines are cut: a 60,000-character line with thousands of findings would otherwise be
+     * printed in full under each, a report thousands of times the size of the file.
+     */
+    static final int LONGEST_SHOWN = 512;
+    /** Columns shown before a finding on a cut line. */
+    private static final int CONTEXT = 64;
+    private static final String CUT = "...";
+
+    /** The piece of a long line around {@code column}; the whole line when it is short. */
+    static Frame around(String line, int column) {
+      if (line.length() <= LONGEST_SHOWN) {
+        return of(line);
+      }
+      int start = Math.min(Math.max(0, column - 1 - CONTEXT), line.length() - LONGEST_SHOWN);
+      int end = start + LONGEST_SHOWN;
+      if (start > 0 && Character.isLowSurrogate(line.charAt(start))) {
+        start++; // never half a pair
+      }
+      if (end < line.length() && Character.isLowSurrogate(line.charAt(end))) {
+        end--;
+      }
+      Frame piece = of(line.substring(start, end));
+      String before = start > 0 ? CUT : "";
+      String after = end < line.length() ? CUT : "";
+      return new Frame(before + piece.text() + after, piece.cells(), start + 1, before.length(), piece.width());
+    }
+
     static Frame of(String line) {
       if (isPrintableAscii(line)) {
-        return new Frame(line, null); // one cell per column
+        return new Frame(line, null, 1, 0, line.length()); // one cell per column
       }
       StringBuilder shown = new StringBuilder(line.length());
       int[] cells = new int[line.length() + 1];
@@ -293,15 +331,19 @@ public final class TextReporter implements Reporter {
         i += units;
       }
       cells[line.length()] = cell;
-      return new Frame(shown.toString(), cells);
+      return new Frame(shown.toString(), cells, 1, 0, cell);
     }
 
-    /** The display cell where a 1-based UTF-16 column starts; past the end means just after it. */
+    /**
+     * The display cell where a 1-based UTF-16 column of the line starts; before the piece shown
+     * means its start, past its end just after it.
+     */
     int cell(int column) {
+      int inPiece = column - firstColumn + 1;
       if (cells == null) {
-        return Math.min(Math.max(column, 1), text.length() + 1) - 1;
+        return shift + Math.min(Math.max(inPiece, 1), width + 1) - 1;
       }
-      return cells[Math.min(Math.max(column, 1), cells.length) - 1];
+      return shift + cells[Math.min(Math.max(inPiece, 1), cells.length) - 1];
     }
 
     private static boolean isPrintableAscii(String line) {

@@ -176,6 +176,60 @@ class TextReporterTest {
   }
 
   @Test
+  void aLongLineIsShownAroundTheFinding() throws IOException {
+    String line = "RUN " + "x".repeat(20_000) + "END";
+    String text = "FROM a\n" + line + "\n";
+    int middle = 10_000;
+    String out = render(false, report(List.of(file("a", text,
+        finding("a", Severity.ERROR, SourceRange.of(2, middle, 2, middle + 3)),
+        finding("a", Severity.ERROR, SourceRange.of(2, 1, 2, 4)),
+        finding("a", Severity.ERROR, SourceRange.of(2, line.length() + 1 - 3, 2, line.length() + 1))))));
+    int shown = TextReporter.Frame.LONGEST_SHOWN;
+    // 64 columns before the finding, then the rest of the piece, both ends cut
+    assertThat(out).contains(" 2 | ..." + "x".repeat(shown) + "...\n   | " + " ".repeat(3 + 64) + "^~~\n");
+    // at the start: nothing cut before
+    assertThat(out).contains(" 2 | RUN " + "x".repeat(shown - 4) + "...\n   | ^~~\n");
+    // at the end: the last piece, nothing cut after
+    assertThat(out).contains(" 2 | ..." + "x".repeat(shown - 3) + "END\n   | " + " ".repeat(3 + shown - 3) + "^~~\n");
+    assertThat(out.length()).isLessThan(3 * 1_000);
+  }
+
+  @Test
+  void aCutLineKeepsWideCharactersWholeAndLinedUp() throws IOException {
+    // U+1F433 is a surrogate pair two cells wide; the piece must not start or end inside one
+    String line = "\uD83D\uDC33".repeat(10_000) + "X";
+    String out = render(false, report(List.of(file("a", line + "\n",
+        finding("a", Severity.ERROR, SourceRange.of(1, 2 * 5_000 + 2, 1, 2 * 5_000 + 3)),
+        finding("a", Severity.ERROR, SourceRange.of(1, 2 * 10_000 + 1, 1, 2 * 10_000 + 2))))));
+    assertThat(out).doesNotContain("\uFFFD");
+    String[] lines = out.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith(" 1 | ")) {
+        String shownText = lines[i].substring(5);
+        assertThat(Character.isLowSurrogate(shownText.charAt(3))).isFalse();
+        assertThat(lines[i + 1]).matches("   \\| +\\^~?");
+      }
+    }
+    // the last finding sits under the X: after "..." and the pairs shown, two cells each
+    assertThat(out).contains("X\n   | " + " ".repeat(3 + 2 * ((TextReporter.Frame.LONGEST_SHOWN - 1) / 2)) + "^\n");
+  }
+
+  @Test
+  void manyFindingsOnOneLongLineKeepTheReportSmall() throws IOException {
+    StringBuilder line = new StringBuilder("LABEL x=\"");
+    List<Finding> findings = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      findings.add(finding("a", Severity.WARNING, SourceRange.of(1, line.length() + 1, 1, line.length() + 4)));
+      line.append("$U").append(i % 10).append(' ');
+    }
+    String out = render(false, report(List.of(file("a", line.append("\"\n").toString(),
+        findings.toArray(new Finding[0])))));
+    assertThat(line.length()).isGreaterThan(20_000);
+    // each finding prints at most a piece of the line, not the whole of it
+    assertThat(out.length()).isLessThan(5_000 * (TextReporter.Frame.LONGEST_SHOWN + 300));
+  }
+
+  @Test
   void findingWithoutSourceHasNoFrame() throws IOException {
     String out = render(false, report(List.of(new FileResult("a", null,
         List.of(finding("a", Severity.WARNING, SourceRange.of(3, 1, 3, 2))), null))));
