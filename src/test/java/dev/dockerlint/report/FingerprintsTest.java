@@ -54,4 +54,28 @@ class FingerprintsTest {
         SourceRange.of(1, 6, 1, 10));
     assertThat(new Fingerprints(report).next(otherRule, "Dockerfile")).isNotEqualTo(plain);
   }
+
+  @Test
+  void aFingerprintIsTheHashOfRulePathTextAndOccurrence() {
+    // pinned: fingerprints must not change between versions, or code scanning reopens every alert
+    assertThat(Fingerprints.hash("a")).isEqualTo("ca978112ca1bbdcafac231b39a23dc4d");
+    String line = "RUN   apt-get install \u00e9\uD83D\uDC33 \\";
+    SourceText source = new SourceText("FROM a\n" + line + "\n  curl\n");
+    List<Finding> findings = List.of(
+        ReportFixtures.finding("Dockerfile", "r", Severity.INFO, "m", SourceRange.of(2, 1, 2, 4)),
+        ReportFixtures.finding("Dockerfile", "r", Severity.INFO, "m", SourceRange.of(2, 7, 2, 14)),
+        ReportFixtures.finding("Dockerfile", "s", Severity.INFO, "m", SourceRange.of(2, 1, 3, 7)),
+        ReportFixtures.finding("Dockerfile", "r", Severity.INFO, "m", SourceRange.of(2, 1, 3, 1)),
+        ReportFixtures.finding("Dockerfile", "r", Severity.INFO, "m", SourceRange.of(3, 3, 3, 7)));
+    Report report = new Report("t", "1", "u", List.of(new FileResult("Dockerfile", source, findings, null)),
+        List.of(), id -> Optional.empty());
+    Fingerprints fingerprints = new Fingerprints(report);
+    String one = "RUN apt-get install \u00e9\uD83D\uDC33 \\";
+    assertThat(findings).map(f -> fingerprints.next(f, "p/Dockerfile")).containsExactly(
+        Fingerprints.hash("r\u0000p/Dockerfile\u0000" + one + "\u00000"),
+        Fingerprints.hash("r\u0000p/Dockerfile\u0000" + one + "\u00001"),
+        Fingerprints.hash("s\u0000p/Dockerfile\u0000" + one + "\ncurl\u00000"),
+        Fingerprints.hash("r\u0000p/Dockerfile\u0000" + one + "\u00002"),
+        Fingerprints.hash("r\u0000p/Dockerfile\u0000curl\u00000"));
+  }
 }
