@@ -161,7 +161,7 @@ Written by \`bench/run.sh\` on $(date -u +%Y-%m-%d) ($(date -u +%H:%M) UTC). Med
 measured side by side in this one run; compare ratios, not absolute times.
 
 - Machine: $(nproc) cores, ${cpu:-unknown CPU}, $mem; load average at the end of the run: $load
-- JDK: $jdk; launcher \`bin/dockerlint\` (C1 only, SerialGC, no perf data, \`-Xmx192m\`, CDS archive in the user cache)
+- JDK: $jdk; launcher \`bin/dockerlint\` (C1 only with lower compile thresholds, SerialGC, no perf data, \`-Xmx192m\`, CDS archive in the user cache)
 - Peers: node $node_v, dockerfilelint $dfl_v, dockerfile-utils $dfu_v
 - Timing: $tool; $runs runs (single file), $big_runs runs (corpus and scaling)
 - Small file: \`$(basename "$small")\` ($(lines "$small") lines); corpus: ${#corpus_files[@]} files, $(cat "${corpus_files[@]}" | wc -l | tr -d ' ') lines
