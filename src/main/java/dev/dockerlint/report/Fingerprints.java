@@ -36,12 +36,30 @@ final class Fingerprints {
 
   private record Key(String rule, String path, String text) {}
 
+  /**
+   * What is hashed is rule, path, text and occurrence joined by NUL. A NUL never splits a surrogate
+   * pair, so the digest of the joined prefix, fed once and cloned per occurrence, is the same.
+   */
   private static final class Seen {
-    final MessageDigest prefix;
+    final String prefix;
+    final MessageDigest digested;
     int count;
 
-    Seen(MessageDigest prefix) {
-      this.prefix = prefix;
+    Seen(Key key) {
+      prefix = key.rule() + '\u0000' + key.path() + '\u0000' + key.text() + '\u0000';
+      digested = sha256();
+      digested.update(prefix.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String next() {
+      String occurrence = Integer.toString(count++);
+      try {
+        MessageDigest digest = (MessageDigest) digested.clone();
+        digest.update(occurrence.getBytes(StandardCharsets.UTF_8));
+        return hex(digest.digest());
+      } catch (CloneNotSupportedException e) {
+        return hash(prefix + occurrence); // a provider whose digests cannot be copied
+      }
     }
   }
 
@@ -62,21 +80,10 @@ final class Fingerprints {
     Key key = new Key(finding.rule(), path, cachedText(finding, sources.get(finding.file())));
     Seen before = seen.get(key);
     if (before == null) {
-      // the bytes hashed are those of rule, path, text and occurrence joined by NUL: a NUL never
-      // splits a surrogate pair, so feeding the parts apart gives the same digest
-      MessageDigest prefix = sha256();
-      prefix.update((key.rule() + '\u0000' + key.path() + '\u0000' + key.text() + '\u0000').getBytes(StandardCharsets.UTF_8));
-      before = new Seen(prefix);
+      before = new Seen(key);
       seen.put(key, before);
     }
-    int occurrence = before.count++;
-    try {
-      MessageDigest digest = (MessageDigest) before.prefix.clone();
-      digest.update(Integer.toString(occurrence).getBytes(StandardCharsets.UTF_8));
-      return hex(digest.digest());
-    } catch (CloneNotSupportedException e) {
-      return hash(key.rule() + '\u0000' + key.path() + '\u0000' + key.text() + '\u0000' + occurrence);
-    }
+    return before.next();
   }
 
   private String cachedText(Finding finding, SourceText source) {

@@ -83,9 +83,10 @@ public final class TextReporter implements Reporter {
     }
     for (String path : paths) {
       for (String error : errorsByPath.getOrDefault(path, List.of())) {
-        out.append(style(BOLD, clean(path) + ":")).append(' ')
-            .append(style(severityColor(Severity.ERROR), "error:")).append(' ')
-            .append(clean(error)).append("\n\n");
+        open(BOLD, out).append(clean(path)).append(':');
+        close(out).append(' ');
+        open(severityColor(Severity.ERROR), out).append("error:");
+        close(out).append(' ').append(clean(error)).append("\n\n");
       }
       FileResult file = byPath.get(path);
       SourceText source = file == null ? null : file.source();
@@ -207,10 +208,6 @@ public final class TextReporter implements Reporter {
 
   private static String count(int n, String singular, String plural) {
     return n + " " + (n == 1 ? singular : plural);
-  }
-
-  private String style(String code, String text) {
-    return color ? code + text + RESET : text;
   }
 
   private static String severityColor(Severity severity) {

@@ -85,9 +85,6 @@ public final class PackageCacheLeft implements Rule {
     }
   }
 
-  /** Not worked out yet: each kind of clean-up is looked for once per RUN, when an install needs it. */
-  private static final int NOT_YET = -2;
-
   /** The kinds of clean-up looked for after an install. */
   private enum Cleanup implements java.util.function.Predicate<ShellCommand> {
     APK, RPM, ZYPPER, YARN;
@@ -106,14 +103,16 @@ public final class PackageCacheLeft implements Rule {
   /** The index of each kind of clean-up's last command in one RUN, found on first use. */
   private static final class LastCleanups {
     private final List<ShellCommand> commands;
-    private final int[] last = {NOT_YET, NOT_YET, NOT_YET, NOT_YET};
+    // each kind of clean-up is looked for once per RUN, when an install needs it
+    private final int[] last = {RunScripts.NOT_SEARCHED, RunScripts.NOT_SEARCHED, RunScripts.NOT_SEARCHED,
+        RunScripts.NOT_SEARCHED};
 
     LastCleanups(List<ShellCommand> commands) {
       this.commands = commands;
     }
 
     int of(Cleanup kind) {
-      if (last[kind.ordinal()] == NOT_YET) {
+      if (last[kind.ordinal()] == RunScripts.NOT_SEARCHED) {
         last[kind.ordinal()] = RunScripts.lastIndexOf(commands, kind);
       }
       return last[kind.ordinal()];

@@ -214,8 +214,8 @@ public final class PackageUnpinned implements Rule {
     private final List<ShellCommand> commands;
     /** Each removed name, with the index of the last command that removes it. */
     private Map<String, Integer> lastRemoval;
-    /** The last {@code apt-mark auto} with an autoremove after it (-1 for none), or -2 before it is looked for. */
-    private int lastMarkBeforeAutoremove = -2;
+    /** The last {@code apt-mark auto} with an autoremove after it (-1 for none), once looked for. */
+    private int lastMarkBeforeAutoremove = RunScripts.NOT_SEARCHED;
 
     Removals(List<ShellCommand> commands) {
       this.commands = commands;
@@ -243,7 +243,7 @@ public final class PackageUnpinned implements Rule {
      * That holds after {@code index} when the last mark that has an autoremove after it is after it.
      */
     boolean autoRemovedAfter(int index) {
-      if (lastMarkBeforeAutoremove == -2) {
+      if (lastMarkBeforeAutoremove == RunScripts.NOT_SEARCHED) {
         int lastAutoremove = RunScripts.lastIndexOf(commands, AUTOREMOVE);
         lastMarkBeforeAutoremove = -1;
         for (int j = lastAutoremove - 1; j >= 0; j--) {
@@ -266,19 +266,16 @@ public final class PackageUnpinned implements Rule {
           || c.is("zypper") && (sub.equals("remove") || sub.equals("rm"));
     }
 
+    /** {@code apt-get autoremove}, or a purge or remove with {@code --auto-remove}. */
     private static final java.util.function.Predicate<ShellCommand> AUTOREMOVE =
         new java.util.function.Predicate<>() {
           @Override
           public boolean test(ShellCommand c) {
-            return isAutoremove(c);
+            String sub = c.subcommand().orElse("");
+            return (c.is("apt-get") || c.is("apt")) && (sub.equals("autoremove")
+                || (sub.equals("purge") || sub.equals("remove")) && c.hasAnyFlag("--auto-remove", "--autoremove"));
           }
         };
-
-    private static boolean isAutoremove(ShellCommand c) {
-      String sub = c.subcommand().orElse("");
-      return (c.is("apt-get") || c.is("apt")) && (sub.equals("autoremove")
-          || (sub.equals("purge") || sub.equals("remove")) && c.hasAnyFlag("--auto-remove", "--autoremove"));
-    }
   }
 
   /** {@code apk add --virtual .build-deps ...} whose virtual package a later {@code apk del} removes. */

@@ -41,7 +41,7 @@ public final class PipNoCacheDir implements Rule {
         continue;
       }
       List<ShellCommand> commands = run.commands();
-      int lastCacheRemoval = NOT_YET;
+      int lastCacheRemoval = RunScripts.NOT_SEARCHED; // looked for once, when an install needs it
       boolean exported = false;
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand raw = commands.get(i);
@@ -54,7 +54,7 @@ public final class PipNoCacheDir implements Rule {
         if (install < 0 || command.hasFlag("--no-cache-dir")) {
           continue;
         }
-        if (lastCacheRemoval == NOT_YET) {
+        if (lastCacheRemoval == RunScripts.NOT_SEARCHED) {
           lastCacheRemoval = RunScripts.lastIndexOf(commands, REMOVES_CACHE);
         }
         if (lastCacheRemoval > i) {
@@ -95,32 +95,26 @@ public final class PipNoCacheDir implements Rule {
     return false;
   }
 
-  /** Not worked out yet: the last cache removal of a RUN is found once, when an install needs it. */
-  private static final int NOT_YET = -2;
-
+  /** {@code rm -rf /root/.cache/pip} (or {@code ~/.cache}), or {@code pip cache purge}. */
   private static final java.util.function.Predicate<ShellCommand> REMOVES_CACHE =
       new java.util.function.Predicate<>() {
         @Override
         public boolean test(ShellCommand c) {
-          return removesCache(c);
+          if (RunScripts.isPipName(c.name())
+              && c.subcommand().orElse("").equals("cache") && (c.hasArgument("purge") || c.hasArgument("remove"))) {
+            return true;
+          }
+          if (!c.is("rm")) {
+            return false;
+          }
+          for (Word w : c.positionalArguments()) {
+            String p = RunScripts.normalize(w.value());
+            if (p.endsWith("/.cache/pip") || p.endsWith("/.cache")
+                || p.equals("~/.cache") || p.equals("~/.cache/pip")) {
+              return true;
+            }
+          }
+          return false;
         }
       };
-
-  /** {@code rm -rf /root/.cache/pip} (or {@code ~/.cache}), or {@code pip cache purge}. */
-  private static boolean removesCache(ShellCommand c) {
-    if (RunScripts.isPipName(c.name())
-        && c.subcommand().orElse("").equals("cache") && (c.hasArgument("purge") || c.hasArgument("remove"))) {
-      return true;
-    }
-    if (!c.is("rm")) {
-      return false;
-    }
-    for (Word w : c.positionalArguments()) {
-      String p = RunScripts.normalize(w.value());
-      if (p.endsWith("/.cache/pip") || p.endsWith("/.cache") || p.equals("~/.cache") || p.equals("~/.cache/pip")) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

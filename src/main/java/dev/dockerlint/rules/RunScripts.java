@@ -65,6 +65,9 @@ final class RunScripts {
     return unwrapped.words().isEmpty() ? null : unwrapped;
   }
 
+  /** For a {@link #lastIndexOf} result kept per RUN: not looked for yet (-1 is looked for, none). */
+  static final int NOT_SEARCHED = -2;
+
   /**
    * The index of the last command (wrappers looked through) that {@code matches}, or -1. Rules ask
    * "is there a clean-up after command i?", which is "is the last clean-up after i?": one scan of
