@@ -1,11 +1,15 @@
 package dev.dockerlint.ast;
 
 import dev.dockerlint.source.SourceText;
+import dev.dockerlint.shell.ShellCommand;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -109,6 +113,48 @@ public final class Dockerfile {
   /** The stage an instruction belongs to; empty for ARGs before the first FROM. */
   public Optional<Stage> stageOf(Instruction instruction) {
     return Optional.ofNullable(stageOf.get(instruction));
+  }
+
+  /** The final stage and the stages it is built on: what ends up in the image. */
+  public Set<Stage> shippedStages() {
+    Set<Stage> shipped = new HashSet<>();
+    if (finalStage().isPresent()) {
+      shipped.addAll(lineage(finalStage().get()));
+    }
+    return shipped;
+  }
+
+  /** Every shell-form RUN of every stage, in file order; ONBUILD RUN triggers only when asked. */
+  public List<ShellRun> shellRuns(boolean withOnbuild) {
+    List<ShellRun> result = new ArrayList<>();
+    for (Stage stage : stages) {
+      for (Instruction instruction : stage.instructions()) {
+        if (instruction instanceof Run run && run.command() instanceof ShellForm shell) {
+          result.add(new ShellRun(stage, run, shell.script(), false));
+        } else if (withOnbuild && instruction instanceof Onbuild onbuild && onbuild.trigger() instanceof Run run
+            && run.command() instanceof ShellForm shell) {
+          result.add(new ShellRun(stage, run, shell.script(), true));
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Every command of every RUN (ONBUILD RUN included), as the program it really runs
+   * ({@link Run#invokedCommands()}).
+   */
+  public List<ShellCommand> invokedRunCommands() {
+    List<ShellCommand> result = new ArrayList<>();
+    for (Stage stage : stages) {
+      for (Instruction instruction : stage.instructions()) {
+        Instruction target = instruction instanceof Onbuild onbuild ? onbuild.trigger() : instruction;
+        if (target instanceof Run run) {
+          result.addAll(run.invokedCommands());
+        }
+      }
+    }
+    return result;
   }
 
   /** The ARG instructions before the first FROM. */

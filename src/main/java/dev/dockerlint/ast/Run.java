@@ -1,6 +1,10 @@
 package dev.dockerlint.ast;
 
+import dev.dockerlint.shell.Separator;
+import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.Word;
 import dev.dockerlint.source.SourceRange;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code RUN}; its {@code --mount} flags are read with {@link Flag#keyValues()}. */
@@ -26,6 +30,55 @@ public record Run(Token keyword, List<Flag> flags, SourceRange range, CommandLin
       }
     }
     return false;
+  }
+
+  /**
+   * True if any mount of the RUN is a cache or tmpfs whose target (trailing {@code /}, {@code /*},
+   * {@code /.} dropped) is one of the suffixes or ends with {@code /} and one of them:
+   * {@code .cache/pip} covers {@code /root/.cache/pip}.
+   */
+  public boolean mountsCacheEndingWith(String... suffixes) {
+    for (Flag mount : mounts()) {
+      var kv = mount.keyValues();
+      String type = kv.getOrDefault("type", "bind");
+      String target = Word.normalizePath(
+          kv.getOrDefault("target", kv.getOrDefault("dst", kv.getOrDefault("destination", ""))));
+      if (!type.equals("cache") && !type.equals("tmpfs")) {
+        continue;
+      }
+      for (String suffix : suffixes) {
+        if (target.equals(suffix) || target.endsWith(suffix.startsWith("/") ? suffix : "/" + suffix)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The commands this RUN runs, as the programs they really run ({@link ShellCommand#invoked()}):
+   * every command of a shell-form script, or the exec-form argument list as one command.
+   */
+  public List<ShellCommand> invokedCommands() {
+    List<ShellCommand> result = new ArrayList<>();
+    if (command instanceof ShellForm shell) {
+      for (ShellCommand c : shell.script().commands()) {
+        ShellCommand invoked = c.invoked();
+        if (invoked != null) {
+          result.add(invoked);
+        }
+      }
+    } else if (command instanceof ExecForm exec && !exec.arguments().isEmpty()) {
+      List<Word> words = new ArrayList<>();
+      for (Token argument : exec.arguments()) {
+        words.add(new Word(argument.text(), argument.text(), argument.range(), false, false));
+      }
+      ShellCommand invoked = new ShellCommand(List.of(), words, exec.range(), Separator.END, 0).invoked();
+      if (invoked != null) {
+        result.add(invoked);
+      }
+    }
+    return result;
   }
 
   private static String trimSlash(String path) {

@@ -5,6 +5,7 @@ import dev.dockerlint.ast.Heredoc;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.ShellForm;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -12,6 +13,8 @@ import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
+import dev.dockerlint.shell.pkg.Apt;
+import dev.dockerlint.shell.pkg.PackageManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,21 +37,21 @@ public final class AptNoInstallRecommends implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     Map<Stage, Optional<Run>> firstConfiguringRun = new HashMap<>();
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+    for (ShellRun run : file.shellRuns(true)) {
       if (configuredOff(file, run, firstConfiguringRun)) {
         continue;
       }
       for (ShellCommand raw : run.commands()) {
-        ShellCommand command = RunScripts.invoked(raw);
+        ShellCommand command = raw.invoked();
         if (command == null || !(command.is("apt-get") || command.is("apt"))) {
           continue;
         }
-        Word sub = RunScripts.subcommandWord(command);
+        Word sub = PackageManager.subcommand(command);
         if (sub == null || !sub.value().equals("install") || disablesRecommends(command)
-            || RunScripts.aptSimulates(command)) {
+            || Apt.simulates(command)) {
           continue;
         }
-        context.report(RunScripts.nameAndSubcommand(command), "'" + command.name() + " install' also installs "
+        context.report(PackageManager.nameAndSubcommand(command), "'" + command.name() + " install' also installs "
             + "recommended packages; add --no-install-recommends and list what you need");
       }
     }
@@ -80,7 +83,7 @@ public final class AptNoInstallRecommends implements Rule {
    * An earlier RUN of this stage or its bases (or this one, before the install) wrote an apt
    * configuration turning recommends off: {@code echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/x}.
    */
-  private static boolean configuredOff(Dockerfile file, RunScripts.ShellRun current, Map<Stage, Optional<Run>> memo) {
+  private static boolean configuredOff(Dockerfile file, ShellRun current, Map<Stage, Optional<Run>> memo) {
     for (Stage stage : file.lineage(current.stage())) {
       Optional<Run> configuring = memo.get(stage);
       if (configuring == null) {

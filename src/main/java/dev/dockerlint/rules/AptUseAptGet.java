@@ -1,12 +1,14 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
+import dev.dockerlint.shell.pkg.PackageManager;
 
 /**
  * {@code apt} is the interactive front end: its output and options may change between releases and
@@ -23,15 +25,15 @@ public final class AptUseAptGet implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+    for (ShellRun run : file.shellRuns(true)) {
       for (ShellCommand raw : run.commands()) {
-        ShellCommand command = RunScripts.invoked(raw);
+        ShellCommand command = raw.invoked();
         if (command == null || !command.is("apt")) {
           continue;
         }
-        Word sub = RunScripts.subcommandWord(command);
+        Word sub = PackageManager.subcommand(command);
         String s = sub == null ? "" : sub.value();
-        context.report(RunScripts.nameAndSubcommand(command), "'apt" + (s.isEmpty() ? "" : " " + s)
+        context.report(PackageManager.nameAndSubcommand(command), "'apt" + (s.isEmpty() ? "" : " " + s)
             + "' is meant for interactive use and its interface may change; use '" + replacement(s) + "' in scripts");
       }
     }

@@ -1,6 +1,7 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -9,6 +10,7 @@ import dev.dockerlint.shell.Separator;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.ShellScript;
 import dev.dockerlint.shell.Word;
+import dev.dockerlint.shell.pkg.Pip;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,10 +29,10 @@ public final class CurlPipeShell implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+    for (ShellRun run : file.shellRuns(true)) {
       ShellScript script = run.script();
       for (ShellCommand raw : script.commands()) {
-        ShellCommand command = RunScripts.invoked(raw);
+        ShellCommand command = raw.invoked();
         if (command == null) {
           continue;
         }
@@ -69,7 +71,7 @@ public final class CurlPipeShell implements Rule {
   private static boolean isInterpreter(String name) {
     return switch (name) {
       case "sh", "bash", "zsh", "dash", "ash", "ksh", "mksh", "fish", "perl", "ruby", "node", "php" -> true;
-      default -> RunScripts.isPythonName(name);
+      default -> Pip.isPython(name);
     };
   }
 
@@ -83,7 +85,7 @@ public final class CurlPipeShell implements Rule {
     }
     String name = command.name();
     boolean inline = command.hasFlag("-c")
-        || RunScripts.isPythonName(name) && command.hasFlag("-m")
+        || Pip.isPython(name) && command.hasFlag("-m")
         || (name.equals("perl") || name.equals("ruby") || name.equals("node")) && command.hasFlag("-e")
         || name.equals("php") && command.hasFlag("-r");
     if (inline) {

@@ -1,6 +1,7 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -8,6 +9,8 @@ import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.Separator;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
+import dev.dockerlint.shell.pkg.Apt;
+import dev.dockerlint.shell.pkg.PackageManager;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,21 +43,21 @@ public final class InstallMissingYes implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+    for (ShellRun run : file.shellRuns(true)) {
       List<ShellCommand> commands = run.commands();
       for (int i = 0; i < commands.size(); i++) {
-        ShellCommand command = RunScripts.invoked(commands.get(i));
+        ShellCommand command = commands.get(i).invoked();
         if (command == null || !PROGRAMS.contains(command.name()) || fedByYes(commands, i)) {
           continue;
         }
-        Word sub = RunScripts.subcommandWord(command);
+        Word sub = PackageManager.subcommand(command);
         if (sub == null) {
           continue;
         }
         String s = sub.value();
         switch (command.name()) {
           case "apt-get" -> {
-            if (APT_PROMPTING.contains(s) && !aptAssumesYes(command) && !RunScripts.aptSimulates(command)) {
+            if (APT_PROMPTING.contains(s) && !aptAssumesYes(command) && !Apt.simulates(command)) {
               report(context, command, "-y", "DL3014");
             }
           }
@@ -136,8 +139,8 @@ public final class InstallMissingYes implements Rule {
   }
 
   private static void report(RuleContext context, ShellCommand command, String flag, String alias) {
-    String what = command.name() + " " + RunScripts.subcommandWord(command).value();
-    context.reportAs(RunScripts.nameAndSubcommand(command), "'" + what + "' without " + flag
+    String what = command.name() + " " + PackageManager.subcommand(command).value();
+    context.reportAs(PackageManager.nameAndSubcommand(command), "'" + what + "' without " + flag
         + " waits for a confirmation nobody gives in a build; add " + flag, alias);
   }
 }

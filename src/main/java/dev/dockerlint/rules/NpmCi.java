@@ -2,6 +2,7 @@ package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.FileTransfer;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Token;
 import dev.dockerlint.lint.Rule;
@@ -10,6 +11,7 @@ import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
+import dev.dockerlint.shell.pkg.PackageManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public final class NpmCi implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     // once per stage, not per RUN: a stage of many RUNs made this quadratic
     Map<Stage, Boolean> withoutLock = new HashMap<>();
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+    for (ShellRun run : file.shellRuns(true)) {
       Boolean stageWithoutLock = withoutLock.get(run.stage());
       if (stageWithoutLock == null) {
         stageWithoutLock = copiesManifestWithoutLock(file, run.stage());
@@ -41,11 +43,11 @@ public final class NpmCi implements Rule {
         continue;
       }
       for (ShellCommand raw : run.commands()) {
-        ShellCommand command = RunScripts.invoked(raw);
+        ShellCommand command = raw.invoked();
         if (command == null || !command.is("npm")) {
           continue;
         }
-        List<Word> positional = RunScripts.positional(command);
+        List<Word> positional = PackageManager.operands(command);
         if (positional.size() != 1) {
           continue; // no subcommand, or package names: not a project install
         }
@@ -57,7 +59,7 @@ public final class NpmCi implements Rule {
         }
         String ci = command.hasAnyFlag("--production", "--only=production", "--only=prod")
             ? "npm ci --omit=dev" : "npm ci";
-        context.report(RunScripts.nameAndSubcommand(command), "'npm " + sub + "' may resolve other versions than "
+        context.report(PackageManager.nameAndSubcommand(command), "'npm " + sub + "' may resolve other versions than "
             + "package-lock.json and rewrite it; use '" + ci + "' for a reproducible install");
       }
     }

@@ -2,13 +2,16 @@ package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Run;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.ShellScript;
 import dev.dockerlint.shell.Word;
+import dev.dockerlint.shell.pkg.PackageManager;
 import java.util.List;
 import java.util.Set;
 
@@ -36,47 +39,48 @@ public final class PackageCacheLeft implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    Set<Stage> shipped = RunScripts.shippedStages(file);
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, false)) {
+    Set<Stage> shipped = file.shippedStages();
+    for (ShellRun run : file.shellRuns(false)) {
       if (shipped.contains(run.stage())) {
-        check(run.run(), run.commands(), context);
+        check(run.run(), run.script(), context);
       }
     }
   }
 
-  private static void check(Run run, List<ShellCommand> commands, RuleContext context) {
-    LastCleanups last = new LastCleanups(commands);
+  private static void check(Run run, ShellScript script, RuleContext context) {
+    List<ShellCommand> commands = script.commands();
+    LastCleanups last = new LastCleanups(script);
     for (int i = 0; i < commands.size(); i++) {
-      ShellCommand command = RunScripts.invoked(commands.get(i));
+      ShellCommand command = commands.get(i).invoked();
       if (command == null) {
         continue;
       }
-      Word sub = RunScripts.subcommandWord(command);
+      Word sub = PackageManager.subcommand(command);
       String s = sub == null ? "" : sub.value();
       switch (command.name()) {
         case "apk" -> {
           if (s.equals("add") && !command.hasFlag("--no-cache") && !apkCleaned(run, commands, i, last)) {
-            context.reportAs(RunScripts.nameAndSubcommand(command), "'apk add' without --no-cache leaves the package "
-                + "index in /var/cache/apk; use 'apk add --no-cache'", "DL3019");
+            context.reportAs(PackageManager.nameAndSubcommand(command), "'apk add' without --no-cache leaves the "
+                + "package index in /var/cache/apk; use 'apk add --no-cache'", "DL3019");
           }
         }
         case "yum", "dnf", "microdnf", "tdnf" -> {
           if (RPM_INSTALLING.contains(s) && !rpmCleaned(run, commands, i, last)) {
             String alias = command.is("yum") ? "DL3032" : "DL3040";
-            context.reportAs(RunScripts.nameAndSubcommand(command), "'" + command.name() + " " + s + "' leaves "
+            context.reportAs(PackageManager.nameAndSubcommand(command), "'" + command.name() + " " + s + "' leaves "
                 + "metadata and packages in /var/cache; add '" + command.name() + " clean all' to the same RUN",
                 alias);
           }
         }
         case "zypper" -> {
           if ((s.equals("install") || s.equals("in")) && !zypperCleaned(run, commands, i, last)) {
-            context.reportAs(RunScripts.nameAndSubcommand(command), "'zypper " + s + "' leaves metadata in "
+            context.reportAs(PackageManager.nameAndSubcommand(command), "'zypper " + s + "' leaves metadata in "
                 + "/var/cache/zypp; add 'zypper clean --all' to the same RUN", "DL3036");
           }
         }
         case "yarn" -> {
           if ((s.equals("install") || s.isEmpty() && command.arguments().isEmpty()) && !yarnCleaned(run, commands, i, last)) {
-            context.reportAs(RunScripts.nameAndSubcommand(command), "'yarn" + (s.isEmpty() ? "" : " " + s)
+            context.reportAs(PackageManager.nameAndSubcommand(command), "'yarn" + (s.isEmpty() ? "" : " " + s)
                 + "' leaves its package cache in the image; add 'yarn cache clean' to the same RUN", "DL3060");
           }
         }
@@ -102,18 +106,18 @@ public final class PackageCacheLeft implements Rule {
 
   /** The index of each kind of clean-up's last command in one RUN, found on first use. */
   private static final class LastCleanups {
-    private final List<ShellCommand> commands;
+    private final ShellScript script;
     // each kind of clean-up is looked for once per RUN, when an install needs it
-    private final int[] last = {RunScripts.NOT_SEARCHED, RunScripts.NOT_SEARCHED, RunScripts.NOT_SEARCHED,
-        RunScripts.NOT_SEARCHED};
+    private final int[] last = {ShellScript.NOT_SEARCHED, ShellScript.NOT_SEARCHED, ShellScript.NOT_SEARCHED,
+        ShellScript.NOT_SEARCHED};
 
-    LastCleanups(List<ShellCommand> commands) {
-      this.commands = commands;
+    LastCleanups(ShellScript script) {
+      this.script = script;
     }
 
     int of(Cleanup kind) {
-      if (last[kind.ordinal()] == RunScripts.NOT_SEARCHED) {
-        last[kind.ordinal()] = RunScripts.lastIndexOf(commands, kind);
+      if (last[kind.ordinal()] == ShellScript.NOT_SEARCHED) {
+        last[kind.ordinal()] = script.lastIndexOf(kind);
       }
       return last[kind.ordinal()];
     }
@@ -124,7 +128,7 @@ public final class PackageCacheLeft implements Rule {
   }
 
   private static boolean cleansApk(ShellCommand c) {
-    return RunScripts.removes(c, APK_CACHE)
+    return c.removes(APK_CACHE)
         || c.is("apk") && c.subcommand().orElse("").equals("cache") && c.hasArgument("clean");
   }
 
@@ -144,7 +148,7 @@ public final class PackageCacheLeft implements Rule {
       return true;
     }
     for (String cache : RPM_CACHES) {
-      if (RunScripts.removes(c, cache)) {
+      if (c.removes(cache)) {
         return true;
       }
     }
@@ -157,11 +161,11 @@ public final class PackageCacheLeft implements Rule {
 
   private static boolean cleansZypper(ShellCommand c) {
     String s = c.subcommand().orElse("");
-    return c.is("zypper") && (s.equals("clean") || s.equals("cc")) || RunScripts.removes(c, ZYPPER_CACHE);
+    return c.is("zypper") && (s.equals("clean") || s.equals("cc")) || c.removes(ZYPPER_CACHE);
   }
 
   private static boolean yarnCleaned(Run run, List<ShellCommand> commands, int index, LastCleanups last) {
-    return RunScripts.mountsCacheEndingWith(run, ".cache/yarn", ".yarn/berry/cache", ".yarn-cache")
+    return run.mountsCacheEndingWith(".cache/yarn", ".yarn/berry/cache", ".yarn-cache")
         || commands.get(index).unwrapped().hasFlag("--cache-folder") || last.of(Cleanup.YARN) > index;
   }
 
@@ -170,13 +174,13 @@ public final class PackageCacheLeft implements Rule {
       return true;
     }
     for (String cache : YARN_CACHES) {
-      if (RunScripts.removes(c, cache)) {
+      if (c.removes(cache)) {
         return true;
       }
     }
     if (c.is("rm")) {
       for (Word w : c.positionalArguments()) {
-        String p = RunScripts.normalize(w.value());
+        String p = Word.normalizePath(w.value());
         if (p.endsWith("/.cache/yarn") || p.endsWith("/.cache") || p.contains("yarn cache dir")) {
           return true;
         }

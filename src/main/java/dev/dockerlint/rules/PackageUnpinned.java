@@ -2,13 +2,18 @@ package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Scope;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.Expansion;
 import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.ShellScript;
 import dev.dockerlint.shell.Word;
+import dev.dockerlint.shell.pkg.Apt;
+import dev.dockerlint.shell.pkg.PackageManager;
+import dev.dockerlint.shell.pkg.Pip;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,12 +42,12 @@ public final class PackageUnpinned implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+    for (ShellRun run : file.shellRuns(true)) {
       Scope scope = file.scopeAt(run.run());
       List<ShellCommand> commands = run.commands();
-      Removals removals = new Removals(commands);
+      Removals removals = new Removals(run.script());
       for (int i = 0; i < commands.size(); i++) {
-        ShellCommand command = RunScripts.invoked(commands.get(i));
+        ShellCommand command = commands.get(i).invoked();
         if (command != null) {
           check(command, removals, i, scope, context);
         }
@@ -52,7 +57,7 @@ public final class PackageUnpinned implements Rule {
 
   private static void check(ShellCommand command, Removals removals, int index, Scope scope, RuleContext context) {
     String name = command.name();
-    int pipInstall = RunScripts.pipInstallIndex(command, true);
+    int pipInstall = Pip.installIndex(command, true);
     if (pipInstall >= 0) {
       checkPip(command, pipInstall, scope, context);
       return;
@@ -60,7 +65,7 @@ public final class PackageUnpinned implements Rule {
     if (!MANAGERS.contains(name)) {
       return;
     }
-    List<Word> positional = RunScripts.positional(command);
+    List<Word> positional = PackageManager.operands(command);
     if (positional.isEmpty()) {
       return;
     }
@@ -68,7 +73,7 @@ public final class PackageUnpinned implements Rule {
     List<Word> packages = positional.subList(1, positional.size());
     switch (name) {
       case "apt-get", "apt" -> {
-        if (sub.equals("install") && !RunScripts.aptSimulates(command) && !removals.autoRemovedAfter(index)) {
+        if (sub.equals("install") && !Apt.simulates(command) && !removals.autoRemovedAfter(index)) {
           report(packages, scope, removals, index, Pin.APT, "=<version>", "DL3008", context);
         }
       }
@@ -115,12 +120,8 @@ public final class PackageUnpinned implements Rule {
     }
     List<Word> words = command.words();
     List<Word> after = words.subList(installIndex + 1, words.size());
-    List<Word> packages = RunScripts.positional(after, pipValueFlags(command));
+    List<Word> packages = ShellCommand.positional(after, PackageManager.PIP.valueFlags());
     report(packages, scope, null, -1, Pin.PIP, "==<version>", "DL3013", context);
-  }
-
-  private static Set<String> pipValueFlags(ShellCommand command) {
-    return RunScripts.valueFlags("pip");
   }
 
   /**
@@ -211,14 +212,16 @@ public final class PackageUnpinned implements Rule {
    * install first asks: a scan of the later commands for each install was quadratic in a long RUN.
    */
   private static final class Removals {
+    private final ShellScript script;
     private final List<ShellCommand> commands;
     /** Each removed name, with the index of the last command that removes it. */
     private Map<String, Integer> lastRemoval;
     /** The last {@code apt-mark auto} with an autoremove after it (-1 for none), once looked for. */
-    private int lastMarkBeforeAutoremove = RunScripts.NOT_SEARCHED;
+    private int lastMarkBeforeAutoremove = ShellScript.NOT_SEARCHED;
 
-    Removals(List<ShellCommand> commands) {
-      this.commands = commands;
+    Removals(ShellScript script) {
+      this.script = script;
+      this.commands = script.commands();
     }
 
     /** Whether a command after {@code index} removes {@code name}. */
@@ -243,8 +246,8 @@ public final class PackageUnpinned implements Rule {
      * That holds after {@code index} when the last mark that has an autoremove after it is after it.
      */
     boolean autoRemovedAfter(int index) {
-      if (lastMarkBeforeAutoremove == RunScripts.NOT_SEARCHED) {
-        int lastAutoremove = RunScripts.lastIndexOf(commands, AUTOREMOVE);
+      if (lastMarkBeforeAutoremove == ShellScript.NOT_SEARCHED) {
+        int lastAutoremove = script.lastIndexOf(AUTOREMOVE);
         lastMarkBeforeAutoremove = -1;
         for (int j = lastAutoremove - 1; j >= 0; j--) {
           ShellCommand c = commands.get(j).unwrapped();

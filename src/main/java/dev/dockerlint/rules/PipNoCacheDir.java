@@ -2,6 +2,7 @@ package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Run;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Variable;
 import dev.dockerlint.lint.Rule;
@@ -9,7 +10,9 @@ import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.ShellScript;
 import dev.dockerlint.shell.Word;
+import dev.dockerlint.shell.pkg.Pip;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,28 +37,28 @@ public final class PipNoCacheDir implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    Set<Stage> shipped = RunScripts.shippedStages(file);
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, false)) {
+    Set<Stage> shipped = file.shippedStages();
+    for (ShellRun run : file.shellRuns(false)) {
       if (!shipped.contains(run.stage()) || cacheOff(file.scopeAt(run.run()).get("PIP_NO_CACHE_DIR"))
           || cacheMounted(run.run())) {
         continue;
       }
       List<ShellCommand> commands = run.commands();
-      int lastCacheRemoval = RunScripts.NOT_SEARCHED; // looked for once, when an install needs it
+      int lastCacheRemoval = ShellScript.NOT_SEARCHED; // looked for once, when an install needs it
       boolean exported = false;
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand raw = commands.get(i);
         exported |= exportsNoCache(raw);
-        ShellCommand command = RunScripts.invoked(raw);
+        ShellCommand command = raw.invoked();
         if (command == null || exported || setsNoCache(raw.assignments()) || setsNoCache(raw.words())) {
           continue;
         }
-        int install = RunScripts.pipInstallIndex(command, false);
+        int install = Pip.installIndex(command, false);
         if (install < 0 || command.hasFlag("--no-cache-dir")) {
           continue;
         }
-        if (lastCacheRemoval == RunScripts.NOT_SEARCHED) {
-          lastCacheRemoval = RunScripts.lastIndexOf(commands, REMOVES_CACHE);
+        if (lastCacheRemoval == ShellScript.NOT_SEARCHED) {
+          lastCacheRemoval = run.script().lastIndexOf(REMOVES_CACHE);
         }
         if (lastCacheRemoval > i) {
           continue; // the cache is removed later in the RUN
@@ -75,7 +78,7 @@ public final class PipNoCacheDir implements Rule {
 
   private static boolean cacheMounted(Run run) {
     return run.mountsCacheOn("/root/.cache/pip") || run.mountsCacheOn("/root/.cache")
-        || RunScripts.mountsCacheEndingWith(run, ".cache/pip", ".cache");
+        || run.mountsCacheEndingWith(".cache/pip", ".cache");
   }
 
   /** {@code export PIP_NO_CACHE_DIR=1} earlier in the RUN. */
@@ -100,7 +103,7 @@ public final class PipNoCacheDir implements Rule {
       new java.util.function.Predicate<>() {
         @Override
         public boolean test(ShellCommand c) {
-          if (RunScripts.isPipName(c.name())
+          if (Pip.isPip(c.name())
               && c.subcommand().orElse("").equals("cache") && (c.hasArgument("purge") || c.hasArgument("remove"))) {
             return true;
           }
@@ -108,7 +111,7 @@ public final class PipNoCacheDir implements Rule {
             return false;
           }
           for (Word w : c.positionalArguments()) {
-            String p = RunScripts.normalize(w.value());
+            String p = Word.normalizePath(w.value());
             if (p.endsWith("/.cache/pip") || p.endsWith("/.cache")
                 || p.equals("~/.cache") || p.equals("~/.cache/pip")) {
               return true;

@@ -1,6 +1,7 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -26,7 +27,7 @@ public final class RunCd implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, false)) {
+    for (ShellRun run : file.shellRuns(false)) {
       List<ShellCommand> commands = run.commands();
       // worked out once per RUN, not per cd: a long RUN of cds had made this quadratic
       int lastReturn = lastReturn(commands);
@@ -102,7 +103,7 @@ public final class RunCd implements Rule {
         continue;
       }
       for (Word word : rm.positionalArguments()) {
-        String removed = RunScripts.normalize(word.value());
+        String removed = Word.normalizePath(word.value());
         if (removed.isEmpty() || removed.equals("/")) {
           continue;
         }
@@ -120,7 +121,7 @@ public final class RunCd implements Rule {
    * removes it, a directory above it, a relative path it ends with, or a path ending with it.
    */
   private static boolean removedLater(Removals removals, int index, String target) {
-    String dir = RunScripts.normalize(target);
+    String dir = Word.normalizePath(target);
     if (removals.byPath().getOrDefault(dir, -1) > index || removals.byTail().getOrDefault(dir, -1) > index) {
       return true;
     }

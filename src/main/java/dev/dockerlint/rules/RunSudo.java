@@ -5,6 +5,7 @@ import dev.dockerlint.ast.ExecForm;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.ast.Run;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Token;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -29,7 +30,7 @@ public final class RunSudo implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+    for (ShellRun run : file.shellRuns(true)) {
       for (ShellCommand command : run.commands()) {
         Word sudo = sudoWord(command);
         if (sudo != null) {

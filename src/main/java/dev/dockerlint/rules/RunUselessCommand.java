@@ -1,6 +1,7 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -28,11 +29,11 @@ public final class RunUselessCommand implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+    for (ShellRun run : file.shellRuns(true)) {
       List<ShellCommand> commands = run.commands();
       boolean background = false;
       for (ShellCommand raw : commands) {
-        ShellCommand command = RunScripts.invoked(raw);
+        ShellCommand command = raw.invoked();
         if (command != null && USELESS.contains(command.name())
             && !(command.is("kill") && background)) {
           context.report(command.words().get(0).range(), "'" + command.name() + "' " + why(command.name()));

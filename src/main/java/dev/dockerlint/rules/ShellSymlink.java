@@ -24,7 +24,7 @@ public final class ShellSymlink implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (ShellCommand command : RunCommands.all(file)) {
+    for (ShellCommand command : file.invokedRunCommands()) {
       if (!command.is("ln") || !command.hasAnyFlag("-s", "--symbolic") || command.hasAnyFlag("-t", "--target-directory")) {
         continue;
       }

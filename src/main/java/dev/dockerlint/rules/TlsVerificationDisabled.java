@@ -7,12 +7,14 @@ import dev.dockerlint.ast.Env;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.KeyValue;
 import dev.dockerlint.ast.Onbuild;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
+import dev.dockerlint.shell.pkg.Pip;
 import dev.dockerlint.source.SourceRange;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,7 @@ public final class TlsVerificationDisabled implements Rule {
         }
       }
     }
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
+    for (ShellRun run : file.shellRuns(true)) {
       for (ShellCommand raw : run.commands()) {
         for (Word assignment : raw.assignments()) {
           checkAssignment(assignment, context);
@@ -63,7 +65,7 @@ public final class TlsVerificationDisabled implements Rule {
             checkAssignment(word, context);
           }
         }
-        ShellCommand command = RunScripts.invoked(raw);
+        ShellCommand command = raw.invoked();
         if (command != null) {
           checkCommand(command, context);
         }
@@ -130,7 +132,7 @@ public final class TlsVerificationDisabled implements Rule {
           context.reportAs(w.range(), "'wget " + v + "' skips certificate checks; " + FIX, "CKV2_DOCKER_3");
         }
       }
-    } else if (RunScripts.isPipName(name) || name.equals("pipx") || RunScripts.isPythonName(name)
+    } else if (Pip.isPip(name) || name.equals("pipx") || Pip.isPython(name)
         && command.hasArgument("pip")) {
       for (int i = 0; i < args.size(); i++) {
         Word w = args.get(i);

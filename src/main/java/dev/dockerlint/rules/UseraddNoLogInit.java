@@ -27,7 +27,7 @@ public final class UseraddNoLogInit implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (ShellCommand command : RunCommands.all(file)) {
+    for (ShellCommand command : file.invokedRunCommands()) {
       if (!command.is("useradd") || command.hasAnyFlag("-l", "--no-log-init")) {
         continue;
       }

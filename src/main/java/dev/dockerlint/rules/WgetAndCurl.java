@@ -1,6 +1,7 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -23,25 +24,25 @@ public final class WgetAndCurl implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    Map<Stage, List<RunScripts.ShellRun>> byStage = new LinkedHashMap<>();
-    for (RunScripts.ShellRun run : RunScripts.shellRuns(file, true)) {
-      List<RunScripts.ShellRun> runs = byStage.get(run.stage());
+    Map<Stage, List<ShellRun>> byStage = new LinkedHashMap<>();
+    for (ShellRun run : file.shellRuns(true)) {
+      List<ShellRun> runs = byStage.get(run.stage());
       if (runs == null) {
         runs = new java.util.ArrayList<>();
         byStage.put(run.stage(), runs);
       }
       runs.add(run);
     }
-    for (List<RunScripts.ShellRun> runs : byStage.values()) {
+    for (List<ShellRun> runs : byStage.values()) {
       ShellCommand firstCurl = null;
       ShellCommand firstWget = null;
       boolean reported = false;
-      for (RunScripts.ShellRun run : runs) {
+      for (ShellRun run : runs) {
         if (reported) {
           break;
         }
         for (ShellCommand raw : run.commands()) {
-          ShellCommand command = RunScripts.invoked(raw);
+          ShellCommand command = raw.invoked();
           if (command == null) {
             continue;
           }

@@ -109,26 +109,66 @@ public record ShellCommand(
   /**
    * Arguments that are not flags, in order ({@code apt-get install -y curl} gives install, curl).
    * For a few package managers the value word of an option such as apt-get's {@code -o} is
-   * skipped too ({@code apt-get -o Dpkg::Use-Pty=0 install curl} gives install, curl).
+   * skipped too ({@code apt-get -o Dpkg::Use-Pty=0 install curl} gives install, curl). This table
+   * is shorter than the package-manager model's ({@code dev.dockerlint.shell.pkg.PackageManager}):
+   * the rules that read {@code positionalArguments()} were written and tested against it.
    */
   public List<Word> positionalArguments() {
+    return positional(arguments(), VALUE_OPTIONS.getOrDefault(name(), Set.of()));
+  }
+
+  /** The arguments that are not flags, leaving out the value word of each flag in {@code valueFlags}. */
+  public List<Word> positionalArguments(Set<String> valueFlags) {
+    return positional(arguments(), valueFlags);
+  }
+
+  /**
+   * The words of {@code args} that are not flags, leaving out the value word of each flag in
+   * {@code valueFlags}; after an unquoted {@code --} every word counts.
+   */
+  public static List<Word> positional(List<Word> args, Set<String> valueFlags) {
     List<Word> result = new ArrayList<>();
-    Set<String> valueOptions = VALUE_OPTIONS.getOrDefault(name(), Set.of());
     boolean endOfFlags = false;
-    List<Word> arguments = arguments();
-    for (int i = 0; i < arguments.size(); i++) {
-      Word word = arguments.get(i);
+    for (int i = 0; i < args.size(); i++) {
+      Word word = args.get(i);
       if (!endOfFlags && word.value().equals("--") && !word.quoted()) {
         endOfFlags = true;
         continue;
       }
       if (endOfFlags || !word.isFlag()) {
         result.add(word);
-      } else if (valueOptions.contains(word.value())) {
+      } else if (valueFlags.contains(word.value())) {
         i++;
       }
     }
     return result;
+  }
+
+  /**
+   * The first of {@link #positionalArguments(Set)} ({@code install} in {@code apt-get -o X=1 install x}),
+   * or null; found without building the list, as rules ask it of every command.
+   */
+  public Word firstPositional(Set<String> valueFlags) {
+    List<Word> args = arguments();
+    for (int i = 0; i < args.size(); i++) {
+      Word word = args.get(i);
+      if (word.value().equals("--") && !word.quoted()) {
+        return i + 1 < args.size() ? args.get(i + 1) : null;
+      }
+      if (!word.isFlag()) {
+        return word;
+      }
+      if (valueFlags.contains(word.value())) {
+        i++;
+      }
+    }
+    return null;
+  }
+
+  /** From the program name to {@code last} ({@code apt-get -q install}); the name alone when last is null. */
+  public SourceRange rangeTo(Word last) {
+    SourceRange name = words.get(0).range();
+    return last == null ? name : name.union(last.range());
   }
 
   /** The first positional argument, such as {@code install} in {@code apt-get -q install}. */
@@ -192,6 +232,36 @@ public record ShellCommand(
       current = new ShellCommand(List.of(), inner, innerRange, current.separator(), current.subshellDepth());
     }
     return current;
+  }
+
+  /**
+   * The program this command really runs, looking through wrappers ({@link #unwrapped()}); null for
+   * {@code command -v x} / {@code command -V x}, which only ask whether x exists, and for a command
+   * of assignments alone ({@code FOO=1}).
+   */
+  public ShellCommand invoked() {
+    if (is("command") && hasAnyFlag("-v", "-V")) {
+      return null;
+    }
+    ShellCommand unwrapped = unwrapped();
+    return unwrapped.words().isEmpty() ? null : unwrapped;
+  }
+
+  /**
+   * True if this is an {@code rm} that removes {@code directory} or something containing it:
+   * {@code rm -rf /var/cache/apk/*}, {@code rm -rf /var/cache} both cover {@code /var/cache/apk}.
+   */
+  public boolean removes(String directory) {
+    if (!is("rm")) {
+      return false;
+    }
+    for (Word word : positionalArguments()) {
+      String path = Word.normalizePath(word.value());
+      if (!path.isEmpty() && (directory.equals(path) || directory.startsWith(path + "/"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean inSubshell() {

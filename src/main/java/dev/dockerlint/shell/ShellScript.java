@@ -2,6 +2,7 @@ package dev.dockerlint.shell;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A parsed shell script: every simple command in source order, including those inside subshells,
@@ -76,6 +77,24 @@ public record ShellScript(List<ShellCommand> commands, List<String> problems) {
       }
     }
     return Optional.of(first);
+  }
+
+  /** For a {@link #lastIndexOf} result kept by a caller: not looked for yet (-1 is looked for, none). */
+  public static final int NOT_SEARCHED = -2;
+
+  /**
+   * The index of the last command (wrappers looked through) that {@code matches}, or -1. Rules ask
+   * "is there a clean-up after command i?", which is "is the last clean-up after i?": one scan of
+   * the script answers it for every command, where a scan per command was quadratic. Callers pass a
+   * class or enum, not a lambda: linking lambdas costs start-up time (bench/README.md).
+   */
+  public int lastIndexOf(Predicate<ShellCommand> matches) {
+    for (int j = commands.size() - 1; j >= 0; j--) {
+      if (matches.test(commands.get(j).unwrapped())) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   public boolean hasPipe() {

@@ -21,4 +21,24 @@ public record Word(String raw, String value, SourceRange range, boolean quoted, 
   public boolean isLongFlag() {
     return isFlag() && value.startsWith("--");
   }
+
+  /**
+   * A path word's value without its trailing {@code /*}, {@code /.} and {@code /}, repeatedly
+   * ({@code /var/cache/apk/*} gives {@code /var/cache/apk}); {@code /} stays, {@code /*} gives the empty string.
+   */
+  public static String normalizePath(String path) {
+    String p = path;
+    boolean changed = true;
+    while (changed && p.length() > 1) {
+      changed = false;
+      if (p.endsWith("/*") || p.endsWith("/.")) {
+        p = p.substring(0, p.length() - 2);
+        changed = true;
+      } else if (p.endsWith("/") && p.length() > 1) {
+        p = p.substring(0, p.length() - 1);
+        changed = true;
+      }
+    }
+    return p;
+  }
 }

@@ -151,4 +151,67 @@ class ShellCommandTest {
     ShellCommand c = command("echo  'a b'");
     assertThat(c.words().get(1).range()).isEqualTo(SourceRange.of(1, 7, 1, 12));
   }
+
+  @Test
+  void invokedLooksThroughWrappersButNotThroughCommandV() {
+    assertThat(command("sudo -u app apt-get install x").invoked().name()).isEqualTo("apt-get");
+    assertThat(command("command -v curl").invoked()).isNull();
+    assertThat(command("FOO=1").invoked()).isNull();
+    assertThat(command("curl x").invoked().name()).isEqualTo("curl");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "npm --registry r install x     | install x",
+      "npm install -- --registry x    | install --registry x",
+      "npm --loglevel                 | ''",
+      "npm '--registry' r install     | --registry r install",
+  })
+  void positionalArgumentsWithGivenValueFlags(String text, String expected) {
+    java.util.Set<String> flags = java.util.Set.of("--registry", "--loglevel");
+    ShellCommand c = command(text);
+    assertThat(values(c.positionalArguments(flags))).isEqualTo(expected);
+    Word first = c.firstPositional(flags);
+    assertThat(first == null ? "" : first.value()).isEqualTo(expected.isEmpty() ? "" : expected.split(" ")[0]);
+  }
+
+  @Test
+  void rangeToRunsFromTheProgramNameToTheWordGiven() {
+    ShellCommand c = command("apt-get -q install x");
+    assertThat(c.rangeTo(c.words().get(2))).isEqualTo(c.words().get(0).range().union(c.words().get(2).range()));
+    assertThat(c.rangeTo(null)).isEqualTo(c.words().get(0).range());
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} removes {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "rm -rf /var/cache/apk/*  | /var/cache/apk | true",
+      "rm -rf /var/cache        | /var/cache/apk | true",
+      "rm -rf /var/cache/apkx   | /var/cache/apk | false",
+      "rm -rf /var/cache/apk/x  | /var/cache/apk | false",
+      "ls /var/cache/apk        | /var/cache/apk | false",
+  })
+  void removes(String text, String directory, boolean expected) {
+    assertThat(command(text).removes(directory)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "/var/cache/apk/*  | /var/cache/apk",
+      "/tmp/./           | /tmp",
+      "/a/*/             | /a",
+      "/                 | /",
+      "/*                | ''",
+      "''                | ''",
+  })
+  void normalizePath(String path, String expected) {
+    assertThat(Word.normalizePath(path)).isEqualTo(expected);
+  }
+
+  @Test
+  void lastIndexOfFindsTheLastMatchingCommandThroughWrappers() {
+    ShellScript script = ShellParserTest.parse("rm -rf /a && echo x && sudo rm -rf /b && ls");
+    java.util.function.Predicate<ShellCommand> rm = c -> c.is("rm");
+    assertThat(script.lastIndexOf(rm)).isEqualTo(2);
+    assertThat(script.lastIndexOf(c -> c.is("cp"))).isEqualTo(-1);
+  }
 }
