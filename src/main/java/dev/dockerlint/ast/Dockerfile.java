@@ -1,7 +1,9 @@
 package dev.dockerlint.ast;
 
-import dev.dockerlint.source.SourceText;
+import dev.dockerlint.shell.Expansion;
 import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.source.SourceRange;
+import dev.dockerlint.source.SourceText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -74,6 +76,57 @@ public final class Dockerfile {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The range of the first {@code $NAME} or {@code ${NAME...}} inside {@code within} (continued lines
+   * included), where a finding about the variable points; {@code within} itself when it cannot be
+   * found.
+   */
+  public SourceRange variableRange(SourceRange within, String name) {
+    String text = source.text();
+    int from = offset(source, within.start().line(), within.start().column());
+    int to = Math.min(offset(source, within.end().line(), within.end().column()), text.length());
+    for (int i = from; i >= 0 && i < to; i++) {
+      if (text.charAt(i) != '$' || i > from && text.charAt(i - 1) == escape) {
+        continue;
+      }
+      int start = i + 1;
+      boolean braced = start < to && text.charAt(start) == '{';
+      if (braced) {
+        start++;
+      }
+      if (!text.startsWith(name, start) || start + name.length() > to) {
+        continue;
+      }
+      int end = start + name.length();
+      if (end < to && isNameChar(text.charAt(end))) {
+        continue;
+      }
+      if (braced) {
+        int depth = 1;
+        int j = end;
+        for (; j < to && depth > 0; j++) {
+          char c = text.charAt(j);
+          if (c == '{' && text.charAt(j - 1) == '$') {
+            depth++;
+          } else if (c == '}') {
+            depth--;
+          }
+        }
+        end = depth == 0 ? j : end;
+      }
+      return source.range(i, end);
+    }
+    return within;
+  }
+
+  private static int offset(SourceText source, int line, int column) {
+    return source.lineStart(line) + column - 1;
+  }
+
+  private static boolean isNameChar(char c) {
+    return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   /** The escape character: {@code \} or, with {@code # escape=`}, a backtick. */
@@ -151,6 +204,23 @@ public final class Dockerfile {
         Instruction target = instruction instanceof Onbuild onbuild ? onbuild.trigger() : instruction;
         if (target instanceof Run run) {
           result.addAll(run.invokedCommands());
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Every top-level COPY with a non-empty, variable-free {@code --from} value, with its stage. */
+  public List<CopyFrom> copyFroms() {
+    List<CopyFrom> result = new ArrayList<>();
+    for (Stage stage : stages) {
+      for (Instruction instruction : stage.instructions()) {
+        if (instruction instanceof Copy copy) {
+          for (Flag flag : copy.flags("from")) {
+            if (flag.value() != null && !flag.value().isBlank() && flag.value().indexOf('$') < 0) {
+              result.add(new CopyFrom(stage, copy, flag));
+            }
+          }
         }
       }
     }
@@ -246,6 +316,24 @@ public final class Dockerfile {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The base image of a stage built on an image, expanded with the global ARG defaults; empty for
+   * stages built on stages, {@code scratch}, and references a variable without default leaves open
+   * (set only by {@code --build-arg}: unknown here).
+   */
+  public Optional<ImageRef> resolvedBaseImage(Stage stage) {
+    if (stage.isBuiltOnStage() || stage.baseImage() == null || stage.baseImage().isScratch()) {
+      return Optional.empty();
+    }
+    Expansion expansion = scopeAt(stage.from()).expand(stage.from().image().text());
+    for (String name : expansion.references()) {
+      if (!scopeAt(stage.from()).hasValue(name)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(stage.baseImage());
   }
 
   /** The image at the root of a stage's chain ({@code FROM python AS a} / {@code FROM a}: python). */

@@ -1,5 +1,8 @@
 package dev.dockerlint.ast;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,6 +30,29 @@ public final class NameSuggestion {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The known variable name closest to {@code name}: one differing only in case, else one within a
+   * third of its length in edit distance (at least 1, at most 3); null when nothing is that close.
+   */
+  public static String closestVariable(String name, Collection<String> known) {
+    for (String candidate : known) {
+      if (candidate.equalsIgnoreCase(name) && !candidate.equals(name)) {
+        return candidate;
+      }
+    }
+    int limit = Math.min(3, Math.max(1, name.length() / 3));
+    return closest(name, known, limit).orElse(null);
+  }
+
+  /** The name of one of {@code stages} closest to {@code name} (edit distance 2 at most), or null. */
+  public static String closestStage(List<Stage> stages, String name) {
+    List<String> names = new ArrayList<>(stages.size());
+    for (Stage stage : stages) {
+      names.add(stage.name());
+    }
+    return closest(name, names, 2).orElse(null);
   }
 
   /** Levenshtein distance, two rows at a time. */

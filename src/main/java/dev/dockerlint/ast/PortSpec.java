@@ -1,6 +1,10 @@
 package dev.dockerlint.ast;
 
+import dev.dockerlint.shell.Expansion;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One EXPOSE entry after expansion: {@code 80}, {@code 8000-8100/tcp}, {@code 53/udp}. Host parts
@@ -12,6 +16,32 @@ import java.util.Optional;
  * @param endPort last port of a range (same as {@code startPort} for one port), or -1
  */
 public record PortSpec(String raw, String hostPart, int startPort, int endPort, String protocol) {
+  /** Compiled once: {@code String.split} with a pattern compiles it on every call. */
+  private static final Pattern BLANKS = Pattern.compile("[ \t\r\n]+");
+
+  /**
+   * The ports an EXPOSE word stands for after expansion with {@code scope} (one word may expand to
+   * several), or empty when the value is not known before the build.
+   */
+  public static Optional<List<PortSpec>> parseExpanded(Scope scope, Token token) {
+    Expansion expansion = scope.expand(token.text());
+    if (expansion.error() != null) {
+      return Optional.empty();
+    }
+    for (String name : expansion.references()) {
+      Optional<Variable> v = scope.get(name);
+      if (v.isEmpty() || v.get().value() == null) {
+        return Optional.empty();
+      }
+    }
+    List<PortSpec> result = new ArrayList<>();
+    for (String part : BLANKS.split(expansion.value())) {
+      if (!part.isEmpty()) {
+        result.add(parse(part));
+      }
+    }
+    return Optional.of(result);
+  }
 
   public static PortSpec parse(String raw) {
     String rest = raw;

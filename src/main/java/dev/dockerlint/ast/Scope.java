@@ -96,6 +96,41 @@ public final class Scope {
     return VariableExpander.expand(text, escape, new Values(this));
   }
 
+  /**
+   * A WORKDIR, COPY or ADD path expanded with these variables, as far as it is known before the
+   * build: the expanded text when its beginning is known (every variable it uses has a value, or it
+   * does not start with a variable, so whether it is absolute does not depend on one). Empty
+   * otherwise, since a path led by a variable without a value (an ARG set only by --build-arg, ENV
+   * from the base image) is unknown, and on an expansion error.
+   */
+  public Optional<String> expandPath(String text) {
+    Expansion expansion = expand(text);
+    if (expansion.error() != null) {
+      return Optional.empty();
+    }
+    boolean allKnown = true;
+    for (String name : expansion.references()) {
+      Optional<Variable> v = get(name);
+      if (v.isEmpty() || v.get().value() == null) {
+        allKnown = false;
+        break;
+      }
+    }
+    if (allKnown) {
+      return Optional.of(expansion.value());
+    }
+    return startsWithVariable(text) ? Optional.empty() : Optional.of(expansion.value());
+  }
+
+  /** True when the text, after any opening quotes, begins with {@code $}. */
+  private static boolean startsWithVariable(String text) {
+    int i = 0;
+    while (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == '$';
+  }
+
   /** Expanded value of a token's text. */
   public String resolve(Token token) {
     return expand(token.text()).value();

@@ -39,6 +39,16 @@ public record Stage(int index, String name, From from, List<Instruction> instruc
     return Optional.ofNullable(baseImage);
   }
 
+  /**
+   * The base image for a message: {@code 'node'}, or {@code 'node' (from $BASE)} when the FROM
+   * wrote it with a variable. For a stage with a base image.
+   */
+  public String describeBaseImage() {
+    String written = from.image().text();
+    return written.equals(baseImage.raw()) ? "'" + baseImage.raw() + "'"
+        : "'" + baseImage.raw() + "' (from " + written + ")";
+  }
+
   public boolean isBuiltOnStage() {
     return baseStage >= 0;
   }

@@ -4,6 +4,7 @@ import dev.dockerlint.ast.Arg;
 import dev.dockerlint.ast.ArgDeclaration;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Flag;
+import dev.dockerlint.ast.NameSuggestion;
 import dev.dockerlint.ast.Scope;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.lint.Rule;
@@ -11,6 +12,7 @@ import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.source.SourceRange;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -50,8 +52,8 @@ public final class ArgUndefinedInFrom implements Rule {
       String hint = declaredInStage(file, stage, name)
           ? "; ARG " + name + " is declared inside a stage, which FROM cannot see: move it before the first FROM"
           : "; declare ARG " + name + " before the first FROM";
-      context.report(VariableRefs.locate(file, range, name), "FROM uses '$" + name + "', which is not declared"
-          + VariableRefs.didYouMean(name, scope.variables().keySet()) + hint);
+      context.report(file.variableRange(range, name), "FROM uses '$" + name + "', which is not declared"
+          + didYouMean(name, scope.variables().keySet()) + hint);
     }
   }
 
@@ -69,5 +71,11 @@ public final class ArgUndefinedInFrom implements Rule {
       }
     }
     return false;
+  }
+
+  /** " (did you mean $X?)" or "". */
+  private static String didYouMean(String name, Collection<String> known) {
+    String match = NameSuggestion.closestVariable(name, known);
+    return match == null ? "" : " (did you mean $" + match + "?)";
   }
 }

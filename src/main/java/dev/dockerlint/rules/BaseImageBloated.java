@@ -44,7 +44,7 @@ public final class BaseImageBloated implements Rule {
     }
     List<Stage> chain = file.lineage(last.get());
     Stage root = chain.get(chain.size() - 1);
-    Optional<ImageRef> resolved = ImageTags.resolvedImage(file, root);
+    Optional<ImageRef> resolved = file.resolvedBaseImage(root);
     if (resolved.isEmpty()) {
       return;
     }
@@ -67,7 +67,7 @@ public final class BaseImageBloated implements Rule {
         ? "build in it and COPY the result into a small runtime image (debian:bookworm-slim, alpine, distroless)"
         : "use a " + variant + " variant (" + name + ":" + suggestedTag(tag, variant)
             + ") or copy the result of a build stage into one";
-    context.report(root.from().image(), "The final image is based on " + ImageTags.describe(root, image)
+    context.report(root.from().image(), "The final image is based on " + root.describeBaseImage()
         + ", a full development image with compilers and build tools; " + advice);
   }
 

@@ -1,5 +1,6 @@
 package dev.dockerlint.rules;
 
+import dev.dockerlint.ast.CopyFrom;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -18,7 +19,7 @@ public final class CopyFromSelf implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (StageRefs.CopyFrom ref : StageRefs.copyFroms(file)) {
+    for (CopyFrom ref : file.copyFroms()) {
       if (ref.namesOwnStage()) {
         context.report(ref.flag().range(), "COPY --from=" + ref.value() + " names the stage it is in, which cannot "
             + "copy from itself; copy from an earlier stage, or use the file's path in this stage directly");

@@ -1,6 +1,8 @@
 package dev.dockerlint.rules;
 
+import dev.dockerlint.ast.CopyFrom;
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.NameSuggestion;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -39,7 +41,7 @@ public final class CopyFromUnknownStage implements Rule {
         }
       }
     }
-    for (StageRefs.CopyFrom ref : StageRefs.copyFroms(file)) {
+    for (CopyFrom ref : file.copyFroms()) {
       if (ref.namesOwnStage() || ref.looksLikeImage()) {
         continue;
       }
@@ -59,7 +61,7 @@ public final class CopyFromUnknownStage implements Rule {
             + "move that stage above this one so every builder resolves it");
         continue;
       }
-      String close = StageRefs.closest(file.stages().subList(0, ref.stage().index()), ref.value());
+      String close = NameSuggestion.closestStage(file.stages().subList(0, ref.stage().index()), ref.value());
       String stageHint = close != null ? "use an earlier stage (did you mean --from=" + close + ")"
           : "name an earlier stage with FROM ... AS " + ref.value();
       context.report(ref.flag().range(), "COPY --from=" + ref.value() + " names no earlier stage, so Docker pulls an "

@@ -36,8 +36,8 @@ public final class CopyRelativeNoWorkdir implements Rule {
         if (workdirSet || !(instruction instanceof FileTransfer transfer) || transfer.destination() == null) {
           continue;
         }
-        Optional<String> destination = ExpandedPath.known(file.scopeAt(instruction), transfer.destination().text());
-        if (destination.isEmpty() || destination.get().isEmpty() || ExpandedPath.isAbsolute(destination.get())) {
+        Optional<String> destination = file.scopeAt(instruction).expandPath(transfer.destination().text());
+        if (destination.isEmpty() || destination.get().isEmpty() || Workdir.isAbsolute(destination.get())) {
           continue;
         }
         context.report(transfer.destination(), instruction.name() + " destination '" + destination.get()

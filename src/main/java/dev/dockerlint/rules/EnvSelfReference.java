@@ -38,7 +38,7 @@ public final class EnvSelfReference implements Rule {
             if (earlier.contains(name) && !name.equals(key) && seen.add(name)) {
               String before = scope.get(name).map(v -> v.value() == null ? "its value from before this ENV"
                   : "its value from before this ENV ('" + v.value() + "')").orElse("nothing: it is unset before this ENV");
-              context.report(VariableRefs.locate(file, kv.value().range(), name), "'$" + name + "' in " + key
+              context.report(file.variableRange(kv.value().range(), name), "'$" + name + "' in " + key
                   + " refers to " + name + " set in the same ENV but gets " + before
                   + "; set " + name + " in an earlier ENV");
             }

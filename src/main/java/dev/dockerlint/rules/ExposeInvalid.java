@@ -5,18 +5,13 @@ import dev.dockerlint.ast.Expose;
 import dev.dockerlint.ast.PortSpec;
 import dev.dockerlint.ast.Scope;
 import dev.dockerlint.ast.Token;
-import dev.dockerlint.ast.Variable;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
-import dev.dockerlint.shell.Expansion;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * EXPOSE takes container ports ({@code 80}, {@code 8000-8100}, {@code 53/udp}). Docker rejects a port
@@ -29,8 +24,6 @@ public final class ExposeInvalid implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("expose-invalid", Severity.ERROR,
       "EXPOSE value is not a valid container port", "DL3011", "ExposeInvalidFormat", "ExposeProtoCasing");
   private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
-  /** Compiled once: {@code String.split} with a pattern compiles it on every call. */
-  private static final Pattern BLANKS = Pattern.compile("[ \t\r\n]+");
 
   @Override
   public RuleInfo info() {
@@ -42,7 +35,7 @@ public final class ExposeInvalid implements Rule {
     for (Expose expose : file.instructions(Expose.class)) {
       Scope scope = file.scopeAt(expose);
       for (Token token : expose.ports()) {
-        for (PortSpec port : ports(scope, token).orElse(List.of())) {
+        for (PortSpec port : PortSpec.parseExpanded(scope, token).orElse(List.of())) {
           checkPort(token, port, context);
         }
       }
@@ -85,29 +78,5 @@ public final class ExposeInvalid implements Rule {
       context.reportAs(token.range(), "Protocol in EXPOSE '" + raw + "' should be lowercase; write "
           + raw.substring(0, raw.indexOf('/') + 1) + lower, "ExposeProtoCasing");
     }
-  }
-
-  /**
-   * The ports an EXPOSE word stands for after expansion (one word may expand to several), or empty
-   * when the value is not known before the build.
-   */
-  static Optional<List<PortSpec>> ports(Scope scope, Token token) {
-    Expansion expansion = scope.expand(token.text());
-    if (expansion.error() != null) {
-      return Optional.empty();
-    }
-    for (String name : expansion.references()) {
-      Optional<Variable> v = scope.get(name);
-      if (v.isEmpty() || v.get().value() == null) {
-        return Optional.empty();
-      }
-    }
-    List<PortSpec> result = new ArrayList<>();
-    for (String part : BLANKS.split(expansion.value())) {
-      if (!part.isEmpty()) {
-        result.add(PortSpec.parse(part));
-      }
-    }
-    return Optional.of(result);
   }
 }

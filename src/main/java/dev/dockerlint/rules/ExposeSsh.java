@@ -30,7 +30,7 @@ public final class ExposeSsh implements Rule {
     for (Expose expose : file.instructions(Expose.class)) {
       Scope scope = file.scopeAt(expose);
       for (Token token : expose.ports()) {
-        for (PortSpec port : ExposeInvalid.ports(scope, token).orElse(List.of())) {
+        for (PortSpec port : PortSpec.parseExpanded(scope, token).orElse(List.of())) {
           boolean tcp = port.protocol() == null || port.protocol().isEmpty() || port.protocol().equalsIgnoreCase("tcp");
           if (port.startPort() == 22 && port.endPort() == 22 && tcp) {
             context.report(token.range(), "EXPOSE '" + port.raw() + "' advertises SSH; do not run an SSH server in a "

@@ -22,9 +22,9 @@ public final class ImageDigest implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
-      Optional<ImageRef> image = ImageTags.resolvedImage(file, stage);
+      Optional<ImageRef> image = file.resolvedBaseImage(stage);
       if (image.isPresent() && !image.get().hasDigest()) {
-        context.report(stage.from().image(), "Image " + ImageTags.describe(stage, image.get())
+        context.report(stage.from().image(), "Image " + stage.describeBaseImage()
             + " is not pinned by digest; append @sha256:<digest> so every build uses the same image");
       }
     }

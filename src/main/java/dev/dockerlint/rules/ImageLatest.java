@@ -22,9 +22,9 @@ public final class ImageLatest implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
-      Optional<ImageRef> image = ImageTags.resolvedImage(file, stage);
+      Optional<ImageRef> image = file.resolvedBaseImage(stage);
       if (image.isPresent() && "latest".equals(image.get().tag()) && !image.get().hasDigest()) {
-        context.report(stage.from().image(), "Image " + ImageTags.describe(stage, image.get())
+        context.report(stage.from().image(), "Image " + stage.describeBaseImage()
             + " uses the mutable 'latest' tag; pin a version such as "
             + image.get().raw().substring(0, image.get().raw().length() - "latest".length()) + "<version>");
       }

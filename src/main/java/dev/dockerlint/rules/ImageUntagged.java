@@ -22,9 +22,9 @@ public final class ImageUntagged implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
-      Optional<ImageRef> image = ImageTags.resolvedImage(file, stage);
+      Optional<ImageRef> image = file.resolvedBaseImage(stage);
       if (image.isPresent() && image.get().tag() == null && !image.get().hasDigest()) {
-        context.report(stage.from().image(), "Image " + ImageTags.describe(stage, image.get())
+        context.report(stage.from().image(), "Image " + stage.describeBaseImage()
             + " has no tag, so it means 'latest' and changes under you; pin a version such as "
             + image.get().raw() + ":<version>");
       }

@@ -35,13 +35,13 @@ public final class ImageUntrustedRegistry implements Rule {
       return;
     }
     for (Stage stage : file.stages()) {
-      Optional<ImageRef> image = ImageTags.resolvedImage(file, stage);
+      Optional<ImageRef> image = file.resolvedBaseImage(stage);
       if (image.isEmpty()) {
         continue;
       }
       String registry = image.get().effectiveRegistry();
       if (!isTrusted(registry, trusted)) {
-        context.report(stage.from().image(), "Image " + ImageTags.describe(stage, image.get()) + " comes from '"
+        context.report(stage.from().image(), "Image " + stage.describeBaseImage() + " comes from '"
             + registry + "', which is not in trusted-registries (" + String.join(", ", trusted)
             + "); use an image from a trusted registry");
       }

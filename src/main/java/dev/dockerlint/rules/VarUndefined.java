@@ -13,6 +13,7 @@ import dev.dockerlint.ast.ImageRef;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.KeyValue;
 import dev.dockerlint.ast.Label;
+import dev.dockerlint.ast.NameSuggestion;
 import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.Scope;
 import dev.dockerlint.ast.Stage;
@@ -106,7 +107,7 @@ public final class VarUndefined implements Rule {
             }
             Set<String> known = new LinkedHashSet<>(scope.variables().keySet());
             known.addAll(globals);
-            String suggestion = VariableRefs.closest(name, known);
+            String suggestion = NameSuggestion.closestVariable(name, known);
             boolean global = globals.contains(name);
             if (baseEnv.isPresent() ? baseEnv.get().contains(name) : suggestion == null && !global) {
               continue; // may come from the base image's ENV
@@ -118,7 +119,7 @@ public final class VarUndefined implements Rule {
               message += (suggestion == null ? "" : " (did you mean $" + suggestion + "?)")
                   + "; declare it with ARG or ENV first";
             }
-            context.report(VariableRefs.locate(file, use.range(), name), message);
+            context.report(file.variableRange(use.range(), name), message);
           }
         }
       }

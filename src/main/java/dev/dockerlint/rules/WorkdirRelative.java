@@ -35,8 +35,8 @@ public final class WorkdirRelative implements Rule {
       if (first.path() == null) {
         continue;
       }
-      Optional<String> path = ExpandedPath.known(file.scopeAt(first), first.path().text());
-      if (path.isPresent() && !path.get().isEmpty() && !ExpandedPath.isAbsolute(path.get())) {
+      Optional<String> path = file.scopeAt(first).expandPath(first.path().text());
+      if (path.isPresent() && !path.get().isEmpty() && !Workdir.isAbsolute(path.get())) {
         context.report(first.path(), "WORKDIR '" + path.get() + "' is relative, so it depends on the base image's "
             + "working directory; use an absolute path such as " + suggestion(path.get()));
       }
