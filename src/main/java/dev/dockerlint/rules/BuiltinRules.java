@@ -1,6 +1,12 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.lint.Rule;
+import dev.dockerlint.rules.images.BaseImageBloated;
+import dev.dockerlint.rules.images.FromPlatformConst;
+import dev.dockerlint.rules.images.ImageDigest;
+import dev.dockerlint.rules.images.ImageLatest;
+import dev.dockerlint.rules.images.ImageUntagged;
+import dev.dockerlint.rules.images.PlatformRedundant;
 import java.util.List;
 
 /** Every built-in rule, sorted by id. Adding a rule means adding its class to this one list. */

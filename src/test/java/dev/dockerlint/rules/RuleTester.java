@@ -15,22 +15,23 @@ import java.util.Set;
 
 /**
  * Runs one rule through the whole linter. Expected findings are marked in the source:
- * {@code FROM [|alpine:latest|]} expects one finding covering exactly {@code alpine:latest}.
+ * {@code FROM [|alpine:latest|]} expects one finding covering exactly {@code alpine:latest}. Public, so that
+ * the rule tests of every subpackage of {@code dev.dockerlint.rules} use it.
  */
-final class RuleTester {
+public final class RuleTester {
   private final Rule rule;
 
-  RuleTester(Rule rule) {
+  public RuleTester(Rule rule) {
     this.rule = rule;
   }
 
-  String ruleId() {
+  public String ruleId() {
     return rule.info().id();
   }
 
   /** A Dockerfile with its markers removed, and the ranges they marked. */
-  record Marked(String text, List<SourceRange> ranges) {
-    static Marked of(String marked) {
+  public record Marked(String text, List<SourceRange> ranges) {
+    public static Marked of(String marked) {
       StringBuilder text = new StringBuilder();
       List<Integer> starts = new ArrayList<>();
       List<int[]> spans = new ArrayList<>();
@@ -55,38 +56,38 @@ final class RuleTester {
     }
   }
 
-  List<Finding> lint(String text) {
+  public List<Finding> lint(String text) {
     Linter linter = new Linter(List.of(rule), new LintSettings(Set.of(), Set.of(rule.info().id()), java.util.Map.of(), List.of()));
     return linter.lint(DockerfileParser.parse("Dockerfile", text));
   }
 
-  List<Finding> lint(String text, LintSettings settings) {
+  public List<Finding> lint(String text, LintSettings settings) {
     return new Linter(List.of(rule), settings).lint(DockerfileParser.parse("Dockerfile", text));
   }
 
   /** Lints as the Dockerfile at {@code location} on disk, so rules can see its build context. */
-  List<Finding> lint(String text, java.nio.file.Path location) {
+  public List<Finding> lint(String text, java.nio.file.Path location) {
     return lint(text, new LintSettings(Set.of(), Set.of(rule.info().id()), java.util.Map.of(), List.of()), location);
   }
 
-  List<Finding> lint(String text, LintSettings settings, java.nio.file.Path location) {
+  public List<Finding> lint(String text, LintSettings settings, java.nio.file.Path location) {
     Linter linter = new Linter(List.of(rule), settings);
     return linter.lint(DockerfileParser.parse(location.getFileName().toString(), text), location);
   }
 
   /** Asserts the rule reports exactly the marked ranges (none when nothing is marked). */
-  List<Finding> check(String markedSource) {
+  public List<Finding> check(String markedSource) {
     return check(markedSource, (java.nio.file.Path) null);
   }
 
   /** {@link #check(String)} for a Dockerfile at {@code location} on disk (null: not on disk). */
-  List<Finding> check(String markedSource, java.nio.file.Path location) {
+  public List<Finding> check(String markedSource, java.nio.file.Path location) {
     Marked marked = Marked.of(markedSource);
     return assertMarked(marked, location == null ? lint(marked.text()) : lint(marked.text(), location));
   }
 
   /** {@link #check(String)} with given settings (a label schema, say). */
-  List<Finding> check(String markedSource, LintSettings settings) {
+  public List<Finding> check(String markedSource, LintSettings settings) {
     Marked marked = Marked.of(markedSource);
     return assertMarked(marked, lint(marked.text(), settings));
   }

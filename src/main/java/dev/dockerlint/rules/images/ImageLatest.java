@@ -1,4 +1,4 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.images;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.ImageRef;
@@ -9,10 +9,10 @@ import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import java.util.Optional;
 
-/** FROM an image by tag only: the tag can be moved to other bytes at any time. Off by default. */
-public final class ImageDigest implements Rule {
-  private static final RuleInfo INFO = RuleInfo.of("image-digest", Severity.INFO,
-      "Base image is not pinned by digest").offByDefault();
+/** ':latest' moves with every release, so builds are not reproducible. */
+public final class ImageLatest implements Rule {
+  private static final RuleInfo INFO =
+      RuleInfo.of("image-latest", Severity.WARNING, "Base image uses the mutable 'latest' tag", "DL3007");
 
   @Override
   public RuleInfo info() {
@@ -23,9 +23,10 @@ public final class ImageDigest implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
       Optional<ImageRef> image = file.resolvedBaseImage(stage);
-      if (image.isPresent() && !image.get().hasDigest()) {
+      if (image.isPresent() && "latest".equals(image.get().tag()) && !image.get().hasDigest()) {
         context.report(stage.from().image(), "Image " + stage.describeBaseImage()
-            + " is not pinned by digest; append @sha256:<digest> so every build uses the same image");
+            + " uses the mutable 'latest' tag; pin a version such as "
+            + image.get().raw().substring(0, image.get().raw().length() - "latest".length()) + "<version>");
       }
     }
   }
