@@ -7,6 +7,17 @@ import dev.dockerlint.rules.images.ImageDigest;
 import dev.dockerlint.rules.images.ImageLatest;
 import dev.dockerlint.rules.images.ImageUntagged;
 import dev.dockerlint.rules.images.PlatformRedundant;
+import dev.dockerlint.rules.packages.AptCleanup;
+import dev.dockerlint.rules.packages.AptNoInstallRecommends;
+import dev.dockerlint.rules.packages.AptUseAptGet;
+import dev.dockerlint.rules.packages.BuildToolsInFinalStage;
+import dev.dockerlint.rules.packages.CacheMountSuggested;
+import dev.dockerlint.rules.packages.InstallMissingYes;
+import dev.dockerlint.rules.packages.InstallThenRemove;
+import dev.dockerlint.rules.packages.NpmCi;
+import dev.dockerlint.rules.packages.PackageCacheLeft;
+import dev.dockerlint.rules.packages.PackageUnpinned;
+import dev.dockerlint.rules.packages.PipNoCacheDir;
 import java.util.List;
 
 /** Every built-in rule, sorted by id. Adding a rule means adding its class to this one list. */

@@ -47,7 +47,7 @@ class StartupClassesTest {
         + "RUN apt-get update && apt-get install -y curl && pip install flask && npm install x | tee /log\n"
         + "RUN <<EOF\napk add curl\nyum install -y x\nEOF\nCOPY --from=build /a /b\nONBUILD RUN cd /x && wget y\n"
         + "FROM build\nEXPOSE 80\nVOLUME /data\nUSER app\nENV A=$B C=1\nCMD [\"run\"]\n");
-    assertThat(loadedClasses("Dockerfile")).contains("dev.dockerlint.rules.PackageUnpinned")
+    assertThat(loadedClasses("Dockerfile")).contains("dev.dockerlint.rules.packages.PackageUnpinned")
         .noneMatch(name -> name.startsWith("dev.dockerlint.") && name.contains("$$Lambda"))
         .noneMatch(name -> name.startsWith("java.util.stream."));
   }
