@@ -18,6 +18,14 @@ import dev.dockerlint.rules.packages.NpmCi;
 import dev.dockerlint.rules.packages.PackageCacheLeft;
 import dev.dockerlint.rules.packages.PackageUnpinned;
 import dev.dockerlint.rules.packages.PipNoCacheDir;
+import dev.dockerlint.rules.shell.Pipefail;
+import dev.dockerlint.rules.shell.RunCd;
+import dev.dockerlint.rules.shell.RunConsecutive;
+import dev.dockerlint.rules.shell.RunSudo;
+import dev.dockerlint.rules.shell.RunUselessCommand;
+import dev.dockerlint.rules.shell.ShellSymlink;
+import dev.dockerlint.rules.shell.UseraddNoLogInit;
+import dev.dockerlint.rules.shell.WgetAndCurl;
 import java.util.List;
 
 /** Every built-in rule, sorted by id. Adding a rule means adding its class to this one list. */
