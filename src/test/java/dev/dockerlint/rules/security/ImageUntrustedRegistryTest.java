@@ -1,9 +1,10 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockerlint.lint.Finding;
 import dev.dockerlint.lint.LintSettings;
+import dev.dockerlint.rules.RuleTester;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
