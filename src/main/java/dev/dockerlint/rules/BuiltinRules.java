@@ -35,6 +35,11 @@ import dev.dockerlint.rules.shell.RunUselessCommand;
 import dev.dockerlint.rules.shell.ShellSymlink;
 import dev.dockerlint.rules.shell.UseraddNoLogInit;
 import dev.dockerlint.rules.shell.WgetAndCurl;
+import dev.dockerlint.rules.stages.CopyFromSelf;
+import dev.dockerlint.rules.stages.CopyFromUnknownStage;
+import dev.dockerlint.rules.stages.StageNameCasing;
+import dev.dockerlint.rules.stages.StageNameDuplicate;
+import dev.dockerlint.rules.stages.StageNameReserved;
 import java.util.List;
 
 /** Every built-in rule, sorted by id. Adding a rule means adding its class to this one list. */
