@@ -40,6 +40,18 @@ import dev.dockerlint.rules.stages.CopyFromUnknownStage;
 import dev.dockerlint.rules.stages.StageNameCasing;
 import dev.dockerlint.rules.stages.StageNameDuplicate;
 import dev.dockerlint.rules.stages.StageNameReserved;
+import dev.dockerlint.rules.syntax.ContinuationEmptyLine;
+import dev.dockerlint.rules.syntax.DuplicateInstruction;
+import dev.dockerlint.rules.syntax.EnvLegacyFormat;
+import dev.dockerlint.rules.syntax.ExposeInvalid;
+import dev.dockerlint.rules.syntax.FirstInstruction;
+import dev.dockerlint.rules.syntax.FromAsCasing;
+import dev.dockerlint.rules.syntax.InstructionCasing;
+import dev.dockerlint.rules.syntax.JsonArgs;
+import dev.dockerlint.rules.syntax.JsonSingleQuotes;
+import dev.dockerlint.rules.syntax.MaintainerDeprecated;
+import dev.dockerlint.rules.syntax.OnbuildForbidden;
+import dev.dockerlint.rules.syntax.SyntaxErrorRule;
 import java.util.List;
 
 /** Every built-in rule, sorted by id. Adding a rule means adding its class to this one list. */

@@ -9,7 +9,7 @@ import dev.dockerlint.lint.LintSettings;
 import dev.dockerlint.lint.Linter;
 import dev.dockerlint.parse.DockerfileParser;
 import dev.dockerlint.rules.BuiltinRules;
-import dev.dockerlint.rules.SyntaxErrorRule;
+import dev.dockerlint.rules.syntax.SyntaxErrorRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
