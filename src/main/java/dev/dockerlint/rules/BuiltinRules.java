@@ -52,6 +52,10 @@ import dev.dockerlint.rules.syntax.JsonSingleQuotes;
 import dev.dockerlint.rules.syntax.MaintainerDeprecated;
 import dev.dockerlint.rules.syntax.OnbuildForbidden;
 import dev.dockerlint.rules.syntax.SyntaxErrorRule;
+import dev.dockerlint.rules.variables.ArgDefaultInvalidInFrom;
+import dev.dockerlint.rules.variables.ArgUndefinedInFrom;
+import dev.dockerlint.rules.variables.EnvSelfReference;
+import dev.dockerlint.rules.variables.VarUndefined;
 import java.util.List;
 
 /** Every built-in rule, sorted by id. Adding a rule means adding its class to this one list. */
