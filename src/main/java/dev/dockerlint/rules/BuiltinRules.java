@@ -1,6 +1,9 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.lint.Rule;
+import dev.dockerlint.rules.context.CopyBeforeInstall;
+import dev.dockerlint.rules.context.DockerignoreIncomplete;
+import dev.dockerlint.rules.context.DockerignoreMissing;
 import dev.dockerlint.rules.images.BaseImageBloated;
 import dev.dockerlint.rules.images.FromPlatformConst;
 import dev.dockerlint.rules.images.ImageDigest;

@@ -1,7 +1,8 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockerlint.rules.RuleTester;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
