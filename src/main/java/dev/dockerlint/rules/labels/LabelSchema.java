@@ -1,4 +1,4 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.labels;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.KeyValue;

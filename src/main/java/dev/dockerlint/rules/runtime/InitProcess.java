@@ -1,4 +1,4 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.runtime;
 
 import dev.dockerlint.ast.Cmd;
 import dev.dockerlint.ast.Dockerfile;

@@ -1,5 +1,6 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.runtime;
 
+import dev.dockerlint.rules.RuleTester;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

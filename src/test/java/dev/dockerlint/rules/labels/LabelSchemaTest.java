@@ -1,8 +1,9 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.labels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockerlint.lint.LintSettings;
+import dev.dockerlint.rules.RuleTester;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,8 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockerlint.rules.RuleTester;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
