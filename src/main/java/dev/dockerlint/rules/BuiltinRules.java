@@ -68,7 +68,11 @@ import dev.dockerlint.rules.variables.EnvSelfReference;
 import dev.dockerlint.rules.variables.VarUndefined;
 import java.util.List;
 
-/** Every built-in rule, sorted by id. Adding a rule means adding its class to this one list. */
+/**
+ * Every built-in rule, sorted by id. Adding a rule means adding its class to this one list. The
+ * classes live in subpackages by subject (context, images, labels, packages, paths, runtime,
+ * security, shell, stages, syntax, variables), each with the helpers only its rules use.
+ */
 public final class BuiltinRules {
   private BuiltinRules() {}
 
