@@ -99,6 +99,10 @@ final class LintCommand implements Callable<Integer> {
       description = "configuration file (default: .dockerlint.yaml in the current directory or a parent up to the repository root)")
   Path config;
 
+  @Option(names = "--isolated",
+      description = "ignore every configuration file, the repository's and the user's; only the command line counts")
+  boolean isolated;
+
   @Option(names = "--context", paramLabel = "DIR",
       description = "the build context directory, for the .dockerignore checks (default: each Dockerfile's directory)")
   Path context;
