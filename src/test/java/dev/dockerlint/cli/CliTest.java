@@ -548,6 +548,116 @@ class CliTest {
         + "another with --config\n"
         + "dockerlint: svc/api/Dockerfile: not linted: config file 'svc/.dockerlint.yaml' is invalid; fix it, or name "
         + "another with --config\n");
-    assertThat(lastLine(r.out())).isEqualTo("2 problems (2 warnings) in 1 file; 2 files could not be checked");
+    assertThat(lastLine(r.out())).as("the console's text leaves stderr's errors out").isEqualTo("2 problems (2 warnings) in 1 file");
+    JsonNode json = new ObjectMapper().readTree(run("--format", "json", "Dockerfile", "svc").out());
+    assertThat(json.at("/errors/0/file").asText()).isEqualTo("svc/Dockerfile");
+    assertThat(json.at("/errors/0/message").asText()).startsWith("not linted: config file 'svc/.dockerlint.yaml' is invalid");
+    assertThat(json.get("configs")).as("the invalid one was not used").isEmpty();
+  }
+
+  /** The README's Configuration section: its layout, built as written, prints the summary it quotes. */
+  @Test
+  void readmeConfigurationSampleIsWhatARunPrints() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("## Configuration\n"), readme.indexOf("## Output formats\n"));
+    String tree = section.substring(section.indexOf("```text\nrepo/\n") + "```text\nrepo/\n".length());
+    tree = tree.substring(0, tree.indexOf("```"));
+    String dockerfile = "FROM alpine:latest\nUSER app\n";
+    assertThat(section).contains("With `FROM alpine:latest` and `USER app` in each Dockerfile, `dockerlint Dockerfile services`");
+    int files = 0;
+    for (String line : tree.split("\n")) {
+      String[] columns = line.strip().split("\\s{2,}", 2);
+      if (columns[0].equals(".git/")) {
+        Files.createDirectories(dir.resolve(".git"));
+      } else if (columns[0].endsWith("Dockerfile")) {
+        write(columns[0], dockerfile);
+        files++;
+      } else {
+        assertThat(columns[0]).endsWith(".dockerlint.yaml");
+        write(columns[0], columns[1] + "\n");
+      }
+    }
+    assertThat(files).isEqualTo(3);
+    String quoted = section.substring(section.indexOf("the text summary,\n\n```text\n") + "the text summary,\n\n```text\n".length());
+    quoted = quoted.substring(0, quoted.indexOf('\n'));
+    Result r = run("Dockerfile", "services");
+    assertThat(lastLine(r.out())).isEqualTo(quoted);
+    assertThat(r.out()).contains("services/api/Dockerfile:1:6: info healthcheck-missing")
+        .doesNotContain("services/web/Dockerfile:1:6: info healthcheck-missing");
+  }
+
+  @Test
+  void theExampleConfigsAreValid() throws IOException {
+    Path root = Path.of("").toAbsolutePath();
+    Result example = runIn(root, Map.of(), "", "-c", "examples/config/.dockerlint.yaml", "examples/good");
+    assertThat(example.err()).isEmpty();
+    assertThat(lastLine(example.out())).endsWith("(config: examples/config/.dockerlint.yaml)");
+    String readme = Files.readString(Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("## Configuration\n"), readme.indexOf("## Output formats\n"));
+    String yaml = section.substring(section.indexOf("```yaml\n") + "```yaml\n".length());
+    write("readme.yaml", yaml.substring(0, yaml.indexOf("```")));
+    write("Dockerfile", GOOD);
+    Result readmeConfig = run("-c", "readme.yaml", "Dockerfile");
+    assertThat(readmeConfig.err()).isEmpty();
+    assertThat(readmeConfig.code()).isZero();
+  }
+
+  /** The action's Lint step, run by bash with a stand-in for java that records its arguments. */
+  @Test
+  void theActionPassesConfigAsDashCAndIsolatedAsAFlag() throws Exception {
+    Path bash = Path.of("/bin/bash");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(bash), "bash is needed to run the action's script");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> action = (Map<String, Object>) new org.yaml.snakeyaml.Yaml(
+        new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+        .load(Files.readString(Path.of("action.yml")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> inputs = (Map<String, Object>) action.get("inputs");
+    assertThat(inputs).containsKeys("config", "isolated");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> isolatedInput = (Map<String, Object>) inputs.get("isolated");
+    assertThat(isolatedInput.get("default")).isEqualTo("false");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) ((Map<String, Object>) action.get("runs")).get("steps");
+    String script = null;
+    for (Map<String, Object> step : steps) {
+      if ("lint".equals(step.get("id"))) {
+        script = (String) step.get("run");
+      }
+    }
+    assertThat(script).isNotNull();
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path java = write("bin/java", "#!/bin/bash\nprintf '%s\\n' \"$@\" > \"$ARGS_FILE\"\n");
+    java.toFile().setExecutable(true);
+    write("Dockerfile", GOOD);
+    assertThat(actionArguments(bash, bin, script, "ci/lint.yaml", "false")).containsSequence("-c", "ci/lint.yaml")
+        .doesNotContain("--isolated");
+    assertThat(actionArguments(bash, bin, script, "", "true")).contains("--isolated").doesNotContain("-c", "--config");
+    assertThat(actionArguments(bash, bin, script, "", "false")).doesNotContain("--isolated", "-c", "--config");
+  }
+
+  private List<String> actionArguments(Path bash, Path bin, String script, String config, String isolated)
+      throws IOException, InterruptedException {
+    Path args = dir.resolve("args.txt");
+    Files.deleteIfExists(args);
+    ProcessBuilder builder = new ProcessBuilder(bash.toString(), "-c", script).directory(dir.toFile())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("action.log").toFile());
+    Map<String, String> env = builder.environment();
+    env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+    env.put("ARGS_FILE", args.toString());
+    env.put("RUNNER_TEMP", dir.toString());
+    env.put("GITHUB_OUTPUT", dir.resolve("github-output").toString());
+    env.put("DL_DOCKERFILE", "Dockerfile");
+    env.put("DL_RECURSIVE", "false");
+    env.put("DL_CONFIG", config);
+    env.put("DL_ISOLATED", isolated);
+    env.put("DL_FORMAT", "sarif");
+    env.put("DL_OUTPUT", "out.sarif");
+    env.put("DL_THRESHOLD", "warning");
+    env.put("DL_IGNORE", "");
+    Process process = builder.start();
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(dir.resolve("action.log"))).isZero();
+    return Files.readAllLines(args);
   }
 }
