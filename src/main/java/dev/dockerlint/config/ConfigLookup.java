@@ -56,9 +56,11 @@ public final class ConfigLookup {
   private final List<String> warnings = new ArrayList<>();
   /** Per directory: the nearest config up to the repository root (NONE if there is none). */
   private final Map<Path, Path> nearest = new HashMap<>();
-  /** Per directory: whether it is in a repository. */
-  private final Map<Path, Boolean> inRepository = new HashMap<>();
-  private Optional<Path> user;
+  /** Per directory: the root of the repository holding it (NONE outside one). */
+  private final Map<Path, Path> repositoryRoots = new HashMap<>();
+  /** Per directory: whether other users can write it ({@link #isShared}). */
+  private final Map<Path, Boolean> sharedness = new HashMap<>();
+  private Optional<Path> userConfig;
 
   private static final Path NONE = Path.of("");
 
@@ -87,18 +89,42 @@ public final class ConfigLookup {
     return new ConfigLookup(workingDir, env, named);
   }
 
-  /** The project config for a Dockerfile in {@code directory}, if one applies. */
-  public Optional<Path> projectConfig(Path directory) {
+  /**
+   * The project config for a Dockerfile in {@code directory}, if one applies.
+   *
+   * @throws ConfigException when the config is a symbolic link to a file outside the repository
+   *     (outside one, the working directory): a pull request could otherwise have a private file
+   *     read as a config, and pieces of it quoted in error messages
+   */
+  public Optional<Path> projectConfig(Path directory) throws ConfigException {
     Path start = directory.toAbsolutePath().normalize();
     Path file = nearest(start);
     if (file == NONE) {
       return Optional.empty();
     }
     // nearest() never looks past a repository root; outside a repository, nothing above the working directory
-    if (file.getParent().startsWith(workingDir) || inRepository(start)) {
-      return Optional.of(file);
+    Path root = repositoryRoot(start);
+    if (root == NONE && !file.getParent().startsWith(workingDir)) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    if (Files.isSymbolicLink(file)) {
+      checkLinkStaysInside(file, root == NONE ? workingDir : root, root == NONE ? "working directory" : "repository");
+    }
+    return Optional.of(file);
+  }
+
+  private void checkLinkStaysInside(Path file, Path boundary, String what) throws ConfigException {
+    boolean inside;
+    try {
+      inside = file.toRealPath().startsWith(boundary.toRealPath());
+    } catch (IOException e) {
+      inside = false;
+    }
+    if (!inside) {
+      String shown = display(file);
+      throw new ConfigException(shown + ": the config is a symbolic link to a file outside the " + what
+          + "; replace the link with a copy of the file", shown);
+    }
   }
 
   private Path nearest(Path dir) {
@@ -107,7 +133,7 @@ public final class ConfigLookup {
       return known;
     }
     Path found = NONE;
-    if (!isShared(dir, shared)) {
+    if (!isShared(dir)) {
       found = configIn(dir);
       if (found == NONE && !isRepositoryRoot(dir) && dir.getParent() != null) {
         found = nearest(dir.getParent());
@@ -117,15 +143,17 @@ public final class ConfigLookup {
     return found;
   }
 
-  private boolean inRepository(Path dir) {
-    Boolean known = inRepository.get(dir);
+  private Path repositoryRoot(Path dir) {
+    Path known = repositoryRoots.get(dir);
     if (known != null) {
       return known;
     }
-    boolean result = !isShared(dir, shared)
-        && (isRepositoryRoot(dir) || dir.getParent() != null && inRepository(dir.getParent()));
-    inRepository.put(dir, result);
-    return result;
+    Path root = NONE;
+    if (!isShared(dir)) {
+      root = isRepositoryRoot(dir) ? dir : dir.getParent() == null ? NONE : repositoryRoot(dir.getParent());
+    }
+    repositoryRoots.put(dir, root);
+    return root;
   }
 
   private static Path configIn(Path dir) {
@@ -140,6 +168,15 @@ public final class ConfigLookup {
 
   private static boolean isRepositoryRoot(Path dir) {
     return Files.exists(dir.resolve(".git"));
+  }
+
+  private boolean isShared(Path dir) {
+    Boolean known = sharedness.get(dir);
+    if (known == null) {
+      known = isShared(dir, shared);
+      sharedness.put(dir, known);
+    }
+    return known;
   }
 
   /**
@@ -171,10 +208,10 @@ public final class ConfigLookup {
    * users can write, or below a directory they can write, is skipped with a {@linkplain #takeWarnings warning}.
    */
   public Optional<Path> userConfig() {
-    if (user == null) {
-      user = findUserConfig();
+    if (userConfig == null) {
+      userConfig = findUserConfig();
     }
-    return user;
+    return userConfig;
   }
 
   private Optional<Path> findUserConfig() {
@@ -188,7 +225,7 @@ public final class ConfigLookup {
       if (!seen.add(file) || !Files.isRegularFile(file)) {
         continue;
       }
-      String problem = untrustedUserFile(base, file);
+      String problem = untrustedUserFile(location[0], base, file);
       if (problem == null) {
         return Optional.of(file);
       }
@@ -197,27 +234,32 @@ public final class ConfigLookup {
     return Optional.empty();
   }
 
-  /** Why other users could have written the file, or null when only its owner (or root) could. */
-  private String untrustedUserFile(Path base, Path file) {
+  /**
+   * Why other users could have written the file, or null when only its owner (or root) could.
+   *
+   * @param variable the environment variable naming {@code base}
+   */
+  private String untrustedUserFile(String variable, Path base, Path file) {
+    String shown = displayUser(file);
     if (othersCanWrite(file)) {
-      return display(file) + ": other users can write this user config, so it was skipped; run 'chmod o-w' on it";
+      return shown + ": other users can write this user config, so it was skipped; run 'chmod o-w' on it";
     }
     for (Path dir = file.getParent(); dir != null && dir.startsWith(base); dir = dir.getParent()) {
       if (othersCanWrite(dir)) {
-        return display(dir) + ": other users can write this directory, so the user config " + display(file)
+        return displayUser(dir) + ": other users can write this directory, so the user config " + shown
             + " was skipped; run 'chmod o-w' on it";
       }
     }
     try {
       UserPrincipal owner = Files.getOwner(file);
       if (!owner.equals(Files.getOwner(base)) && !owner.getName().equals("root")) {
-        return display(file) + ": this user config belongs to '" + owner.getName() + "', not to the owner of "
-            + display(base) + ", so it was skipped";
+        return shown + ": this user config belongs to '" + owner.getName() + "', not to the owner of $" + variable
+            + ", so it was skipped";
       }
     } catch (UnsupportedOperationException e) {
       // no owners on this file system: the permission checks above are all there is
     } catch (IOException e) {
-      return display(file) + ": cannot check who owns this user config (" + e.getMessage() + "), so it was skipped";
+      return shown + ": cannot check who owns this user config (" + e.getMessage() + "), so it was skipped";
     }
     return null;
   }
@@ -237,13 +279,23 @@ public final class ConfigLookup {
     return taken;
   }
 
+  /** A path of the user's own: {@code ~/...} below the home directory, else absolute. */
+  private String displayUser(Path path) {
+    String shown = home != null && path.startsWith(home) && !path.equals(home) ? "~/" + home.relativize(path) : path.toString();
+    return shown.replace('\\', '/');
+  }
+
   /**
-   * A config's path as reports show it: relative to the working directory when it is there or in a
+   * A config's path as reports show it (the user config as {@code ~/...} wherever the working
+   * directory is): relative to the working directory when it is there or in a
    * parent of it ({@code svc/.dockerlint.yaml}, {@code ../.dockerlint.yaml}), else {@code ~/...}
    * below the home directory, else absolute; always with forward slashes.
    */
   public String display(Path file) {
     Path path = file.toAbsolutePath().normalize();
+    if (userConfig != null && userConfig.isPresent() && userConfig.get().equals(path)) {
+      return displayUser(path);
+    }
     Path dir = path.getParent();
     String shown;
     if (dir != null && dir.getParent() != null && (dir.startsWith(workingDir) || workingDir.startsWith(dir))) {

@@ -534,6 +534,18 @@ class CliTest {
   }
 
   @Test
+  void aConfigLinkedOutOfTheRepositoryIsNotReadNorShown() throws IOException {
+    Files.createDirectories(dir.resolve("repo/.git"));
+    write("private/token.yaml", "format: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n");
+    write("repo/Dockerfile", TWO_RULES);
+    Files.createSymbolicLink(dir.resolve("repo/.dockerlint.yaml"), dir.resolve("private/token.yaml"));
+    Result r = runIn(dir.resolve("repo"), Map.of(), "", "Dockerfile");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("dockerlint: .dockerlint.yaml: the config is a symbolic link to a file outside the "
+        + "repository; replace the link with a copy of the file\n");
+  }
+
+  @Test
   void anInvalidNestedConfigStopsOnlyItsOwnDockerfiles() throws IOException {
     Files.createDirectories(dir.resolve(".git"));
     write("Dockerfile", TWO_RULES);

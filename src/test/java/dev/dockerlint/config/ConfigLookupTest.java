@@ -1,6 +1,7 @@
 package dev.dockerlint.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ class ConfigLookupTest {
   }
 
   @Test
-  void theNearestConfigWins() throws IOException {
+  void theNearestConfigWins() throws IOException, ConfigException {
     dir("repo/.git");
     Path top = config("repo/.dockerlint.yaml");
     Path svc = config("repo/svc/.dockerlint.yaml");
@@ -53,7 +54,7 @@ class ConfigLookupTest {
   }
 
   @Test
-  void inOneDirectoryTheFirstNameWins() throws IOException {
+  void inOneDirectoryTheFirstNameWins() throws IOException, ConfigException {
     dir("repo/.git");
     Path yml = config("repo/a/.dockerlint.yml");
     assertThat(lookup("repo").projectConfig(dir("repo/a"))).contains(yml);
@@ -63,7 +64,7 @@ class ConfigLookupTest {
   }
 
   @Test
-  void theLookupStopsAtTheRepositoryRoot() throws IOException {
+  void theLookupStopsAtTheRepositoryRoot() throws IOException, ConfigException {
     config("outer/.dockerlint.yaml");
     dir("outer/repo/.git");
     assertThat(lookup("outer").projectConfig(dir("outer/repo/src"))).as(".git directory").isEmpty();
@@ -76,14 +77,14 @@ class ConfigLookupTest {
   }
 
   @Test
-  void insideARepositoryAConfigAboveTheWorkingDirectoryCounts() throws IOException {
+  void insideARepositoryAConfigAboveTheWorkingDirectoryCounts() throws IOException, ConfigException {
     dir("repo/.git");
     Path root = config("repo/.dockerlint.yaml");
     assertThat(lookup("repo/sub").projectConfig(dir("repo/sub/a"))).contains(root);
   }
 
   @Test
-  void outsideARepositoryNothingAboveTheWorkingDirectoryCounts() throws IOException {
+  void outsideARepositoryNothingAboveTheWorkingDirectoryCounts() throws IOException, ConfigException {
     config("home/.dockerlint.yaml");
     ConfigLookup lookup = lookup("home/work");
     assertThat(lookup.projectConfig(dir("home/work/app"))).isEmpty();
@@ -93,13 +94,13 @@ class ConfigLookupTest {
   }
 
   @Test
-  void outsideARepositoryADockerfileBesideTheWorkingDirectoryGetsNoProjectConfig() throws IOException {
+  void outsideARepositoryADockerfileBesideTheWorkingDirectoryGetsNoProjectConfig() throws IOException, ConfigException {
     config("elsewhere/.dockerlint.yaml");
     assertThat(lookup("work").projectConfig(dir("elsewhere"))).isEmpty();
   }
 
   @Test
-  void theSharedTemporaryDirectoryIsNeverUsed() throws IOException {
+  void theSharedTemporaryDirectoryIsNeverUsed() throws IOException, ConfigException {
     // another local user can write /tmp/.dockerlint.yaml, and /tmp/.git too
     config("tmp/.dockerlint.yaml");
     assertThat(lookup("tmp").projectConfig(dir("tmp/build"))).as("working directory /tmp").isEmpty();
@@ -112,7 +113,7 @@ class ConfigLookupTest {
   }
 
   @Test
-  void aWorldWritableDirectoryIsNeverUsed() throws IOException {
+  void aWorldWritableDirectoryIsNeverUsed() throws IOException, ConfigException {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
     Path shared = dir("shared");
     config("shared/.dockerlint.yaml");
@@ -124,6 +125,33 @@ class ConfigLookupTest {
   }
 
   @Test
+  void aConfigLinkedToAFileOutsideTheRepositoryIsRefusedUnread() throws IOException, ConfigException {
+    dir("repo/.git");
+    Path secret = base.resolve("secret.yaml");
+    Files.writeString(secret, "format: hunter2-token\n");
+    Path link = Files.createSymbolicLink(dir("repo/svc").resolve(".dockerlint.yaml"), secret);
+    ConfigLookup lookup = lookup("repo");
+    assertThatThrownBy(() -> lookup.projectConfig(base.resolve("repo/svc"))).isInstanceOf(ConfigException.class)
+        .hasMessage("svc/.dockerlint.yaml: the config is a symbolic link to a file outside the repository; "
+            + "replace the link with a copy of the file")
+        .hasMessageNotContaining("hunter2");
+    Files.delete(link);
+    Path shared = config("repo/shared.yaml");
+    Files.createSymbolicLink(link, Path.of("../shared.yaml"));
+    assertThat(lookup("repo").projectConfig(base.resolve("repo/svc"))).as("a link inside the repository").contains(link);
+    assertThat(shared).exists();
+  }
+
+  @Test
+  void outsideARepositoryALinkMayNotLeaveTheWorkingDirectory() throws IOException, ConfigException {
+    Path secret = base.resolve("secret.yaml");
+    Files.writeString(secret, "ignore: []\n");
+    Files.createSymbolicLink(dir("work/svc").resolve(".dockerlint.yaml"), secret);
+    assertThatThrownBy(() -> lookup("work").projectConfig(base.resolve("work/svc")))
+        .hasMessageStartingWith("svc/.dockerlint.yaml: the config is a symbolic link to a file outside the working directory");
+  }
+
+  @Test
   void theRootAndTheSystemTemporaryDirectoriesAreShared() {
     Set<Path> named = ConfigLookup.SHARED_DIRECTORIES;
     assertThat(named).contains(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
@@ -132,7 +160,7 @@ class ConfigLookupTest {
   }
 
   @Test
-  void theUserConfigComesFromTheConfigDirectory() throws IOException {
+  void theUserConfigComesFromTheConfigDirectory() throws IOException, ConfigException {
     Path home = dir("home");
     Path user = config("home/.config/dockerlint/config.yaml");
     assertThat(lookup("work", Map.of("HOME", home.toString())).userConfig()).contains(user);
@@ -146,7 +174,7 @@ class ConfigLookupTest {
   }
 
   @Test
-  void withoutAHomeThereIsNoUserConfig() throws IOException {
+  void withoutAHomeThereIsNoUserConfig() throws IOException, ConfigException {
     config("work/.config/dockerlint/config.yaml");
     assertThat(lookup("work").userConfig()).isEmpty();
     assertThat(lookup("work", Map.of("HOME", "")).userConfig()).isEmpty();
@@ -154,7 +182,7 @@ class ConfigLookupTest {
   }
 
   @Test
-  void aUserConfigOthersCanWriteIsSkippedWithAWarning() throws IOException {
+  void aUserConfigOthersCanWriteIsSkippedWithAWarning() throws IOException, ConfigException {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
     Path home = dir("home");
     Path user = config("home/.config/dockerlint/config.yaml");
@@ -174,12 +202,37 @@ class ConfigLookupTest {
   }
 
   @Test
-  void configsAreShownRelativeToTheWorkingDirectoryOrHome() throws IOException {
+  void aUserConfigOwnedBySomeoneElseIsSkipped() throws IOException, ConfigException {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX owners");
+    Path home = dir("home");
+    Path user = config("home/.config/dockerlint/config.yaml");
+    java.nio.file.attribute.UserPrincipal nobody;
+    try {
+      nobody = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+      Files.setOwner(user, nobody);
+    } catch (IOException e) {
+      assumeTrue(false, "giving a file to 'nobody' needs root and that user: " + e);
+      return;
+    }
+    assumeTrue(!Files.getOwner(home).equals(nobody), "the home directory must belong to someone else than 'nobody'");
+    ConfigLookup lookup = lookup("work", Map.of("HOME", home.toString()));
+    assertThat(lookup.userConfig()).isEmpty();
+    assertThat(lookup.takeWarnings()).containsExactly("~/.config/dockerlint/config.yaml: this user config belongs to "
+        + "'nobody', not to the owner of $HOME, so it was skipped");
+  }
+
+  @Test
+  void configsAreShownRelativeToTheWorkingDirectoryOrHome() throws IOException, ConfigException {
     Path home = dir("home");
     ConfigLookup lookup = lookup("work", Map.of("HOME", home.toString()));
     assertThat(lookup.display(base.resolve("work/svc/.dockerlint.yaml"))).isEqualTo("svc/.dockerlint.yaml");
     assertThat(lookup.display(base.resolve("home/.config/dockerlint/config.yaml")))
         .isEqualTo("~/.config/dockerlint/config.yaml");
+    Path user = config("home/.config/dockerlint/config.yaml");
+    ConfigLookup inHome = lookup("home", Map.of("HOME", home.toString()));
+    assertThat(inHome.userConfig()).contains(user);
+    assertThat(inHome.display(user)).as("the user config, even from the home directory").isEqualTo("~/.config/dockerlint/config.yaml");
+    assertThat(inHome.display(base.resolve("home/.dockerlint.yaml"))).isEqualTo(".dockerlint.yaml");
     assertThat(lookup.display(base.resolve("etc/lint.yaml")))
         .isEqualTo(base.resolve("etc/lint.yaml").toString().replace('\\', '/'));
   }
