@@ -403,6 +403,9 @@ class CliTest {
     assertThat(rulesOf(json, "svc/Dockerfile")).as("nearest wins, not merged").containsExactly("image-latest");
     assertThat(rulesOf(json, "svc/api/Dockerfile")).containsExactly("image-latest");
     assertThat(configsOf(json.get("configs"))).containsExactly(".dockerlint.yaml", "svc/.dockerlint.yaml");
+    JsonNode ignoring = new ObjectMapper().readTree(run("--format", "json", "--ignore", "image-latest", "Dockerfile", "svc").out());
+    assertThat(rulesOf(ignoring, "Dockerfile")).as("--ignore adds to each file's config").containsExactly("user-root");
+    assertThat(rulesOf(ignoring, "svc/Dockerfile")).isEmpty();
   }
 
   @Test
