@@ -5,6 +5,8 @@ import dev.dockerlint.concurrent.IndexedTasks;
 import dev.dockerlint.config.Config;
 import dev.dockerlint.config.ConfigException;
 import dev.dockerlint.config.ConfigLoader;
+import dev.dockerlint.config.ConfigLookup;
+import dev.dockerlint.config.ConfigResolver;
 import dev.dockerlint.lint.Finding;
 import dev.dockerlint.lint.LintSettings;
 import dev.dockerlint.lint.Linter;
@@ -26,12 +28,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -96,8 +101,13 @@ final class LintCommand implements Callable<Integer> {
   List<String> enable = new ArrayList<>();
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "configuration file (default: .dockerlint.yaml in the current directory or a parent up to the repository root)")
+      description = "use this configuration file for every Dockerfile (default: the nearest .dockerlint.yaml from "
+          + "each Dockerfile's directory up to the repository root, else ~/.config/dockerlint/config.yaml)")
   Path config;
+
+  @Option(names = "--isolated",
+      description = "ignore every configuration file, the repository's and the user's; only the command line counts")
+  boolean isolated;
 
   @Option(names = "--context", paramLabel = "DIR",
       description = "the build context directory, for the .dockerignore checks (default: each Dockerfile's directory)")
@@ -121,16 +131,19 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RuleCatalog catalog = new RuleCatalog(rules);
-    Config cfg;
+    if (isolated && config != null) {
+      return usage("--isolated and --config cannot be used together; --isolated already ignores every config file");
+    }
+    ConfigResolver configs;
+    Config cfg; // the run's: format and failure threshold come from the working directory's config
     try {
-      cfg = loadConfig(catalog);
+      configs = configResolver(catalog);
+      cfg = configs.forDirectory(env.workingDir());
     } catch (ConfigException e) {
       env.err().println("dockerlint: " + e.getMessage());
       return Main.ERROR;
     }
-    for (String warning : cfg.warnings()) {
-      env.err().println("dockerlint: warning: " + warning);
-    }
+    printWarnings(configs);
     List<OutputSpec> reports = reportsToWrite(cfg);
     for (OutputSpec spec : reports) {
       if (!Reporters.FORMATS.contains(spec.format)) {
@@ -166,14 +179,13 @@ final class LintCommand implements Callable<Integer> {
         return usage(e.getMessage());
       }
     }
-    Linter linter = new Linter(catalog.rules(), settings(cfg, catalog));
-
     List<String> arguments = paths.isEmpty() ? List.of("Dockerfile") : paths;
     List<FileResult> results = new ArrayList<>();
     List<String> baselineKeys = new ArrayList<>();
     boolean ioError = false;
     List<Inputs.Input> inputs = Inputs.expand(arguments, env.workingDir());
-    List<Linted> linteds = lintAll(inputs, linter);
+    FileConfigs perFile = fileConfigs(inputs, configs, catalog);
+    List<Linted> linteds = lintAll(inputs, perFile);
     for (int n = 0; n < inputs.size(); n++) {
       Inputs.Input input = inputs.get(n);
       Linted linted = linteds.get(n);
@@ -216,7 +228,8 @@ final class LintCommand implements Callable<Integer> {
           + " in " + writeBaseline);
       return ioError ? Main.ERROR : Main.OK;
     }
-    Report report = new Report("dockerlint", Main.version(), INFO_URI, results, catalog.infos(), RULE_DOCS);
+    Report report = new Report("dockerlint", Main.version(), INFO_URI, results, catalog.infos(), RULE_DOCS,
+        configsUsed(results, perFile, configs, cfg));
     for (OutputSpec spec : reports) {
       boolean color = spec.output == null && env.terminal() && !noColor
           && env.env().getOrDefault("NO_COLOR", "").isEmpty();
@@ -296,21 +309,25 @@ final class LintCommand implements Callable<Integer> {
    * Lints files in parallel on all cores, each result in its input's slot, so output does not
    * depend on scheduling. An error such as running out of memory ends the run, as on one thread.
    */
-  private List<Linted> lintAll(List<Inputs.Input> inputs, Linter linter) {
+  private List<Linted> lintAll(List<Inputs.Input> inputs, FileConfigs perFile) {
     Linted[] results = new Linted[inputs.size()];
     IndexedTasks.run(inputs.size(), Runtime.getRuntime().availableProcessors(), "dockerlint-lint",
         new java.util.function.IntConsumer() {
           @Override
           public void accept(int i) {
-            results[i] = lintOne(inputs.get(i), linter);
+            results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i]);
           }
         });
     return List.of(results);
   }
 
-  private Linted lintOne(Inputs.Input input, Linter linter) {
+  /**
+   * @param linter the linter with the file's config, or null when that config is invalid
+   * @param configError why the config is invalid, when {@code linter} is null
+   */
+  private Linted lintOne(Inputs.Input input, Linter linter, String configError) {
     try {
-      return lintOneUnguarded(input, linter);
+      return lintOneUnguarded(input, linter, configError);
     } catch (RuntimeException | StackOverflowError e) {
       // the linter isolates rule failures, so this is a parser bug: report it for this file only
       String reason = "internal error: " + e.getClass().getName() + " (please report this at " + INFO_URI
@@ -319,10 +336,13 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
-  private Linted lintOneUnguarded(Inputs.Input input, Linter linter) {
+  private Linted lintOneUnguarded(Inputs.Input input, Linter linter, String configError) {
     String shownPath = input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/') : input.displayPath();
     if (input.error() != null) {
       return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null, null);
+    }
+    if (linter == null) {
+      return new Linted(new FileResult(shownPath, null, List.of(), configError), null, null);
     }
     Inputs.Loaded loaded = Inputs.read(input, env.in());
     if (loaded.error() != null) {
@@ -335,22 +355,108 @@ final class LintCommand implements Callable<Integer> {
     return new Linted(new FileResult(shownPath, shown, result.findings(), null), file, loaded.warning());
   }
 
-  private Config loadConfig(RuleCatalog catalog) throws ConfigException {
+  /** {@code --isolated}: no config; {@code -c FILE}: that one, read now; else each directory's nearest. */
+  private ConfigResolver configResolver(RuleCatalog catalog) throws ConfigException {
+    if (isolated) {
+      return ConfigResolver.isolated();
+    }
     ConfigLoader loader = new ConfigLoader(catalog.knownNames());
+    ConfigLookup lookup = ConfigLookup.of(env.workingDir(), env.env());
     if (config != null) {
       Path file = env.workingDir().resolve(config);
       if (!Files.isRegularFile(file)) {
         throw new ConfigException(config + ": config file not found");
       }
-      return loader.load(file);
+      return ConfigResolver.explicit(loader, lookup, file);
     }
-    Path from = env.workingDir();
-    if (stdinFilename != null) {
-      Path parent = env.workingDir().resolve(stdinFilename).getParent();
-      from = parent != null ? parent : from;
+    return ConfigResolver.discovering(loader, lookup);
+  }
+
+  private void printWarnings(ConfigResolver configs) {
+    for (String warning : configs.takeWarnings()) {
+      env.err().println("dockerlint: warning: " + warning);
     }
-    Optional<Path> found = ConfigLoader.discover(from);
-    return found.isPresent() ? loader.load(found.get()) : Config.EMPTY;
+  }
+
+  /**
+   * Per input, in its slot: the linter with the settings of the input's config, or, when that
+   * config is invalid, null and why. An invalid config is reported once, its files each get the reason.
+   */
+  private static final class FileConfigs {
+    final Linter[] linters;
+    final String[] errors;
+    /** The config file each input used, as reports name it; null for the defaults. */
+    final String[] shown;
+
+    FileConfigs(int size) {
+      linters = new Linter[size];
+      errors = new String[size];
+      shown = new String[size];
+    }
+  }
+
+  private FileConfigs fileConfigs(List<Inputs.Input> inputs, ConfigResolver configs, RuleCatalog catalog) {
+    FileConfigs result = new FileConfigs(inputs.size());
+    // one linter per config (keyed by identity: a record's hashCode costs start-up time)
+    Map<Config, Linter> linters = new IdentityHashMap<>();
+    Set<String> reported = new HashSet<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Inputs.Input input = inputs.get(i);
+      if (input.error() != null) {
+        continue; // not linted at all; lintOne reports why
+      }
+      Config cfg;
+      try {
+        cfg = configs.forDirectory(directoryOf(input));
+      } catch (ConfigException e) {
+        if (reported.add(e.getMessage())) {
+          env.err().println("dockerlint: " + e.getMessage());
+        }
+        result.errors[i] = "not linted: config file '" + e.file().orElse("?") + "' is invalid; fix it, or name "
+            + "another with --config";
+        continue;
+      } finally {
+        printWarnings(configs);
+      }
+      Linter linter = linters.get(cfg);
+      if (linter == null) {
+        linter = new Linter(catalog.rules(), settings(cfg, catalog));
+        linters.put(cfg, linter);
+      }
+      result.linters[i] = linter;
+      result.shown[i] = configs.display(cfg);
+    }
+    return result;
+  }
+
+  /** Where an input's config is looked for: its directory; for stdin, --stdin-filename's, else the working directory. */
+  private Path directoryOf(Inputs.Input input) {
+    Path file = input.isStdin() ? (stdinFilename == null ? null : env.workingDir().resolve(stdinFilename)) : input.path();
+    Path dir = file == null ? null : file.toAbsolutePath().normalize().getParent();
+    return dir == null ? env.workingDir() : dir;
+  }
+
+  /**
+   * The configs the run used, sorted: those of the files linted, and the working directory's when
+   * it set the format or failure threshold in effect.
+   */
+  private List<String> configsUsed(List<FileResult> results, FileConfigs perFile, ConfigResolver configs, Config cfg) {
+    Set<String> used = new TreeSet<>();
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i).error() == null && perFile.shown[i] != null) {
+        used.add(perFile.shown[i]);
+      }
+    }
+    boolean formatFromConfig = outputs.isEmpty();
+    for (OutputSpec given : outputs) {
+      formatFromConfig |= given.format == null;
+    }
+    boolean setsRun = failureThreshold == null && cfg.failureThreshold() != null || formatFromConfig && cfg.format() != null;
+    String runConfig = configs.display(cfg);
+    if (setsRun && runConfig != null) {
+      used.add(runConfig);
+    }
+    return new ArrayList<>(used);
   }
 
   private LintSettings settings(Config cfg, RuleCatalog catalog) {
@@ -430,7 +536,8 @@ final class LintCommand implements Callable<Integer> {
         files.add(file);
       }
     }
-    return new Report(report.toolName(), report.toolVersion(), report.informationUri(), files, report.rules(), report.ruleDoc());
+    return new Report(report.toolName(), report.toolVersion(), report.informationUri(), files, report.rules(), report.ruleDoc(),
+        report.configs());
   }
 
   private int usage(String message) {

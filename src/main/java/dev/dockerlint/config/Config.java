@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param labelSchema required labels and their value formats
  * @param warnings things worth telling the user that do not stop the run (a hadolint setting
  *     dockerlint has no equivalent for)
+ * @param origin where the file was found, which decides how far it is trusted
  */
 public record Config(
     Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
     String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
-    List<String> warnings) {
-  public static final Config EMPTY =
-      new Config(null, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(), List.of());
+    List<String> warnings, ConfigOrigin origin) {
+  public static final Config EMPTY = new Config(null, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(),
+      List.of(), ConfigOrigin.DEFAULTS);
 
   public Config {
     ignore = List.copyOf(ignore);
@@ -30,6 +31,26 @@ public record Config(
     trustedRegistries = List.copyOf(trustedRegistries);
     labelSchema = Map.copyOf(labelSchema);
     warnings = List.copyOf(warnings);
+  }
+
+  /** A config as read from a file, not yet placed: the least trusted origin until the caller says otherwise. */
+  public Config(
+      Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
+      String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
+      List<String> warnings) {
+    this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, warnings,
+        ConfigOrigin.REPOSITORY);
+  }
+
+  /** This config as read from {@code file}, found at {@code origin}. */
+  public Config placed(Path file, ConfigOrigin origin) {
+    return new Config(file, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema,
+        warnings, origin);
+  }
+
+  /** Whether it comes from whoever runs dockerlint (command line, user config) rather than from the repository. */
+  public boolean trusted() {
+    return origin.trusted();
   }
 
   public Optional<String> failureThresholdValue() {

@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds and reads {@code .dockerlint.yaml}. Finding the file touches no YAML class; SnakeYAML is
- * loaded only when a file is parsed ({@link YamlConfigReader}), which keeps it off the start-up path
- * of a run without a config.
+ * Reads {@code .dockerlint.yaml} ({@link ConfigLookup} finds it). SnakeYAML is loaded only when a
+ * file is parsed ({@link YamlConfigReader}), which keeps it off the start-up path of a run without
+ * a config.
  */
 public final class ConfigLoader {
-  public static final String FILE_NAME = ".dockerlint.yaml";
-  private static final List<String> FILE_NAMES = List.of(".dockerlint.yaml", ".dockerlint.yml");
   static final long MAX_BYTES = 1 << 20;
 
   private final Set<String> knownRules;
@@ -25,35 +21,31 @@ public final class ConfigLoader {
     this.knownRules = knownRules;
   }
 
-  /** The config file for a directory: there or in a parent, up to the repository root. */
-  public static Optional<Path> discover(Path start) {
-    Path dir = start.toAbsolutePath().normalize();
-    while (dir != null) {
-      for (String name : FILE_NAMES) {
-        Path candidate = dir.resolve(name);
-        if (Files.isRegularFile(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-      if (Files.exists(dir.resolve(".git"))) {
-        return Optional.empty();
-      }
-      dir = dir.getParent();
-    }
-    return Optional.empty();
+  /** Reads a config file, naming it by its own path in messages. */
+  public Config load(Path file) throws ConfigException {
+    return load(file, file.toString(), ConfigOrigin.REPOSITORY);
   }
 
-  public Config load(Path file) throws ConfigException {
+  /**
+   * Reads a config file found at {@code origin}.
+   *
+   * @param shown the file as messages name it ({@code svc/.dockerlint.yaml}, {@code ~/.config/...})
+   */
+  public Config load(Path file, String shown, ConfigOrigin origin) throws ConfigException {
     String text;
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new ConfigException(file + ": config file is larger than 1 MiB");
+        throw new ConfigException(shown + ": config file is larger than 1 MiB", shown);
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read config file (" + e.getMessage() + ")");
+      throw new ConfigException(shown + ": cannot read config file (" + e.getMessage() + ")", shown);
     }
-    return parse(file, text);
+    try {
+      return parse(Path.of(shown), text).placed(file, origin);
+    } catch (ConfigException e) {
+      throw new ConfigException(e.getMessage(), shown);
+    }
   }
 
   public Config parse(Path file, String text) throws ConfigException {

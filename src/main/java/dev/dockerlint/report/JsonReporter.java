@@ -13,6 +13,7 @@ import java.util.Map;
  * <pre>
  * {
  *   "tool": {"name": "dockerlint", "version": "0.1.0"},
+ *   "configs": [".dockerlint.yaml", "services/api/.dockerlint.yaml"],
  *   "findings": [
  *     {"file": "Dockerfile", "line": 1, "column": 6, "endLine": 1, "endColumn": 17,
  *      "rule": "image-latest", "severity": "warning", "message": "...", "aliases": ["DL3007"]}
@@ -23,6 +24,9 @@ import java.util.Map;
  * </pre>
  *
  * <ul>
+ *   <li>{@code configs} names the config files the run used, sorted: relative to the working
+ *       directory, {@code ~/...} for the user config, else absolute; empty when only the built-in
+ *       defaults applied (no file found, or {@code --isolated}).
  *   <li>{@code findings} are sorted by file, line, column, rule. Positions are 1-based, the end is
  *       exclusive, and columns count UTF-16 code units (as SARIF does).
  *   <li>{@code severity} is one of {@code error}, {@code warning}, {@code info}, {@code style}.
@@ -43,6 +47,7 @@ public final class JsonReporter implements Reporter {
       json.writeStringField("name", report.toolName());
       json.writeStringField("version", report.toolVersion());
       json.writeEndObject();
+      JsonSupport.stringArray(json, "configs", report.configs());
 
       json.writeArrayFieldStart("findings");
       for (Finding finding : report.findings()) {

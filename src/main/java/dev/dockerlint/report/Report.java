@@ -15,13 +15,22 @@ import java.util.function.Function;
  *
  * @param rules every known rule, in catalog order
  * @param ruleDoc the markdown page of a rule ({@code rules/<id>.md}), if any
+ * @param configs the config files the run used, as shown to the user (relative to the working
+ *     directory, or {@code ~/...}), sorted; empty when only the built-in defaults applied
  */
 public record Report(
     String toolName, String toolVersion, String informationUri, List<FileResult> files, List<RuleInfo> rules,
-    Function<String, Optional<String>> ruleDoc) {
+    Function<String, Optional<String>> ruleDoc, List<String> configs) {
   public Report {
     files = List.copyOf(files);
     rules = List.copyOf(rules);
+    configs = List.copyOf(configs);
+  }
+
+  /** A report of a run that used no config file. */
+  public Report(String toolName, String toolVersion, String informationUri, List<FileResult> files,
+      List<RuleInfo> rules, Function<String, Optional<String>> ruleDoc) {
+    this(toolName, toolVersion, informationUri, files, rules, ruleDoc, List.of());
   }
 
   /** All findings, sorted by file, line, column, rule. */

@@ -128,6 +128,9 @@ public final class SarifReporter implements Reporter {
       json.writeEndArray();
 
       json.writeStringField("columnKind", "utf16CodeUnits");
+      json.writeObjectFieldStart("properties");
+      JsonSupport.stringArray(json, "configs", report.configs()); // the config files used, as in the JSON report
+      json.writeEndObject();
       json.writeEndObject();
       json.writeEndArray();
       json.writeEndObject();

@@ -29,8 +29,9 @@ import java.util.TreeSet;
  * </pre>
  *
  * <p>Files are shown in path order; a file that could not be linted gets a {@code path: error:
- * message} line before its findings. The summary counts the files that were linted and adds how many
- * could not be. Colour is ANSI and only used when asked for; whether to ask (TTY, {@code --no-color},
+ * message} line before its findings. The summary counts the files that were linted, names the
+ * config files used ({@code in 3 files (config: .dockerlint.yaml)}) and adds how many files could
+ * not be linted. Colour is ANSI and only used when asked for; whether to ask (TTY, {@code --no-color},
  * {@code NO_COLOR}) is the caller's decision. This class must not touch Jackson: the text path is
  * the start-up critical one.
  */
@@ -193,12 +194,26 @@ public final class TextReporter implements Reporter {
     } else if (linted > 0 || failed == 0) {
       line.append("No problems found in ").append(count(linted, "file", "files"));
     } else {
-      return failures;
+      return failures + configsNote(report);
     }
+    line.append(configsNote(report));
     if (failed > 0) {
       line.append("; ").append(failures);
     }
     return line.toString();
+  }
+
+  /** {@code " (config: .dockerlint.yaml)"}, {@code " (configs: a, b)"}, or nothing without a config file. */
+  private static String configsNote(Report report) {
+    List<String> configs = report.configs();
+    if (configs.isEmpty()) {
+      return "";
+    }
+    StringBuilder note = new StringBuilder(configs.size() == 1 ? " (config: " : " (configs: ");
+    for (int i = 0; i < configs.size(); i++) {
+      note.append(i == 0 ? "" : ", ").append(clean(configs.get(i)));
+    }
+    return note.append(')').toString();
   }
 
   private static String pluralLabel(Severity severity) {

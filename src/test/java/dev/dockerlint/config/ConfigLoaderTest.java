@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dockerlint.lint.Severity;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   private final ConfigLoader loader = new ConfigLoader(Set.of("image-latest", "dl3007", "user-root", "healthcheck-missing"));
@@ -99,18 +96,6 @@ class ConfigLoaderTest {
   void duplicateKeysAreAnError() {
     assertThatThrownBy(() -> loader.parse(file, "format: text\nformat: json\n"))
         .hasMessage(".dockerlint.yaml:2:1: duplicate key 'format'");
-  }
-
-  @Test
-  void discoveryStopsAtTheRepositoryRoot(@TempDir Path dir) throws IOException {
-    Path repo = Files.createDirectories(dir.resolve("repo"));
-    Files.createDirectories(repo.resolve(".git"));
-    Path nested = Files.createDirectories(repo.resolve("services/api"));
-    assertThat(ConfigLoader.discover(nested)).isEmpty();
-    Files.writeString(dir.resolve(".dockerlint.yaml"), "ignore: []\n");
-    assertThat(ConfigLoader.discover(nested)).as("outside the repository").isEmpty();
-    Files.writeString(repo.resolve(".dockerlint.yaml"), "ignore: []\n");
-    assertThat(ConfigLoader.discover(nested)).contains(repo.resolve(".dockerlint.yaml").toAbsolutePath());
   }
 
   @Test

@@ -29,8 +29,11 @@ class JsonReporterTest {
     String text = render(ReportFixtures.sample());
     assertThat(text).endsWith("}\n").startsWith("{\n  \"tool\": {\n");
     JsonNode root = MAPPER.readTree(text);
-    assertThat(keys(root)).containsExactly("tool", "findings", "summary", "errors");
+    assertThat(keys(root)).containsExactly("tool", "configs", "findings", "summary", "errors");
     assertThat(keys(root.get("tool"))).containsExactly("name", "version");
+    assertThat(root.get("configs")).hasSize(2);
+    assertThat(root.at("/configs/0").asText()).isEqualTo(".dockerlint.yaml");
+    assertThat(root.at("/configs/1").asText()).isEqualTo("services/api gateway/.dockerlint.yaml");
     assertThat(root.get("findings")).hasSize(8);
     for (JsonNode finding : root.get("findings")) {
       assertThat(keys(finding)).containsExactly(
@@ -67,7 +70,8 @@ class JsonReporterTest {
   @Test
   void noErrorsKeyWhenEveryFileWasLinted() throws IOException {
     JsonNode root = MAPPER.readTree(render(ReportFixtures.clean()));
-    assertThat(keys(root)).containsExactly("tool", "findings", "summary");
+    assertThat(keys(root)).containsExactly("tool", "configs", "findings", "summary");
+    assertThat(root.get("configs")).as("always there, empty without a config file").isEmpty();
     assertThat(root.get("findings")).isEmpty();
     assertThat(render(ReportFixtures.clean())).contains("\"findings\": [],");
   }

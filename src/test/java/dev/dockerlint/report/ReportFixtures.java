@@ -22,6 +22,8 @@ final class ReportFixtures {
   static final String MAIN_PATH = "Dockerfile";
   static final String API_PATH = "services/api gateway/Dockerfile";
   static final String MISSING_PATH = "missing/Dockerfile";
+  /** The configs the sample run used: one per linted file. */
+  static final List<String> CONFIGS = List.of(".dockerlint.yaml", "services/api gateway/.dockerlint.yaml");
 
   /** Line 5 starts with a tab and has one inside; line 6 has é, a whale (two UTF-16 units) and CJK. */
   static final String MAIN_TEXT = ""
@@ -86,7 +88,7 @@ final class ReportFixtures {
 
   private ReportFixtures() {}
 
-  /** Two linted files, one unreadable file, every severity, a pseudo rule. */
+  /** Two linted files with a config each, one unreadable file, every severity, a pseudo rule. */
   static Report sample() {
     return sample(MAIN_TEXT, 0);
   }
@@ -123,7 +125,7 @@ final class ReportFixtures {
         new FileResult(MAIN_PATH, new SourceText(mainText), main, null),
         new FileResult(MISSING_PATH, null, List.of(), "cannot read file: No such file or directory"),
         new FileResult(API_PATH, new SourceText(API_TEXT), api, null)),
-        RULES, id -> Optional.ofNullable(DOCS.get(id)));
+        RULES, id -> Optional.ofNullable(DOCS.get(id)), CONFIGS);
   }
 
   /** One clean file: no findings, no errors. */

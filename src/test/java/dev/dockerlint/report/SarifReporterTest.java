@@ -119,6 +119,16 @@ class SarifReporterTest {
   }
 
   @Test
+  void theRunPropertiesNameTheConfigsUsed() throws IOException {
+    JsonNode properties = sarif(ReportFixtures.sample()).at("/runs/0/properties");
+    assertThat(properties.get("configs")).hasSize(2);
+    assertThat(properties.at("/configs/0").asText()).isEqualTo(".dockerlint.yaml");
+    assertThat(properties.at("/configs/1").asText()).isEqualTo("services/api gateway/.dockerlint.yaml");
+    assertThat(sarif(ReportFixtures.clean()).at("/runs/0/properties/configs").isArray()).isTrue();
+    assertThat(sarif(ReportFixtures.clean()).at("/runs/0/properties/configs")).isEmpty();
+  }
+
+  @Test
   void fileErrorsMakeTheInvocationFail() throws IOException {
     JsonNode invocation = sarif(ReportFixtures.sample()).at("/runs/0/invocations/0");
     assertThat(invocation.get("executionSuccessful").asBoolean()).isFalse();

@@ -53,6 +53,30 @@ class TextReporterTest {
   }
 
   @Test
+  void summaryNamesTheConfigsUsed() throws IOException {
+    SourceRange at = SourceRange.of(1, 1, 1, 5);
+    List<FileResult> one = List.of(file("a", "FROM x\n"));
+    assertThat(lastLine(render(false, withConfigs(one, List.of(".dockerlint.yaml")))))
+        .isEqualTo("No problems found in 1 file (config: .dockerlint.yaml)");
+    assertThat(lastLine(render(false, withConfigs(List.of(file("a", "FROM x\n", finding("a", Severity.WARNING, at)),
+        new FileResult("gone", null, List.of(), "cannot read")), List.of(".dockerlint.yaml", "svc/.dockerlint.yaml")))))
+        .isEqualTo("1 problem (1 warning) in 1 file (configs: .dockerlint.yaml, svc/.dockerlint.yaml); "
+            + "1 file could not be checked");
+    assertThat(lastLine(render(false, withConfigs(List.of(new FileResult("gone", null, List.of(), "cannot read")),
+        List.of("~/.config/dockerlint/config.yaml")))))
+        .isEqualTo("1 file could not be checked (config: ~/.config/dockerlint/config.yaml)");
+    assertThat(lastLine(render(false, withConfigs(one, List.of("odd\n::error ::x/.dockerlint.yaml")))))
+        .as("a directory name cannot start a line of its own")
+        .isEqualTo("No problems found in 1 file (config: odd\uFFFD::error ::x/.dockerlint.yaml)");
+    assertThat(lastLine(render(false, report(one)))).as("no config, no note").isEqualTo("No problems found in 1 file");
+  }
+
+  private static Report withConfigs(List<FileResult> files, List<String> configs) {
+    return new Report("dockerlint", "0.1.0", ReportFixtures.HOME, files, ReportFixtures.RULES, id -> Optional.empty(),
+        configs);
+  }
+
+  @Test
   void summaryCountsWithSingularAndPlural() throws IOException {
     SourceRange at = SourceRange.of(1, 1, 1, 5);
     assertThat(lastLine(render(false, report(List.of(file("a", "FROM x\n"))))))

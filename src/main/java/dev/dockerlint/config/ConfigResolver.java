@@ -1,0 +1,91 @@
+package dev.dockerlint.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which config applies to a Dockerfile's directory: none ({@code --isolated}), the one named on the
+ * command line ({@code -c}), or the nearest project config, else the user config. Each file is read
+ * once; an invalid one fails every directory that uses it with the same exception. Not thread-safe:
+ * the command resolves every input before linting starts.
+ */
+public final class ConfigResolver {
+  private final ConfigLoader loader;
+  private final ConfigLookup lookup;
+  private final Config explicit;
+  /** Per config file: its Config or the ConfigException it gave. */
+  private final Map<Path, Object> loaded = new HashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  private ConfigResolver(ConfigLoader loader, ConfigLookup lookup, Config explicit) {
+    this.loader = loader;
+    this.lookup = lookup;
+    this.explicit = explicit;
+  }
+
+  /** Every directory gets the built-in defaults: no config file is even looked for. */
+  public static ConfigResolver isolated() {
+    return new ConfigResolver(null, null, Config.EMPTY);
+  }
+
+  /** Every directory gets {@code file}, read now. */
+  public static ConfigResolver explicit(ConfigLoader loader, ConfigLookup lookup, Path file) throws ConfigException {
+    Config config = loader.load(file, lookup.display(file), ConfigOrigin.COMMAND_LINE);
+    ConfigResolver resolver = new ConfigResolver(loader, lookup, config);
+    resolver.warnings.addAll(config.warnings());
+    return resolver;
+  }
+
+  /** Each directory gets its nearest project config, else the user config, else the defaults. */
+  public static ConfigResolver discovering(ConfigLoader loader, ConfigLookup lookup) {
+    return new ConfigResolver(loader, lookup, null);
+  }
+
+  /** The config for a Dockerfile in {@code directory}. */
+  public Config forDirectory(Path directory) throws ConfigException {
+    if (explicit != null) {
+      return explicit;
+    }
+    Optional<Path> project = lookup.projectConfig(directory);
+    if (project.isPresent()) {
+      return load(project.get(), ConfigOrigin.REPOSITORY);
+    }
+    Optional<Path> user = lookup.userConfig();
+    warnings.addAll(lookup.takeWarnings());
+    return user.isPresent() ? load(user.get(), ConfigOrigin.USER) : Config.EMPTY;
+  }
+
+  private Config load(Path file, ConfigOrigin origin) throws ConfigException {
+    Object known = loaded.get(file);
+    if (known == null) {
+      try {
+        Config config = loader.load(file, lookup.display(file), origin);
+        warnings.addAll(config.warnings());
+        known = config;
+      } catch (ConfigException e) {
+        known = e;
+      }
+      loaded.put(file, known);
+    }
+    if (known instanceof ConfigException e) {
+      throw e;
+    }
+    return (Config) known;
+  }
+
+  /** How reports name a config's file, or null for the built-in defaults. */
+  public String display(Config config) {
+    return config.source() == null || lookup == null ? null : lookup.display(config.source());
+  }
+
+  /** Warnings since the last call: settings a config holds that dockerlint skips, user configs skipped. */
+  public List<String> takeWarnings() {
+    List<String> taken = List.copyOf(warnings);
+    warnings.clear();
+    return taken;
+  }
+}
