@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A file a report or baseline is written to. A regular file (or a new one) is written beside the
  * target and moved over it, so a failed run never leaves half a report; the new file gets the mode
  * the umask gives, an existing one keeps its mode. A FIFO or device ({@code /dev/null}), and the
- * system's own links under {@code /dev} and {@code /proc} ({@code /dev/stdout}), are written in
+ * system's links to open descriptors ({@code /dev/stdout}, {@code /proc/self/fd/1}), are written in
  * place, never replaced. Any other symbolic link is replaced, never written through: a link a pull
  * request plants at the report's path cannot aim the report at a file elsewhere.
  */
@@ -126,9 +126,18 @@ final class OutputFile {
     }
   }
 
-  /** {@code /dev/stdout}, {@code /dev/fd/1}, {@code /proc/self/fd/1}: links the system made, not a pull request. */
-  private static boolean isSystemPath(Path path) {
-    Path normal = path.normalize();
-    return normal.getNameCount() > 1 && (normal.startsWith("/dev") || normal.startsWith("/proc"));
+  /**
+   * {@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N}: the
+   * system's links to open descriptors. Only those: {@code /dev/shm} is writable by every user, so
+   * a link there could have been planted.
+   */
+  static boolean isSystemPath(Path path) {
+    String normal = path.normalize().toString();
+    if (normal.equals("/dev/stdout") || normal.equals("/dev/stderr")) {
+      return true;
+    }
+    Path parent = path.normalize().getParent();
+    String dir = parent == null ? "" : parent.toString();
+    return dir.equals("/dev/fd") || dir.equals("/proc/self/fd") || dir.matches("/proc/[0-9]+/fd");
   }
 }

@@ -232,6 +232,19 @@ class SecurityTest {
     assertThat(Files.readString(dir.resolve("baseline.txt"))).contains("image-latest");
   }
 
+  /** Only the system's links to open descriptors are written through; /dev/shm is anyone's. */
+  @Test
+  void onlyDescriptorLinksAreWrittenThrough() {
+    for (String path : List.of("/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/1", "/proc/4242/fd/3",
+        "/dev/./stdout")) {
+      assertThat(OutputFile.isSystemPath(Path.of(path))).as(path).isTrue();
+    }
+    for (String path : List.of("/dev/shm/report.sarif", "/dev/fd", "/proc/self/environ", "/proc/self/fd/1/x",
+        "/tmp/dev/stdout", "/dev/mqueue/x", "/proc/x1/fd/1")) {
+      assertThat(OutputFile.isSystemPath(Path.of(path))).as(path).isFalse();
+    }
+  }
+
   @Test
   void reportsAndBaselinesGetTheUmasksMode() throws IOException {
     // a file created without asking for a mode gets 0666 minus the umask: what a report should get
