@@ -32,7 +32,7 @@ final class AstCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Inputs.Input> inputs = Inputs.expand(List.of(file), env.workingDir());
+    List<Inputs.Input> inputs = Inputs.expand(List.of(file), env.workingDir()).inputs();
     Inputs.Input input = inputs.get(0);
     if (input.error() != null || inputs.size() != 1) {
       env.err().println("dockerlint: " + file + ": " + (input.error() != null ? input.error() : "expected one file"));
@@ -56,7 +56,7 @@ final class AstCommand implements Callable<Integer> {
       }
       case "json" -> env.out().print(AstJson.render(DockerfileParser.parse(input.displayPath(), loaded.text())));
       default -> {
-        env.err().println("dockerlint: unknown ast format '" + format + "'; expected json or buildkit");
+        env.err().println("dockerlint: unknown ast format '" + Messages.cut(format) + "'; expected json or buildkit");
         return Main.ERROR;
       }
     }

@@ -32,8 +32,23 @@ final class Inputs {
 
   private Inputs() {}
 
-  static List<Input> expand(List<String> arguments, Path workingDir) {
+  /**
+   * What the command-line paths stand for.
+   *
+   * @param skippedLinks symbolic links a directory scan found under a Dockerfile's name and did not
+   *     follow, as they would be shown
+   */
+  record Expansion(List<Input> inputs, List<String> skippedLinks) {}
+
+  /**
+   * The inputs the paths name. A path named here is followed wherever its links lead (the user
+   * chose it); a directory scan follows no link, to a file or a directory, as git and ripgrep do:
+   * a link a pull request adds ({@code Dockerfile.ci -> ../.git/config}) would otherwise put a file
+   * from outside the scanned tree into a public report.
+   */
+  static Expansion expand(List<String> arguments, Path workingDir) {
     List<Input> inputs = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (String argument : arguments) {
       if (argument.equals("-")) {
         inputs.add(Input.stdin());
@@ -41,7 +56,7 @@ final class Inputs {
       }
       Path path = workingDir.resolve(argument);
       if (Files.isDirectory(path)) {
-        List<Input> found = findDockerfiles(argument, path);
+        List<Input> found = findDockerfiles(argument, path, skipped);
         if (found.isEmpty()) {
           inputs.add(new Input(argument, path, "no Dockerfile, Containerfile, Dockerfile.* or *.Dockerfile found in directory"));
         }
@@ -52,7 +67,7 @@ final class Inputs {
         inputs.add(new Input(argument, path, null));
       }
     }
-    return inputs;
+    return new Expansion(inputs, skipped);
   }
 
   private static final String BROKEN_LINK = "broken symbolic link or symbolic link loop";
@@ -76,18 +91,26 @@ final class Inputs {
   }
 
   /**
-   * The Dockerfiles under a directory, sorted. Symbolic links to directories are not followed (so a
-   * link loop cannot trap the scan); a Dockerfile-named link that leads nowhere, and a subdirectory
-   * that cannot be read, become an error for that path while the scan goes on.
+   * The Dockerfiles under a directory, sorted. No symbolic link below it is followed (so a link loop
+   * cannot trap the scan either); one with a Dockerfile's name is added to {@code skipped}. The
+   * directory itself may be a link: it was named. A subdirectory that cannot be read becomes an
+   * error for that path while the scan goes on.
    */
-  private static List<Input> findDockerfiles(String argument, Path dir) {
-    java.util.TreeMap<Path, String> found = new java.util.TreeMap<>(); // path -> error, or "" when readable
+  private static List<Input> findDockerfiles(String argument, Path dir, List<String> skipped) {
+    Path start;
     try {
-      Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 64,
+      start = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
+    } catch (IOException e) {
+      return List.of(new Input(argument, dir, "cannot scan directory (" + e.getClass().getSimpleName() + ")"));
+    }
+    java.util.TreeMap<Path, String> found = new java.util.TreeMap<>(); // path -> error, or "" when readable
+    java.util.TreeSet<Path> links = new java.util.TreeSet<>();
+    try {
+      Files.walkFileTree(start, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 64,
           new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
-              String name = d.equals(dir) ? "" : d.getFileName().toString();
+              String name = d.equals(start) ? "" : d.getFileName().toString();
               return name.equals(".git") || name.equals("node_modules")
                   ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
             }
@@ -98,11 +121,7 @@ final class Inputs {
                 if (attrs.isRegularFile()) {
                   found.put(file, "");
                 } else if (attrs.isSymbolicLink()) {
-                  if (!Files.exists(file)) {
-                    found.put(file, BROKEN_LINK);
-                  } else if (Files.isRegularFile(file)) {
-                    found.put(file, "");
-                  }
+                  links.add(file);
                 }
               }
               return java.nio.file.FileVisitResult.CONTINUE;
@@ -116,22 +135,32 @@ final class Inputs {
             }
           });
     } catch (IOException | RuntimeException e) {
-      found.put(dir, "cannot scan directory (" + e.getClass().getSimpleName() + ")");
+      found.put(start, "cannot scan directory (" + e.getClass().getSimpleName() + ")");
+    }
+    for (Path link : links) {
+      skipped.add(shown(argument, start, link));
     }
     List<Input> inputs = new ArrayList<>();
-    found.forEach((file, error) -> {
-      String relative = dir.relativize(file).toString();
-      String shown = relative.isEmpty() ? argument : argument.endsWith("/") ? argument + relative : argument + "/" + relative;
-      inputs.add(new Input(shown.replace('\\', '/'), file, error.isEmpty() ? null : error));
-    });
+    for (java.util.Map.Entry<Path, String> entry : found.entrySet()) {
+      Path file = dir.resolve(start.relativize(entry.getKey()).toString());
+      String error = entry.getValue();
+      inputs.add(new Input(shown(argument, start, entry.getKey()), file, error.isEmpty() ? null : error));
+    }
     return inputs;
+  }
+
+  /** A path found under a directory argument, as the user would type it: {@code argument/relative}. */
+  private static String shown(String argument, Path start, Path file) {
+    String relative = start.relativize(file).toString();
+    String shown = relative.isEmpty() ? argument : argument.endsWith("/") ? argument + relative : argument + "/" + relative;
+    return shown.replace('\\', '/');
   }
 
   static Loaded read(Input input, InputStream stdin) {
     byte[] bytes;
     try {
       if (input.isStdin()) {
-        bytes = stdin.readAllBytes();
+        bytes = readAtMost(stdin);
       } else {
         if (!Files.isRegularFile(input.path())) {
           return new Loaded(null, "not a regular file (a FIFO, socket or device); not a Dockerfile", null);
@@ -140,9 +169,11 @@ final class Inputs {
           return new Loaded(null, "permission denied", null);
         }
         if (Files.size(input.path()) > MAX_BYTES) {
-          return new Loaded(null, "file is larger than 64 MiB; not a Dockerfile", null);
+          return new Loaded(null, TOO_LARGE, null);
         }
-        bytes = Files.readAllBytes(input.path());
+        try (InputStream in = Files.newInputStream(input.path())) {
+          bytes = readAtMost(in); // the size may have changed since
+        }
       }
     } catch (IOException e) {
       return new Loaded(null, "cannot read (" + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
@@ -150,10 +181,25 @@ final class Inputs {
     } catch (OutOfMemoryError e) {
       return new Loaded(null, "too large to read; not a Dockerfile", null);
     }
-    return decode(bytes);
+    return bytes == null ? new Loaded(null, TOO_LARGE, null) : decode(bytes);
+  }
+
+  private static final String TOO_LARGE = "larger than 64 MiB; not a Dockerfile";
+
+  /** All of a stream up to {@link #MAX_BYTES}, or null when it holds more: stdin has the cap files have. */
+  private static byte[] readAtMost(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+    return bytes.length > MAX_BYTES ? null : bytes;
   }
 
   static Loaded decode(byte[] bytes) {
+    if (bytes.length >= 4 && ((bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE && bytes[3] == (byte) 0xFF)
+        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE && bytes[2] == 0 && bytes[3] == 0))) {
+      // before UTF-16: FF FE 00 00 would also be UTF-16LE starting with U+0000, which no Dockerfile does
+      java.nio.charset.Charset utf32 = java.nio.charset.Charset.forName(bytes[0] == 0 ? "UTF-32BE" : "UTF-32LE");
+      String text = new String(bytes, 4, bytes.length - 4, utf32);
+      return new Loaded(text, null, "file is UTF-32; decoded it, but Docker expects UTF-8");
+    }
     if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
         || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
       boolean little = bytes[0] == (byte) 0xFF;

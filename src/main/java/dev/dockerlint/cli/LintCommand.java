@@ -1,6 +1,7 @@
 package dev.dockerlint.cli;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.From;
 import dev.dockerlint.concurrent.IndexedTasks;
 import dev.dockerlint.config.Config;
 import dev.dockerlint.config.ConfigException;
@@ -8,6 +9,7 @@ import dev.dockerlint.config.ConfigLoader;
 import dev.dockerlint.config.ConfigLookup;
 import dev.dockerlint.config.ConfigResolver;
 import dev.dockerlint.lint.Finding;
+import dev.dockerlint.lint.IgnoreFile;
 import dev.dockerlint.lint.LintSettings;
 import dev.dockerlint.lint.Linter;
 import dev.dockerlint.lint.Rule;
@@ -22,10 +24,8 @@ import dev.dockerlint.rules.BuiltinRules;
 import dev.dockerlint.rules.RuleDocs;
 import dev.dockerlint.source.SourceText;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -147,17 +147,18 @@ final class LintCommand implements Callable<Integer> {
     List<OutputSpec> reports = reportsToWrite(cfg);
     for (OutputSpec spec : reports) {
       if (!Reporters.FORMATS.contains(spec.format)) {
-        return usage("unknown format '" + spec.format + "'; expected one of " + String.join(", ", Reporters.FORMATS));
+        return usage("unknown format '" + Messages.cut(spec.format) + "'; expected one of " + String.join(", ", Reporters.FORMATS));
       }
     }
     String threshold = (failureThreshold != null ? failureThreshold : cfg.failureThresholdValue().orElse("warning"))
         .toLowerCase(Locale.ROOT);
     if (!THRESHOLDS.contains(threshold)) {
-      return usage("unknown failure threshold '" + failureThreshold + "'; expected one of " + String.join(", ", THRESHOLDS));
+      return usage("unknown failure threshold '" + Messages.cut(failureThreshold) + "'; expected one of "
+          + String.join(", ", THRESHOLDS));
     }
     for (String name : concat(ignore, enable)) {
       if (catalog.resolve(name).isEmpty()) {
-        return usage("unknown rule '" + name + "'; run 'dockerlint rules' for the list of ids");
+        return usage("unknown rule '" + Messages.cut(name) + "'; run 'dockerlint rules' for the list of ids");
       }
     }
     if (baseline != null && writeBaseline != null) {
@@ -167,40 +168,59 @@ final class LintCommand implements Callable<Integer> {
     if (baseline != null) {
       try {
         known = Baseline.read(env.workingDir().resolve(baseline));
+      } catch (Baseline.TooLarge e) {
+        return usage(Messages.cut(baseline) + ": cannot read baseline (larger than 64 MiB); regenerate it with --write-baseline");
+      } catch (java.nio.file.NoSuchFileException e) {
+        return usage(Messages.cut(baseline) + ": cannot read baseline (no such file); create it with --write-baseline "
+            + Messages.cut(baseline));
       } catch (IOException e) {
-        return usage(baseline + ": cannot read baseline (" + describe(e) + ")");
+        return usage(Messages.cut(baseline) + ": cannot read baseline (" + describe(e) + ")");
       }
     }
-    ChangedLines changed = null;
-    if (changedSince != null) {
-      try {
-        changed = ChangedLines.since(changedSince, env.workingDir());
-      } catch (ChangedLines.GitException e) {
-        return usage(e.getMessage());
-      }
-    }
+    // where baseline entries' paths start: the baseline read decides (v1: as typed), else the one written
+    Path baselineRoot = known != null ? known.root() : writeBaseline != null
+        ? Baseline.root(env.workingDir().resolve(writeBaseline)) : null;
+
     List<String> arguments = paths.isEmpty() ? List.of("Dockerfile") : paths;
     List<FileResult> results = new ArrayList<>();
     List<String> baselineKeys = new ArrayList<>();
     boolean ioError = false;
-    List<Inputs.Input> inputs = Inputs.expand(arguments, env.workingDir());
+    Inputs.Expansion expansion = Inputs.expand(arguments, env.workingDir());
+    List<Inputs.Input> inputs = expansion.inputs();
+    for (String link : expansion.skippedLinks()) {
+      env.err().println("dockerlint: " + Messages.cut(link) + ": warning: symbolic link not followed in a directory scan; "
+          + "name it on the command line to lint it");
+    }
+    ChangedLines changed = null;
+    if (changedSince != null) {
+      try {
+        // after the expansion: each file's own repository is asked
+        changed = ChangedLines.since(changedSince, inputs, env.workingDir());
+      } catch (ChangedLines.GitException e) {
+        return usage(e.getMessage());
+      }
+    }
     FileConfigs perFile = fileConfigs(inputs, configs, catalog);
     List<Linted> linteds = lintAll(inputs, perFile);
+    Set<Path> oversizedIgnoreFiles = new java.util.TreeSet<>();
     for (int n = 0; n < inputs.size(); n++) {
       Inputs.Input input = inputs.get(n);
       Linted linted = linteds.get(n);
       if (linted.warning() != null) {
-        env.err().println("dockerlint: " + linted.result().path() + ": warning: " + linted.warning());
+        env.err().println("dockerlint: " + Messages.cut(linted.result().path()) + ": warning: " + linted.warning());
       }
       FileResult result = linted.result();
       if (result.error() != null) {
         ioError = true;
-        env.err().println("dockerlint: " + result.path() + ": " + result.error());
+        env.err().println("dockerlint: " + Messages.cut(result.path()) + ": " + result.error());
         results.add(result);
         continue;
       }
+      warnIfIgnoreFileTooLarge(input, oversizedIgnoreFiles);
       // baseline keys hash each instruction (SHA-256): only when a baseline is read or written
-      List<String> keys = known != null || writeBaseline != null ? Baseline.keys(linted.file(), result.findings()) : null;
+      List<String> keys = known != null || writeBaseline != null
+          ? Baseline.keys(linted.file(), result.findings(), Baseline.name(baselineRoot, onDisk(input), result.path()))
+          : null;
       List<Finding> kept = new ArrayList<>();
       for (int i = 0; i < result.findings().size(); i++) {
         Finding finding = result.findings().get(i);
@@ -220,22 +240,30 @@ final class LintCommand implements Callable<Integer> {
     if (writeBaseline != null) {
       try {
         Baseline.write(env.workingDir().resolve(writeBaseline), baselineKeys);
+      } catch (OutputFile.Unwritable e) {
+        env.err().println("dockerlint: " + Messages.cut(writeBaseline) + ": cannot write baseline (" + e.getMessage()
+            + "); name a file");
+        return Main.ERROR;
       } catch (IOException e) {
-        env.err().println("dockerlint: " + writeBaseline + ": cannot write baseline (" + describe(e) + ")");
+        env.err().println("dockerlint: " + Messages.cut(writeBaseline) + ": cannot write baseline (" + describe(e) + ")");
         return Main.ERROR;
       }
       env.err().println("dockerlint: recorded " + baselineKeys.size() + " finding" + (baselineKeys.size() == 1 ? "" : "s")
-          + " in " + writeBaseline);
+          + " in " + Messages.cut(writeBaseline));
       return ioError ? Main.ERROR : Main.OK;
     }
     Report report = new Report("dockerlint", Main.version(), INFO_URI, results, catalog.infos(), RULE_DOCS,
         configsUsed(results, perFile, configs, cfg));
     for (OutputSpec spec : reports) {
+      // TERM=dumb: a terminal that says it shows no escape sequences
       boolean color = spec.output == null && env.terminal() && !noColor
-          && env.env().getOrDefault("NO_COLOR", "").isEmpty();
+          && env.env().getOrDefault("NO_COLOR", "").isEmpty() && !"dumb".equals(env.env().get("TERM"));
       Reporter reporter = Reporters.forFormat(spec.format, color).orElseThrow();
       // file errors already went to stderr; the text report on the console need not repeat them
       Report shown = spec.format.equals("text") && spec.output == null ? withoutErrors(report) : report;
+      if (shown.files().isEmpty()) {
+        continue; // nothing could be linted: "No problems found in 0 files" would read as a clean run
+      }
       if (!write(reporter, shown, spec.output)) {
         return Main.ERROR;
       }
@@ -350,8 +378,10 @@ final class LintCommand implements Callable<Integer> {
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
     Linter.Result result = linter.check(file, input.isStdin() ? null : input.path());
-    // reports show source only through this masked copy, so secrets never reach the output
-    SourceText shown = file.source().masked(result.redactions());
+    // reports show source only through this masked copy, so secrets never reach the output; and
+    // only for a Dockerfile: a file without FROM may be anything named on the command line
+    // (.git/config), and its findings are shown without its lines
+    SourceText shown = file.instructions(From.class).isEmpty() ? null : file.source().masked(result.redactions());
     return new Linted(new FileResult(shownPath, shown, result.findings(), null), file, loaded.warning());
   }
 
@@ -478,6 +508,33 @@ final class LintCommand implements Callable<Integer> {
     return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries(), cfg.labelSchema(), contextDir);
   }
 
+  /** The file an input was read from, or the path stdin stands for (null without {@code --stdin-filename}). */
+  private Path onDisk(Inputs.Input input) {
+    if (!input.isStdin()) {
+      return input.path();
+    }
+    return stdinFilename == null ? null : env.workingDir().resolve(stdinFilename);
+  }
+
+  /**
+   * Says once per file that a {@code .dockerignore} over 1 MiB was not read: the rules treat it as
+   * unreadable, and without a word its checks would just be silent.
+   */
+  private void warnIfIgnoreFileTooLarge(Inputs.Input input, Set<Path> warned) {
+    if (input.isStdin() && context == null) {
+      return;
+    }
+    Path contextDir = context != null ? env.workingDir().resolve(context).toAbsolutePath().normalize()
+        : input.path().toAbsolutePath().getParent();
+    Optional<Path> ignoreFile = IgnoreFile.find(input.isStdin() ? null : input.path(), contextDir);
+    if (ignoreFile.isPresent() && IgnoreFile.isTooLarge(ignoreFile.get()) && warned.add(ignoreFile.get())) {
+      Path file = ignoreFile.get().toAbsolutePath().normalize();
+      Path shown = file.startsWith(env.workingDir()) ? env.workingDir().relativize(file) : file;
+      env.err().println("dockerlint: " + Messages.cut(shown.toString().replace('\\', '/')) + ": warning: larger than 1 MiB; "
+          + "the .dockerignore checks treat it as unreadable");
+    }
+  }
+
   private boolean write(Reporter reporter, Report report, Path output) {
     if (output == null) {
       try {
@@ -490,35 +547,26 @@ final class LintCommand implements Callable<Integer> {
         return false;
       }
     }
-    Path target = env.workingDir().resolve(output).toAbsolutePath();
-    Path temp = null;
     try {
-      Path dir = target.getParent();
-      temp = Files.createTempFile(dir, ".dockerlint-", ".tmp");
-      try (java.io.OutputStream stream = Files.newOutputStream(temp)) {
-        Utf8Output file = new Utf8Output(stream);
-        reporter.write(report, file);
-        file.flush();
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      return true;
-    } catch (IOException e) {
-      env.err().println("dockerlint: " + output + ": cannot write report (" + describe(e) + ")");
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // nothing more to do; the message above already failed the run
+      new OutputFile(env.workingDir().resolve(output).toAbsolutePath()).write(new OutputFile.Content() {
+        @Override
+        public void writeTo(java.io.OutputStream stream) throws IOException {
+          Utf8Output file = new Utf8Output(stream);
+          reporter.write(report, file);
+          file.flush();
         }
-      }
+      });
+      return true;
+    } catch (OutputFile.Unwritable e) {
+      env.err().println("dockerlint: " + Messages.cut(output) + ": cannot write report (" + e.getMessage() + "); name a file");
+      return false;
+    } catch (IOException e) {
+      env.err().println("dockerlint: " + Messages.cut(output) + ": cannot write report (" + describe(e) + ")");
       return false;
     }
   }
 
+  /** Why a file could not be written (or read, for the errors reading and writing share). */
   private static String describe(IOException e) {
     if (e instanceof java.nio.file.NoSuchFileException) {
       return "directory does not exist";
@@ -526,7 +574,7 @@ final class LintCommand implements Callable<Integer> {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
-    return e.getMessage();
+    return Messages.cut(e.getMessage());
   }
 
   private static Report withoutErrors(Report report) {

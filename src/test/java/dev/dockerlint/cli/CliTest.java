@@ -216,6 +216,11 @@ class CliTest {
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of("NO_COLOR", "1"), dir, true);
     assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("\u001b[");
     assertThat(run("Dockerfile").out()).doesNotContain("\u001b[");
+    // a terminal that says it cannot show colour (Emacs shell buffers, some CI consoles)
+    out.reset();
+    Main.run(new String[] {"Dockerfile"}, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of("TERM", "dumb"), dir, true);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("image-latest").doesNotContain("\u001b[");
   }
 
   @Test

@@ -2,13 +2,12 @@ package dev.dockerlint.rules.context;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Token;
+import dev.dockerlint.lint.IgnoreFile;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +38,8 @@ public final class DockerignoreIncomplete implements Rule {
     }
     List<String> patterns;
     try {
-      patterns = patterns(Files.readString(ignore.get(), StandardCharsets.UTF_8));
-    } catch (IOException | java.io.UncheckedIOException e) {
+      patterns = patterns(IgnoreFile.read(ignore.get())); // one over 1 MiB is unreadable too
+    } catch (IOException e) {
       return;
     }
     List<String> missing = new ArrayList<>();

@@ -3,11 +3,11 @@ package dev.dockerlint.rules.context;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.FileTransfer;
 import dev.dockerlint.ast.Token;
+import dev.dockerlint.lint.IgnoreFile;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -58,21 +58,6 @@ public final class DockerignoreMissing implements Rule {
    * Dockerfile first, then {@code .dockerignore} at the root of the context.
    */
   static Optional<Path> ignoreFile(RuleContext context) {
-    Optional<Path> location = context.dockerfileLocation();
-    if (location.isPresent() && location.get().getFileName() != null) {
-      Path dir = location.get().toAbsolutePath().getParent();
-      Path named = dir == null ? null : dir.resolve(location.get().getFileName() + ".dockerignore");
-      if (named != null && Files.isRegularFile(named)) {
-        return Optional.of(named);
-      }
-    }
-    Optional<Path> contextDir = context.buildContext();
-    if (contextDir.isPresent()) {
-      Path plain = contextDir.get().resolve(".dockerignore");
-      if (Files.isRegularFile(plain)) {
-        return Optional.of(plain);
-      }
-    }
-    return Optional.empty();
+    return IgnoreFile.find(context.dockerfileLocation().orElse(null), context.buildContext().orElse(null));
   }
 }
