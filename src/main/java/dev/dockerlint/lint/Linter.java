@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Runs the enabled rules over a file and applies settings and suppressions to what they report. */
+/**
+ * Runs the enabled rules over a file, applies settings and suppressions to what they report, and
+ * masks the file's secrets ({@link Secrets}) in every finding: rules report, the linter masks.
+ */
 public final class Linter {
   /** Id of the finding reported when a rule itself fails. */
   public static final String INTERNAL_ERROR = "internal-error";

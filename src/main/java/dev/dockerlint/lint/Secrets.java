@@ -83,7 +83,7 @@ public final class Secrets {
    *     for the text at the token
    * @param scopes the instruction each token is in (its own range when it is in none)
    */
-  static Secrets of(SourceText source, List<SourceRange> tokens, List<String> values, List<SourceRange> scopes) {
+  public static Secrets of(SourceText source, List<SourceRange> tokens, List<String> values, List<SourceRange> scopes) {
     if (tokens.isEmpty()) {
       return NONE;
     }

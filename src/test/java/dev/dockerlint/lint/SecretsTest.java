@@ -122,6 +122,33 @@ class SecretsTest {
     assertThat(messages(result)).contains("Saw 'ENV SECRET=hun****'");
   }
 
+  /** A rule that finds secrets failing means some may go unmasked: said even when the rule is off. */
+  @Test
+  void aFailingRuleThatFindsSecretsIsReportedWhenOff() {
+    Rule failing = new Rule() {
+      @Override
+      public RuleInfo info() {
+        return RuleInfo.of("finds-secrets", Severity.ERROR, "Fails").offByDefault();
+      }
+
+      @Override
+      public void check(Dockerfile file, RuleContext context) {
+        throw new IllegalStateException("bug");
+      }
+
+      @Override
+      public boolean findsSecrets() {
+        return true;
+      }
+    };
+    List<Finding> findings = new Linter(List.of(failing), LintSettings.DEFAULTS)
+        .lint(DockerfileParser.parse("Dockerfile", "FROM alpine\n"));
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo(Linter.INTERNAL_ERROR);
+      assertThat(f.message()).contains("'finds-secrets' failed (IllegalStateException)");
+    });
+  }
+
   @Test
   void aRuleThatDoesNotFindSecretsIsNotRunWhenOff() {
     LintSettings off = new LintSettings(Set.of("quotes-everything"), Set.of(), Map.of(), List.of());
