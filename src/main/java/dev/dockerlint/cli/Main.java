@@ -52,8 +52,10 @@ public final class Main {
   /**
    * @param terminal whether stdout is a terminal (colour is only used there)
    */
-  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream rawErr, Map<String, String> env,
       Path workingDir, boolean terminal) {
+    // every line on stderr escapes control characters: messages quote file names and config values
+    PrintStream err = EscapingPrintStream.of(rawErr);
     Environment environment = new Environment(in, out, err, env, workingDir.toAbsolutePath(), terminal);
     LintCommand simple = simpleLint(args, environment);
     if (simple != null) {

@@ -4,18 +4,24 @@ import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.concurrent.IndexedTasks;
 import dev.dockerlint.source.Position;
 import dev.dockerlint.source.SourceRange;
+import dev.dockerlint.source.SourceText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Runs the enabled rules over a file and applies settings and suppressions to what they report. */
+/**
+ * Runs the enabled rules over a file, applies settings and suppressions to what they report, and
+ * masks the file's secrets ({@link Secrets}) in every finding: rules report, the linter masks.
+ */
 public final class Linter {
   /** Id of the finding reported when a rule itself fails. */
   public static final String INTERNAL_ERROR = "internal-error";
 
   private final List<Rule> rules;
+  /** The active rules, then the rules that find secrets but are off: they run only for their secrets. */
+  private final List<Rule> runs;
   private final LintSettings settings;
   private final Set<String> ignored;
 
@@ -27,25 +33,35 @@ public final class Linter {
     }
     this.ignored = lowered;
     List<Rule> active = new ArrayList<>();
+    List<Rule> masking = new ArrayList<>();
     for (Rule rule : allRules) {
       RuleInfo info = rule.info();
       boolean on = info.enabledByDefault() || settings.enabled().contains(info.id());
       if (on && !ignored.contains(info.id())) {
         active.add(rule);
+      } else if (rule.findsSecrets()) {
+        masking.add(rule);
       }
     }
     this.rules = List.copyOf(active);
+    List<Rule> run = new ArrayList<>(active);
+    run.addAll(masking);
+    this.runs = List.copyOf(run);
   }
 
   public List<Rule> activeRules() {
     return rules;
   }
 
-  /** Findings, and the source ranges holding secrets that outputs must mask. */
-  public record Result(List<Finding> findings, List<SourceRange> redactions) {
+  /** Findings, already masked, and the file's secrets, which outputs of its source must mask. */
+  public record Result(List<Finding> findings, Secrets secrets) {
     public Result {
       findings = List.copyOf(findings);
-      redactions = List.copyOf(redactions);
+    }
+
+    /** The source ranges to mask wherever the file's text is shown ({@link SourceText#masked}). */
+    public List<SourceRange> redactions() {
+      return secrets.ranges();
     }
   }
 
@@ -59,37 +75,74 @@ public final class Linter {
   }
 
   /**
-   * Findings sorted by position, then rule. A failing rule becomes an internal-error finding.
+   * Findings sorted by position, then rule, with every secret of the file masked. A failing rule
+   * becomes an internal-error finding.
    *
    * @param location the Dockerfile on disk, so rules can find its build context; or null
    */
   public Result check(Dockerfile file, java.nio.file.Path location) {
     Suppressions suppressions = new Suppressions(file);
     List<Finding> result = new ArrayList<>();
-    List<SourceRange> redactions = new ArrayList<>();
-    RuleRun[] runs = runRules(file, location);
-    for (int i = 0; i < rules.size(); i++) {
-      RuleContext context = runs[i].context();
-      if (runs[i].failure() != null) {
+    RuleRun[] done = runRules(file, location);
+    List<SourceRange> tokens = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < done.length; i++) {
+      if (done[i].failure() != null) {
+        // a rule that finds secrets failing means some may be unmasked: said even when it is off
         SourceRange start = new SourceRange(new Position(1, 1), new Position(1, 1));
         result.add(new Finding(file.path(), INTERNAL_ERROR, Severity.ERROR,
-            "Rule '" + rules.get(i).info().id() + "' failed (" + runs[i].failure()
+            "Rule '" + runs.get(i).info().id() + "' failed (" + done[i].failure()
                 + "); please report this with the Dockerfile",
             start, List.of()));
         continue;
       }
-      redactions.addAll(context.redactions());
-      for (Finding finding : context.findings()) {
+      // every rule's secrets, the suppressed findings' and the switched-off rules' included
+      tokens.addAll(done[i].context().redactions());
+      values.addAll(done[i].context().redactedValues());
+    }
+    Secrets secrets = Secrets.of(file.source(), tokens, values, instructionsAround(file, tokens));
+    for (int i = 0; i < rules.size(); i++) {
+      if (done[i].failure() != null) {
+        continue;
+      }
+      for (Finding finding : done[i].context().findings()) {
         if (Suppressions.matches(ignored, finding) || suppressions.suppresses(finding)) {
           continue;
         }
         Severity override = settings.severities().get(finding.rule());
-        result.add(override == null ? finding
-            : new Finding(finding.file(), finding.rule(), override, finding.message(), finding.range(), finding.aliases()));
+        Finding shown = override == null ? finding
+            : new Finding(finding.file(), finding.rule(), override, finding.message(), finding.range(), finding.aliases());
+        result.add(secrets.mask(shown));
       }
     }
     result.sort(Finding.ORDER);
-    return new Result(result, redactions);
+    return new Result(result, secrets);
+  }
+
+  /** For each range, the range of the top-level instruction holding it, or the range itself outside any. */
+  private static List<SourceRange> instructionsAround(Dockerfile file, List<SourceRange> ranges) {
+    List<SourceRange> around = new ArrayList<>(ranges.size());
+    List<dev.dockerlint.ast.Instruction> instructions = file.instructions();
+    for (SourceRange range : ranges) {
+      SourceRange scope = range;
+      // instructions are in file order: the last one starting at or before the range
+      int lo = 0;
+      int hi = instructions.size() - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        SourceRange candidate = instructions.get(mid).range();
+        if (candidate.start().compareTo(range.start()) <= 0) {
+          if (candidate.contains(range)) {
+            scope = candidate;
+          }
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      around.add(scope);
+    }
+    return around;
   }
 
   /** Files this large have their rules spread over all cores; smaller ones are not worth a thread. */
@@ -104,23 +157,23 @@ public final class Linter {
    * the caller merges the slots in rule order, so output does not depend on scheduling.
    */
   private RuleRun[] runRules(Dockerfile file, java.nio.file.Path location) {
-    RuleRun[] runs = new RuleRun[rules.size()];
+    RuleRun[] done = new RuleRun[runs.size()];
     int threads = file.source().text().length() < PARALLEL_RULES_CHARS ? 1 : Runtime.getRuntime().availableProcessors();
     // out of memory and other errors end the run, as on one thread
     // a class, not a lambda: linking a lambda costs start-up time the class-data archive does not save
-    IndexedTasks.run(rules.size(), threads, "dockerlint-rules", new java.util.function.IntConsumer() {
+    IndexedTasks.run(runs.size(), threads, "dockerlint-rules", new java.util.function.IntConsumer() {
       @Override
       public void accept(int i) {
-        Rule rule = rules.get(i);
+        Rule rule = runs.get(i);
         RuleContext context = new RuleContext(file.path(), rule.info(), settings, location);
         try {
           rule.check(file, context);
-          runs[i] = new RuleRun(context, null);
+          done[i] = new RuleRun(context, null);
         } catch (RuntimeException | StackOverflowError e) {
-          runs[i] = new RuleRun(null, e.getClass().getSimpleName());
+          done[i] = new RuleRun(null, e.getClass().getSimpleName());
         }
       }
     });
-    return runs;
+    return done;
   }
 }

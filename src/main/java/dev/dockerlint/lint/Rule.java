@@ -10,4 +10,12 @@ public interface Rule {
   RuleInfo info();
 
   void check(Dockerfile file, RuleContext context);
+
+  /**
+   * True for a rule that marks secrets ({@link RuleContext#redact}): the linter runs it on every
+   * file, enabled or not, so that its secrets are masked in every output.
+   */
+  default boolean findsSecrets() {
+    return false;
+  }
 }

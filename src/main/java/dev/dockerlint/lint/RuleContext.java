@@ -16,6 +16,8 @@ public final class RuleContext {
   private final Path location;
   private final List<Finding> findings = new ArrayList<>();
   private final List<SourceRange> redactions = new ArrayList<>();
+  /** The value of each redaction, or null for the text at its range. */
+  private final List<String> redactedValues = new ArrayList<>();
 
   /**
    * @param location where the Dockerfile is on disk, or null (stdin, tests)
@@ -69,11 +71,21 @@ public final class RuleContext {
   }
 
   /**
-   * Marks source text that holds a secret, so every output that shows source (code frames) masks
-   * it, whether or not a finding is shown for it.
+   * Marks source text that holds a secret, so that no output shows it: not the source there (code
+   * frames), and not the value in any finding's message, whether or not a finding is shown for it.
+   * See {@link Secrets} for what is masked where.
    */
   public void redact(SourceRange range) {
+    redact(range, null);
+  }
+
+  /**
+   * {@link #redact(SourceRange)} for a secret whose value differs from its text (quoted, or with
+   * variables expanded): both are masked.
+   */
+  public void redact(SourceRange range, String value) {
     redactions.add(range);
+    redactedValues.add(value);
   }
 
   List<Finding> findings() {
@@ -82,5 +94,9 @@ public final class RuleContext {
 
   List<SourceRange> redactions() {
     return redactions;
+  }
+
+  List<String> redactedValues() {
+    return redactedValues;
   }
 }

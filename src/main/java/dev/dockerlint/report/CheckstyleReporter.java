@@ -25,8 +25,8 @@ import java.io.IOException;
  *       columns count UTF-16 code units, as in the JSON and SARIF formats.
  *   <li>A file that could not be linted gets one {@code <error line="1" severity="error"
  *       source="dockerlint.io-error">} with the reason as its message.
- *   <li>Attribute values are escaped by {@link Xml}: markup characters as entities, characters XML
- *       1.0 forbids replaced.
+ *   <li>Attribute values are escaped by {@link Xml}: markup characters as entities, control
+ *       characters as references or escapes, so no value breaks a line.
  * </ul>
  */
 public final class CheckstyleReporter implements Reporter {

@@ -17,6 +17,11 @@ import java.util.Map;
  * fingerprint. Used by the SARIF ({@code partialFingerprints}) and GitLab ({@code fingerprint})
  * reporters.
  *
+ * <p>The text is the file's as reports show it, secrets masked ({@code lint.Secrets}). Each secret's
+ * own token is masked as before masking moved into the linter, so fingerprints stayed as they were
+ * except on lines where masking is new: another occurrence of a long secret value, or any secret
+ * when the secret rules are turned off.
+ *
  * <p>Stateful (it counts occurrences): use one instance per report, and ask for findings in report
  * order ({@link Report#findings()}).
  */

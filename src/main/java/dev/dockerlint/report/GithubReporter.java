@@ -21,7 +21,9 @@ import java.io.IOException;
  *   <li>A file that could not be linted gets an {@code error} command with only {@code file}.
  *   <li>Escaping as the runner expects: in the message {@code %}, CR and LF become {@code %25},
  *       {@code %0D} and {@code %0A}; property values (path, rule id) also escape {@code :} and
- *       {@code ,} as {@code %3A} and {@code %2C}.
+ *       {@code ,} as {@code %3A} and {@code %2C}. The runner decodes nothing else, so the other
+ *       control characters (an ESC, say) are escaped as everywhere ({@link ControlCharacters}):
+ *       no file name or message can end a command early or start one of its own.
  * </ul>
  *
  * <p>Nothing else is written (no summary line, and nothing at all when there are no findings), so
@@ -87,7 +89,13 @@ public final class GithubReporter implements Reporter {
         case '\n' -> escaped.append("%0A");
         case ':' -> escaped.append(property ? "%3A" : ":");
         case ',' -> escaped.append(property ? "%2C" : ",");
-        default -> escaped.append(c);
+        default -> {
+          if (ControlCharacters.isControl(c)) {
+            escaped.append(ControlCharacters.escape(c));
+          } else {
+            escaped.append(c);
+          }
+        }
       }
     }
     return escaped.toString();

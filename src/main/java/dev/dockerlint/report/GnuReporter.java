@@ -25,7 +25,8 @@ import java.io.IOException;
  *       written as {@code info} too, because editors treat unknown words as errors. The rule id
  *       follows the message in brackets.
  *   <li>A file that could not be linted gets {@code FILE: error: REASON}.
- *   <li>Control characters in paths and messages are replaced, so each finding stays one line.
+ *   <li>Control characters in paths and messages are escaped ({@link ControlCharacters}), so each
+ *       finding stays one line.
  * </ul>
  *
  * <p>Files in path order, findings by position; nothing else is written (no summary).
@@ -37,14 +38,14 @@ public final class GnuReporter implements Reporter {
   public void write(Report report, Appendable out) throws IOException {
     for (FileResult file : PathOrder.files(report)) {
       if (file.error() != null) {
-        out.append(TextReporter.clean(file.path())).append(": error: ").append(TextReporter.clean(file.error()))
+        out.append(ControlCharacters.escape(file.path())).append(": error: ").append(ControlCharacters.escape(file.error()))
             .append('\n');
       }
       for (Finding finding : file.findings()) {
-        out.append(TextReporter.clean(finding.file())).append(':').append(Integer.toString(finding.line()))
+        out.append(ControlCharacters.escape(finding.file())).append(':').append(Integer.toString(finding.line()))
             .append(':').append(Integer.toString(column(file.source(), finding))).append(": ")
-            .append(word(finding.severity())).append(": ").append(TextReporter.clean(finding.message()))
-            .append(" [").append(TextReporter.clean(finding.rule())).append("]\n");
+            .append(word(finding.severity())).append(": ").append(ControlCharacters.escape(finding.message()))
+            .append(" [").append(ControlCharacters.escape(finding.rule())).append("]\n");
       }
     }
   }

@@ -1,8 +1,12 @@
 package dev.dockerlint.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -10,12 +14,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Shared JSON writing for the JSON and SARIF reporters: Jackson's streaming generator with a fixed
- * layout (two-space indent, {@code "key": value}, one array element per line, {@code []} and
+ * Shared JSON writing for the JSON, SARIF and GitLab reporters: Jackson's streaming generator with a
+ * fixed layout (two-space indent, {@code "key": value}, one array element per line, {@code []} and
  * {@code {}} when empty, {@code \n} line ends whatever the platform) and a trailing newline.
+ *
+ * <p>Strings escape every control character {@link ControlCharacters} names: C0 as JSON requires
+ * (RFC 8259, section 7), and DEL, C1, U+2028 and U+2029 too, which JSON allows raw but which would
+ * then reach a terminal or log that shows the file (and U+2028/U+2029 end a line in JavaScript
+ * before ES2019).
  */
 final class JsonSupport {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  private static final JsonFactory FACTORY = new JsonFactoryBuilder().characterEscapes(new Escapes()).build();
 
   @FunctionalInterface
   interface Body {
@@ -52,6 +61,32 @@ final class JsonSupport {
     }
     failed.sort(Comparator.comparing(FileResult::path));
     return failed;
+  }
+
+  /** Jackson's standard escapes, plus <code>&#92;uXXXX</code> for DEL, C1, U+2028 and U+2029. */
+  private static final class Escapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii;
+
+    Escapes() {
+      ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+      ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    /** Asked for each character above ASCII. */
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if (ch > 0xffff || !ControlCharacters.isControl((char) ch)) {
+        return null;
+      }
+      String hex = Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT);
+      return new SerializedString("\\u" + "0".repeat(4 - hex.length()) + hex);
+    }
   }
 
   /** Stateful, so one instance per generator. */

@@ -107,11 +107,12 @@ public final class JunitReporter implements Reporter {
       if (finding.severity().atLeast(worst)) {
         worst = finding.severity();
       }
-      text.append(finding.line()).append(':').append(finding.column()).append(": ").append(finding.message())
+      // each line escaped on its own: a newline in a message is a reference, never a line break
+      text.append(finding.line()).append(':').append(finding.column()).append(": ").append(Xml.text(finding.message()))
           .append('\n');
     }
     if (helpUri != null) {
-      text.append("help: ").append(helpUri).append('\n');
+      text.append("help: ").append(Xml.text(helpUri)).append('\n');
     }
     String message = findings.get(0).message();
     if (findings.size() > 1) {
@@ -119,7 +120,7 @@ public final class JunitReporter implements Reporter {
     }
     openCase(out, rule, escapedPath);
     out.append(">\n      <failure message=\"").append(Xml.attribute(message)).append("\" type=\"")
-        .append(worst.label()).append("\">").append(Xml.text(text.toString())).append("</failure>\n")
+        .append(worst.label()).append("\">").append(text).append("</failure>\n")
         .append("    </testcase>\n");
   }
 }

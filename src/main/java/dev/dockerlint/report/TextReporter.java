@@ -5,7 +5,6 @@ import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.source.SourceText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,17 +83,17 @@ public final class TextReporter implements Reporter {
     }
     for (String path : paths) {
       for (String error : errorsByPath.getOrDefault(path, List.of())) {
-        open(BOLD, out).append(clean(path)).append(':');
+        open(BOLD, out).append(ControlCharacters.escape(path)).append(':');
         close(out).append(' ');
         open(severityColor(Severity.ERROR), out).append("error:");
-        close(out).append(' ').append(clean(error)).append("\n\n");
+        close(out).append(' ').append(ControlCharacters.escape(error)).append("\n\n");
       }
       FileResult file = byPath.get(path);
       SourceText source = file == null ? null : file.source();
       String lineText = null;
       Frame frame = null;
       int frameLine = 0;
-      String shownPath = clean(path); // the findings under a path all name that file
+      String shownPath = ControlCharacters.escape(path); // the findings under a path all name that file
       for (Finding finding : findingsByPath.getOrDefault(path, List.of())) {
         if (source != null && finding.line() <= source.lineCount() && finding.line() != frameLine) {
           frameLine = finding.line(); // findings are in line order: a line's frame is made once
@@ -123,8 +122,8 @@ public final class TextReporter implements Reporter {
     close(out).append(' ');
     open(sevColor, out).append(finding.severity().label());
     close(out).append(' ');
-    open(BOLD, out).append(clean(finding.rule()));
-    close(out).append(": ").append(clean(finding.message())).append('\n');
+    open(BOLD, out).append(ControlCharacters.escape(finding.rule()));
+    close(out).append(": ").append(ControlCharacters.escape(finding.message())).append('\n');
     int gutter = lineNumber.length() + 2;
     if (frame != null) {
       int startColumn = finding.column();
@@ -211,7 +210,7 @@ public final class TextReporter implements Reporter {
     }
     StringBuilder note = new StringBuilder(configs.size() == 1 ? " (config: " : " (configs: ");
     for (int i = 0; i < configs.size(); i++) {
-      note.append(i == 0 ? "" : ", ").append(clean(configs.get(i)));
+      note.append(i == 0 ? "" : ", ").append(ControlCharacters.escape(configs.get(i)));
     }
     return note.append(')').toString();
   }
@@ -234,49 +233,8 @@ public final class TextReporter implements Reporter {
     };
   }
 
-  /** Keeps control characters (a stray ESC, a newline in a message) out of the terminal. */
-  static String clean(String text) {
-    if (!hasControl(text)) {
-      return text;
-    }
-    StringBuilder b = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (isControl(c)) {
-        if (b == null) {
-          b = new StringBuilder(text.length()).append(text, 0, i);
-        }
-        b.append(c == '\t' ? ' ' : '\uFFFD');
-      } else if (b != null) {
-        b.append(c);
-      }
-    }
-    return b == null ? text : b.toString();
-  }
-
   /**
-   * Whether the text holds a control character. Checked on a Latin-1 copy, which is a plain array
-   * copy for most strings: the compiler a short run uses makes a loop over {@code charAt} several
-   * times slower, and every message passes here. A character past U+00FF becomes '?' in the copy,
-   * and every control character is below U+00A0, so the answer is the same.
-   */
-  private static boolean hasControl(String text) {
-    byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
-    for (byte b : latin1) {
-      int c = b & 0xff;
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isControl(char c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
-  }
-
-  /**
-   * A source line as displayed: tabs expanded, control characters replaced, and for each UTF-16
+   * A source line as displayed: tabs expanded, other control characters escaped, and for each UTF-16
    * column the display cell it starts at, so the underline lines up under wide and combining
    * characters too. A line longer than {@link #LONGEST_SHOWN} is shown as a piece of that length
    * around the finding, cut ends marked {@code ...}.
@@ -333,9 +291,10 @@ public final class TextReporter implements Reporter {
           int width = TAB_WIDTH - cell % TAB_WIDTH;
           shown.append(" ".repeat(width));
           cell += width;
-        } else if (cp < 0x10000 && isControl((char) cp)) {
-          shown.append('\uFFFD');
-          cell += 1;
+        } else if (cp < 0x10000 && ControlCharacters.isControl((char) cp)) {
+          String escaped = ControlCharacters.escape((char) cp);
+          shown.append(escaped);
+          cell += escaped.length();
         } else {
           shown.appendCodePoint(cp);
           cell += width(cp);

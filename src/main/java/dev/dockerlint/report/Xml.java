@@ -1,9 +1,18 @@
 package dev.dockerlint.report;
 
 /**
- * Escaping for the hand-written XML formats (Checkstyle, JUnit). Output is XML 1.0 in UTF-8; a
- * character XML 1.0 does not allow at all (C0 controls other than tab, LF and CR, lone surrogates,
- * U+FFFE and U+FFFF) is replaced with U+FFFD, because no escape can represent it.
+ * Escaping for the hand-written XML formats (Checkstyle, JUnit). Output is XML 1.0 in UTF-8 with no
+ * raw control character from a value, so that a value cannot break a line of the file:
+ *
+ * <ul>
+ *   <li>tab, LF and CR become character references, in attributes (where attribute-value
+ *       normalisation would otherwise turn them into spaces) and in element content alike;
+ *   <li>DEL, C1 and U+2028/U+2029, which XML 1.0 allows but discourages, become character
+ *       references too, so a parser still reads the exact value;
+ *   <li>the other C0 controls, which XML 1.0 does not allow even as references, are written as the
+ *       text {@link ControlCharacters} escapes them to ({@code \x1b});
+ *   <li>lone surrogates, U+FFFE and U+FFFF, which no escape can represent, become U+FFFD.
+ * </ul>
  */
 final class Xml {
   static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -18,7 +27,7 @@ final class Xml {
     return escape(value, true);
   }
 
-  /** Element content: {@code & < >} as entities, CR as a character reference, tab and LF as is. */
+  /** Element content: {@code & < >} as entities, control characters as above. */
   static String text(String value) {
     return escape(value, false);
   }
@@ -33,13 +42,17 @@ final class Xml {
         case '>' -> out.append("&gt;");
         case '"' -> out.append(attribute ? "&quot;" : "\"");
         case '\'' -> out.append(attribute ? "&apos;" : "'");
-        case '\t' -> out.append(attribute ? "&#9;" : "\t");
-        case '\n' -> out.append(attribute ? "&#10;" : "\n");
+        case '\t' -> out.append("&#9;");
+        case '\n' -> out.append("&#10;");
         case '\r' -> out.append("&#13;");
         default -> {
           if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
             out.append(c).append(value.charAt(++i));
-          } else if (c < 0x20 || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+          } else if (c < 0x20) {
+            out.append(ControlCharacters.escape(c));
+          } else if (ControlCharacters.isControl(c)) {
+            out.append("&#").append((int) c).append(';');
+          } else if (Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
             out.append('\uFFFD');
           } else {
             out.append(c);

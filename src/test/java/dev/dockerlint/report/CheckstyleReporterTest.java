@@ -67,9 +67,9 @@ class CheckstyleReporterTest {
     String xml = render(report);
     assertThat(xml).doesNotContain("\u0001", "\u0002");
     Document doc = XmlDocs.parse(xml);
-    assertThat(XmlDocs.elements(doc, "file").get(0).getAttribute("name")).isEqualTo("dir \"&<'>\uFFFD/Dockerfile");
+    assertThat(XmlDocs.elements(doc, "file").get(0).getAttribute("name")).isEqualTo("dir \"&<'>\\x02/Dockerfile");
     Element error = XmlDocs.elements(doc, "error").get(0);
-    assertThat(error.getAttribute("message")).isEqualTo("Value <&>\"' and \uFFFD control\ton\ntwo lines");
+    assertThat(error.getAttribute("message")).isEqualTo("Value <&>\"' and \\x01 control\ton\ntwo lines");
     assertThat(error.getAttribute("source")).isEqualTo("dockerlint.r<1>");
     assertThat(error.getAttribute("severity")).isEqualTo("info");
   }

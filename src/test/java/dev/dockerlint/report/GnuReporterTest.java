@@ -53,7 +53,7 @@ class GnuReporterTest {
         new SourceText("FROM a\n"),
         List.of(ReportFixtures.finding(path, "r", Severity.STYLE, "one\ntwo\u001b[31m", SourceRange.of(1, 1, 1, 2))),
         null)), List.of(), id -> Optional.empty());
-    assertThat(render(report)).isEqualTo("a\uFFFDb:1:1: info: one\uFFFDtwo\uFFFD[31m [r]\n");
+    assertThat(render(report)).isEqualTo("a\\nb:1:1: info: one\\ntwo\\x1b[31m [r]\n");
   }
 
   @Test

@@ -96,11 +96,13 @@ class JunitReporterTest {
     String xml = render(report);
     assertThat(xml).doesNotContain("\u0001", "\u0003");
     Document doc = XmlDocs.parse(xml);
-    String expected = "Value <&>\"' and \uFFFD control\ton\ntwo lines ]]> \r end";
-    assertThat(XmlDocs.elements(doc, "testsuite").get(0).getAttribute("name")).isEqualTo("a&b<c>/\"q\"'s\uFFFD");
+    String expected = "Value <&>\"' and \\x01 control\ton\ntwo lines ]]> \r end";
+    assertThat(XmlDocs.elements(doc, "testsuite").get(0).getAttribute("name")).isEqualTo("a&b<c>/\"q\"'s\\x03");
     Element failure = XmlDocs.elements(doc, "failure").get(0);
     assertThat(failure.getAttribute("message")).isEqualTo(expected);
     assertThat(failure.getTextContent()).isEqualTo("1:1: " + expected + "\n");
+    // the message's newline is a reference: no line of the file starts inside a message
+    assertThat(xml).contains("control&#9;on&#10;two lines").doesNotContain("\ntwo lines");
   }
 
   @Test
@@ -108,7 +110,7 @@ class JunitReporterTest {
     Report report = new Report("dockerlint", "0.1.0", ReportFixtures.HOME,
         List.of(new FileResult("x", null, List.of(), "bad <bytes> & \u0000")), List.of(), id -> Optional.empty());
     Element error = XmlDocs.elements(XmlDocs.parse(render(report)), "error").get(0);
-    assertThat(error.getAttribute("message")).isEqualTo("bad <bytes> & \uFFFD");
+    assertThat(error.getAttribute("message")).isEqualTo("bad <bytes> & \\x00");
     assertThat(error.getAttribute("type")).isEqualTo("io-error");
   }
 }

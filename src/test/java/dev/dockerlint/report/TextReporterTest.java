@@ -67,7 +67,7 @@ class TextReporterTest {
         .isEqualTo("1 file could not be checked (config: ~/.config/dockerlint/config.yaml)");
     assertThat(lastLine(render(false, withConfigs(one, List.of("odd\n::error ::x/.dockerlint.yaml")))))
         .as("a directory name cannot start a line of its own")
-        .isEqualTo("No problems found in 1 file (config: odd\uFFFD::error ::x/.dockerlint.yaml)");
+        .isEqualTo("No problems found in 1 file (config: odd\\n::error ::x/.dockerlint.yaml)");
     assertThat(lastLine(render(false, report(one)))).as("no config, no note").isEqualTo("No problems found in 1 file");
   }
 
@@ -127,8 +127,10 @@ class TextReporterTest {
     assertThat(frame.cell(14)).isEqualTo(13);
     assertThat(frame.cell(Integer.MAX_VALUE)).isEqualTo(13);
     assertThat(TextReporter.Frame.of("").cell(3)).isZero();
-    // a DEL or a tab takes the general path
-    assertThat(TextReporter.Frame.of("a\u007fb").text()).isEqualTo("a\uFFFDb");
+    // a DEL or a tab takes the general path; a control character is escaped and takes its escape's cells
+    TextReporter.Frame del = TextReporter.Frame.of("a\u007fb");
+    assertThat(del.text()).isEqualTo("a\\x7fb");
+    assertThat(del.cell(3)).isEqualTo(5);
   }
 
   /**
@@ -181,22 +183,24 @@ class TextReporterTest {
   @Test
   void controlCharactersNeverReachTheTerminal() throws IOException {
     Finding sneaky = ReportFixtures.finding("a\u001b[2J", "image-latest", Severity.WARNING, "bad\nvalue \u001b[31m",
-        SourceRange.of(1, 1, 1, 2));
+        SourceRange.of(1, 2, 1, 3));
     String out = render(false, report(List.of(
         new FileResult("a\u001b[2J", new SourceText("X\u001b[0m\u0007\n"), List.of(sneaky), null),
         new FileResult("b\r", null, List.of(), "cannot\nread"))));
-    assertThat(out).doesNotContain("\u001b", "\u0007", "\r").contains("bad\uFFFDvalue");
+    assertThat(out).doesNotContain("\u001b", "\u0007", "\r").contains("bad\\nvalue \\x1b[31m")
+        .contains("a\\x1b[2J:1:2: warning", " 1 | X\\x1b[0m\\x07\n   |  ^~~~\n", "b\\r: error: cannot\\nread");
   }
 
   @Test
   void controlCharactersAreFoundAmongCharactersPastLatin1() throws IOException {
     // the check reads a Latin-1 copy, where U+0100 and up turn into '?': C1 controls
     // (U+0080-U+009F) next to them must still be caught, and wide text must pass untouched
-    assertThat(TextReporter.clean("\u65E5\u672C\u009b31m\u0100")).isEqualTo("\u65E5\u672C\uFFFD31m\u0100");
-    assertThat(TextReporter.clean("\u0085\u4E2D")).isEqualTo("\uFFFD\u4E2D");
-    assertThat(TextReporter.clean("\u4E2D\u0009")).isEqualTo("\u4E2D ");
+    assertThat(ControlCharacters.escape("\u65E5\u672C\u009b31m\u0100")).isEqualTo("\u65E5\u672C\\u009b31m\u0100");
+    assertThat(ControlCharacters.escape("\u0085\u4E2D")).isEqualTo("\\u0085\u4E2D");
+    assertThat(ControlCharacters.escape("\u4E2D\u0009")).isEqualTo("\u4E2D\\t");
+    assertThat(ControlCharacters.escape("\u4E2D\u2028")).isEqualTo("\u4E2D\\u2028");
     String wide = "na\u00efve \u65E5\u672C \uD83D\uDC33 \u00a0\u00ff\u011b";
-    assertThat(TextReporter.clean(wide)).isSameAs(wide);
+    assertThat(ControlCharacters.escape(wide)).isSameAs(wide);
   }
 
   @Test

@@ -12,15 +12,26 @@ class XmlTest {
   }
 
   @Test
-  void textEscapesMarkupOnly() {
-    assertThat(Xml.text("]]> <x> & \"q\" 'a'\tb\nc\rd")).isEqualTo("]]&gt; &lt;x&gt; &amp; \"q\" 'a'\tb\nc&#13;d");
+  void textEscapesMarkupAndLineBreaks() {
+    assertThat(Xml.text("]]> <x> & \"q\" 'a'\tb\nc\rd")).isEqualTo("]]&gt; &lt;x&gt; &amp; \"q\" 'a'&#9;b&#10;c&#13;d");
   }
 
   @Test
-  void charactersXmlForbidsAreReplaced() {
-    assertThat(Xml.attribute("a\u0000b\u0001c\u001bd\u000be\uFFFEf")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf");
+  void controlCharactersXmlForbidsAreEscapedAsText() {
+    assertThat(Xml.attribute("a\u0000b\u0001c\u001bd\u000be")).isEqualTo("a\\x00b\\x01c\\x1bd\\x0be");
+    assertThat(Xml.text("\u001b[31m")).isEqualTo("\\x1b[31m");
+  }
+
+  @Test
+  void controlCharactersXmlAllowsAreCharacterReferences() {
+    assertThat(Xml.text("\u0085\u007f\u009b\u2028\u2029")).isEqualTo("&#133;&#127;&#155;&#8232;&#8233;");
+    assertThat(Xml.attribute("a\u0085b")).isEqualTo("a&#133;b");
+  }
+
+  @Test
+  void charactersNoEscapeCanHoldAreReplaced() {
+    assertThat(Xml.attribute("a\uFFFEb\uFFFFc")).isEqualTo("a\uFFFDb\uFFFDc");
     assertThat(Xml.text("lone \uD800 and \uDC00")).isEqualTo("lone \uFFFD and \uFFFD");
     assertThat(Xml.text("whale \uD83D\uDC33")).isEqualTo("whale \uD83D\uDC33");
-    assertThat(Xml.text("\u0085\u007f")).isEqualTo("\u0085\u007f");
   }
 }

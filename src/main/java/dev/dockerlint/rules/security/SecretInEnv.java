@@ -9,6 +9,7 @@ import dev.dockerlint.ast.KeyValue;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
+import dev.dockerlint.lint.Secrets;
 import dev.dockerlint.lint.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,11 @@ public final class SecretInEnv implements Rule {
   }
 
   @Override
+  public boolean findsSecrets() {
+    return true;
+  }
+
+  @Override
   public void check(Dockerfile file, RuleContext context) {
     for (Instruction instruction : file.instructions()) {
       if (instruction instanceof Env env) {
@@ -49,7 +55,7 @@ public final class SecretInEnv implements Rule {
           String name = pair.key().text();
           String value = file.scopeAt(env).expand(pair.value().text()).value();
           if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
-            context.redact(pair.value().range());
+            context.redact(pair.value().range(), value);
             context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "
                 + "pass it at build time with RUN --mount=type=secret (or at run time) instead");
           }
@@ -58,11 +64,12 @@ public final class SecretInEnv implements Rule {
         for (ArgDeclaration declaration : arg.declarations()) {
           String name = declaration.name().text();
           if (isSecretName(name)) {
-            if (declaration.defaultValue() != null) {
-              context.redact(declaration.defaultValue().range());
+            String value = declaration.defaultValue() == null ? null
+                : file.scopeAt(arg).expand(declaration.defaultValue().text()).value();
+            if (value != null) {
+              context.redact(declaration.defaultValue().range(), value);
             }
-            String shown = declaration.defaultValue() == null ? ""
-                : "=" + mask(file.scopeAt(arg).expand(declaration.defaultValue().text()).value());
+            String shown = value == null ? "" : "=" + mask(value);
             context.report(declaration.name(), "ARG " + name + shown + " looks like a secret; build arguments are "
                 + "recorded in the image history, use RUN --mount=type=secret instead");
           }
@@ -116,7 +123,6 @@ public final class SecretInEnv implements Rule {
 
   /** Shows at most a short prefix: never enough of the value to use it. */
   static String mask(String value) {
-    int shown = Math.min(4, value.length() / 4);
-    return value.substring(0, shown) + "****";
+    return Secrets.masked(value);
   }
 }

@@ -71,6 +71,11 @@ public final class SecretLiteral implements Rule {
   }
 
   @Override
+  public boolean findsSecrets() {
+    return true;
+  }
+
+  @Override
   public void check(Dockerfile file, RuleContext context) {
     SourceText source = file.source();
     List<Instruction> instructions = file.instructions();
@@ -84,10 +89,10 @@ public final class SecretLiteral implements Rule {
     // one pass over the whole text: scanning per instruction made every search run to the end of
     // the file, quadratic on large files
     for (Secret secret : scan(source.text(), 0, source.text().length())) {
+      context.redact(source.range(secret.start(), secret.end())); // masked in comments too
       if (!insideInstruction(secret, starts, ends)) {
         continue; // comments between instructions are not part of the image
       }
-      context.redact(source.range(secret.start(), secret.end()));
       context.report(source.range(secret.start(), secret.end()), secret.kind() + " '" + secret.masked()
           + "' is written in the Dockerfile; revoke it and pass credentials at build time with "
           + "RUN --mount=type=secret instead");
