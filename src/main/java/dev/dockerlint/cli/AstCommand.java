@@ -1,11 +1,18 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.SyntaxError;
+import dev.dockerlint.lint.LintSettings;
+import dev.dockerlint.lint.Linter;
+import dev.dockerlint.lint.Rule;
 import dev.dockerlint.parse.BuildkitDump;
 import dev.dockerlint.parse.DockerfileParser;
 import dev.dockerlint.parse.ParsedSyntax;
 import dev.dockerlint.parse.SyntaxParser;
+import dev.dockerlint.rules.BuiltinRules;
+import dev.dockerlint.source.SourceRange;
 import dev.dockerlint.source.SourceText;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,7 +61,7 @@ final class AstCommand implements Callable<Integer> {
         }
         env.out().print(BuildkitDump.dump(syntax));
       }
-      case "json" -> env.out().print(AstJson.render(DockerfileParser.parse(input.displayPath(), loaded.text())));
+      case "json" -> env.out().print(AstJson.render(masked(DockerfileParser.parse(input.displayPath(), loaded.text()))));
       default -> {
         env.err().println("dockerlint: unknown ast format '" + Messages.cut(format) + "'; expected json or buildkit");
         return Main.ERROR;
@@ -62,5 +69,20 @@ final class AstCommand implements Callable<Integer> {
     }
     env.out().flush();
     return Main.OK;
+  }
+
+  /**
+   * The file parsed again from its text with its secrets masked, as every report shows it. A mask
+   * keeps the length of what it covers, so ranges are unchanged.
+   */
+  private static Dockerfile masked(Dockerfile file) {
+    List<Rule> secretRules = new ArrayList<>();
+    for (Rule rule : BuiltinRules.all()) {
+      if (rule.findsSecrets()) {
+        secretRules.add(rule);
+      }
+    }
+    List<SourceRange> secrets = new Linter(secretRules, LintSettings.DEFAULTS).check(file, null).redactions();
+    return secrets.isEmpty() ? file : DockerfileParser.parse(file.path(), file.source().masked(secrets).text());
   }
 }

@@ -14,6 +14,7 @@ import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Variable;
+import dev.dockerlint.report.ControlCharacters;
 import dev.dockerlint.source.Position;
 import dev.dockerlint.source.SourceRange;
 import java.lang.reflect.RecordComponent;
@@ -90,6 +91,27 @@ final class AstJson {
     }
     root.set("comments", mapper.valueToTree(file.comments()));
     root.set("syntaxErrors", mapper.valueToTree(file.syntaxErrors()));
-    return mapper.writeValueAsString(root) + "\n";
+    return escapeRawControls(mapper.writeValueAsString(root)) + "\n";
+  }
+
+  /**
+   * Jackson escapes C0 in strings but writes DEL, C1, U+2028 and U+2029 raw; the reports escape them
+   * too ({@code report.JsonSupport}), and so does this dump. Outside strings JSON holds no such
+   * character, so each one found is inside a string and its escape means the same.
+   */
+  static String escapeRawControls(String json) {
+    StringBuilder out = null;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c >= 0x7f && ControlCharacters.isControl(c)) {
+        if (out == null) {
+          out = new StringBuilder(json.length() + 16).append(json, 0, i);
+        }
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? json : out.toString();
   }
 }

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * holding a newline or an ESC cannot start a line of its own (GitHub Actions reads {@code ::error}
  * lines on stderr as annotations) or rewrite the terminal.
  *
- * <p>{@code println} prints its argument as one line, a newline in it escaped; anything else
+ * <p>{@code println} prints its argument as one line, a newline in it escaped and a line longer
+ * than {@link #LONGEST_LINE} cut; anything else
  * written (picocli's writer, {@code print}) keeps its line breaks and has every other control
  * character escaped, C1 and U+2028/U+2029 included, as they arrive in UTF-8.
  */
@@ -29,10 +30,22 @@ final class EscapingPrintStream extends PrintStream {
     return err instanceof EscapingPrintStream ? err : new EscapingPrintStream(err);
   }
 
+  /**
+   * Longest line {@code println} writes whole. Messages are one sentence; what makes one longer is
+   * a value quoted from a file (a megabyte rule name in a config), which must not become a megabyte
+   * line in a CI log.
+   */
+  static final int LONGEST_LINE = 2000;
+
   @Override
   public void println(String line) {
+    String escaped = ControlCharacters.escape(String.valueOf(line));
+    if (escaped.length() > LONGEST_LINE) {
+      int end = Character.isHighSurrogate(escaped.charAt(LONGEST_LINE - 1)) ? LONGEST_LINE - 1 : LONGEST_LINE;
+      escaped = escaped.substring(0, end) + "... (" + (escaped.length() - end) + " more characters)";
+    }
     synchronized (this) {
-      super.print(ControlCharacters.escape(String.valueOf(line)));
+      super.print(escaped);
       super.println();
     }
   }

@@ -108,6 +108,20 @@ class EscapedOutputTest {
     assertNoSpoofedLine(run.err, "stderr");
   }
 
+  /** A 900 KB rule name in a config (the file limit is 1 MiB) must not become a 900 KB line on stderr. */
+  @Test
+  void aHugeConfigValueBecomesAShortLine() throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    Files.writeString(dir.resolve(".dockerlint.yaml"), "ignore: [" + "x".repeat(900_000) + "]\n");
+    Files.createDirectory(dir.resolve(".git"));
+    Run run = run("", "Dockerfile");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains(".dockerlint.yaml").contains("more characters)");
+    for (String line : run.err().split("\n")) {
+      assertThat(line.length()).as("a line of stderr").isLessThanOrEqualTo(EscapingPrintStream.LONGEST_LINE + 40);
+    }
+  }
+
   @Test
   void anOptionValueCannotSpoofAnAnnotation() {
     Run run = run("", "--format", "text\n::error title=pwned::y", "--failure-threshold", "x\r\n::error::z");

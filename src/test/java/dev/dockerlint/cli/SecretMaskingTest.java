@@ -206,6 +206,21 @@ class SecretMaskingTest {
     assertThat(actual).isNotEmpty().containsExactlyElementsOf(expected);
   }
 
+  /** The debugging dump shows the file as the reports do: secrets masked, ranges unchanged. */
+  @Test
+  void theAstDumpMasksSecrets() throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), FULL_OF_SECRETS + "LABEL note=\"a\u0085b\"\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"ast", "Dockerfile"}, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
+        dir, false);
+    String dump = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(dump).contains("\"instructions\"").contains("****").contains("a\\u0085b").doesNotContain("\u0085");
+    assertNoSecret(new Run(code, dump, "", err.toString(StandardCharsets.UTF_8)), "ast");
+  }
+
   private static void assertNoSecret(Run run, String format) {
     for (String secret : EVERYWHERE) {
       // every 6-character piece of the secret past the 4 characters a mask may keep, in any case:
