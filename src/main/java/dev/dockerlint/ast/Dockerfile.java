@@ -79,6 +79,53 @@ public final class Dockerfile {
   }
 
   /**
+   * The frontend the file asks for with {@code # syntax=}, which decides what is valid
+   * ({@link Frontend#DEFAULT} without the directive or for a frontend other than Docker's).
+   */
+  public Frontend frontend() {
+    Optional<Directive> syntax = directive("syntax");
+    return syntax.isPresent() ? Frontend.of(syntax.get().value()) : Frontend.DEFAULT;
+  }
+
+  /** The file's {@code # check=} directive, read as BuildKit reads it. */
+  public CheckOptions checkOptions() {
+    Optional<Directive> check = directive("check");
+    return check.isPresent() ? CheckOptions.parse(check.get().value()) : CheckOptions.NONE;
+  }
+
+  /**
+   * The comments BuildKit attaches to an instruction as its description: the comment lines between
+   * the instruction before it and this one (blank lines do not end them), after the last bare
+   * {@code #} line, which clears them.
+   */
+  public List<Comment> commentsBefore(Instruction instruction) {
+    int previousEnd = 0;
+    for (Instruction i : instructions) {
+      if (i == instruction) {
+        break;
+      }
+      previousEnd = i.range().endLine();
+    }
+    int start = instruction.range().startLine();
+    List<Comment> result = new ArrayList<>();
+    for (Comment c : comments) {
+      int line = c.range().startLine();
+      if (line <= previousEnd) {
+        continue;
+      }
+      if (line >= start) {
+        break;
+      }
+      if (c.text().isEmpty()) {
+        result.clear();
+      } else {
+        result.add(c);
+      }
+    }
+    return result;
+  }
+
+  /**
    * The range of the first {@code $NAME} or {@code ${NAME...}} inside {@code within} (continued lines
    * included), where a finding about the variable points; {@code within} itself when it cannot be
    * found.

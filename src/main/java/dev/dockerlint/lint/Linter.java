@@ -1,5 +1,6 @@
 package dev.dockerlint.lint;
 
+import dev.dockerlint.ast.CheckOptions;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.concurrent.IndexedTasks;
 import dev.dockerlint.source.Position;
@@ -16,6 +17,11 @@ public final class Linter {
   public static final String INTERNAL_ERROR = "internal-error";
 
   private final List<Rule> rules;
+  /**
+   * Rules off by default that stand for an experimental BuildKit check: a file's
+   * {@code # check=experimental=...} switches them on for that file, as it does in BuildKit.
+   */
+  private final List<Rule> experimental;
   private final LintSettings settings;
   private final Set<String> ignored;
 
@@ -27,14 +33,21 @@ public final class Linter {
     }
     this.ignored = lowered;
     List<Rule> active = new ArrayList<>();
+    List<Rule> optIn = new ArrayList<>();
     for (Rule rule : allRules) {
       RuleInfo info = rule.info();
       boolean on = info.enabledByDefault() || settings.enabled().contains(info.id());
-      if (on && !ignored.contains(info.id())) {
+      if (ignored.contains(info.id())) {
+        continue;
+      }
+      if (on) {
         active.add(rule);
+      } else if (CheckOptions.isBuildkitCheck(info.aliases())) {
+        optIn.add(rule);
       }
     }
     this.rules = List.copyOf(active);
+    this.experimental = List.copyOf(optIn);
   }
 
   public List<Rule> activeRules() {
@@ -65,9 +78,20 @@ public final class Linter {
    */
   public Result check(Dockerfile file, java.nio.file.Path location) {
     Suppressions suppressions = new Suppressions(file);
+    CheckOptions checks = file.checkOptions();
+    List<Rule> rules = this.rules;
+    if (!experimental.isEmpty() && (checks.experimentalAll() || !checks.experimental().isEmpty())) {
+      List<Rule> withExperimental = new ArrayList<>(this.rules);
+      for (Rule rule : experimental) {
+        if (checks.enablesExperimental(rule.info().aliases())) {
+          withExperimental.add(rule);
+        }
+      }
+      rules = withExperimental;
+    }
     List<Finding> result = new ArrayList<>();
     List<SourceRange> redactions = new ArrayList<>();
-    RuleRun[] runs = runRules(file, location);
+    RuleRun[] runs = runRules(rules, file, location);
     for (int i = 0; i < rules.size(); i++) {
       RuleContext context = runs[i].context();
       if (runs[i].failure() != null) {
@@ -83,9 +107,17 @@ public final class Linter {
         if (Suppressions.matches(ignored, finding) || suppressions.suppresses(finding)) {
           continue;
         }
+        // # check=error=true makes BuildKit's warnings fail the build; a severity configured for the rule still wins
+        Severity severity = finding.severity();
+        if (checks.errorOnWarning() && CheckOptions.isBuildkitCheck(finding.aliases())) {
+          severity = Severity.ERROR;
+        }
         Severity override = settings.severities().get(finding.rule());
-        result.add(override == null ? finding
-            : new Finding(finding.file(), finding.rule(), override, finding.message(), finding.range(), finding.aliases()));
+        if (override != null) {
+          severity = override;
+        }
+        result.add(severity == finding.severity() ? finding
+            : new Finding(finding.file(), finding.rule(), severity, finding.message(), finding.range(), finding.aliases()));
       }
     }
     result.sort(Finding.ORDER);
@@ -103,7 +135,7 @@ public final class Linter {
    * Rules are stateless and the Dockerfile immutable, so a large file runs them on several threads;
    * the caller merges the slots in rule order, so output does not depend on scheduling.
    */
-  private RuleRun[] runRules(Dockerfile file, java.nio.file.Path location) {
+  private RuleRun[] runRules(List<Rule> rules, Dockerfile file, java.nio.file.Path location) {
     RuleRun[] runs = new RuleRun[rules.size()];
     int threads = file.source().text().length() < PARALLEL_RULES_CHARS ? 1 : Runtime.getRuntime().availableProcessors();
     // out of memory and other errors end the run, as on one thread

@@ -1,6 +1,7 @@
 package dev.dockerlint.rules.syntax;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -22,8 +23,9 @@ public final class OnbuildForbidden implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (Onbuild onbuild : file.instructions(Onbuild.class)) {
-      if (onbuild.trigger() != null && FORBIDDEN.contains(onbuild.trigger().name())) {
+    for (Instruction instruction : file.instructions()) {
+      // Docker rejects these, so they are Invalid instructions: the ONBUILD as parsed is what they say
+      if (instruction.parsed() instanceof Onbuild onbuild && onbuild.trigger() != null && FORBIDDEN.contains(onbuild.trigger().name())) {
         String trigger = onbuild.trigger().name();
         String fix = switch (trigger) {
           case "FROM" -> "an image cannot change its own base; drop the trigger";
