@@ -83,6 +83,22 @@ class InstructionConformanceTest {
     assertThat(problems).as("%s:%n%s", name, c.get("dockerfile").asText()).isEmpty();
   }
 
+  /** The comparison itself must catch a linter that disagrees: wrong outcome, line, message or warning. */
+  @Test
+  void aDisagreementIsCaught() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    String rejected = "\"dockerfile\": \"FROM a\\nUSER\\n\", \"lint\": []";
+    assertThat(disagreements(json.readTree("{" + rejected + ", \"buildkit\": \"ok\"}"))).isNotEmpty();
+    assertThat(disagreements(json.readTree("{" + rejected + ", \"buildkit\": \"instr-error\", \"line\": 1, "
+        + "\"message\": \"dockerfile parse error on line 1: USER requires exactly one argument\"}"))).isNotEmpty();
+    assertThat(disagreements(json.readTree("{" + rejected + ", \"buildkit\": \"instr-error\", \"line\": 2, "
+        + "\"message\": \"dockerfile parse error on line 2: USER requires two arguments\"}"))).isNotEmpty();
+    assertThat(disagreements(json.readTree("{" + rejected + ", \"buildkit\": \"instr-error\", \"line\": 2, "
+        + "\"message\": \"dockerfile parse error on line 2: USER requires exactly one argument\"}"))).isEmpty();
+    assertThat(disagreements(json.readTree("{\"dockerfile\": \"FROM a\\n\", \"buildkit\": \"ok\", "
+        + "\"lint\": [[\"MaintainerDeprecated\", 1]]}"))).isNotEmpty();
+  }
+
   /** How the linter's answer differs from BuildKit's, one line each; empty when it agrees. */
   static List<String> disagreements(JsonNode c) {
     List<String> problems = new ArrayList<>();

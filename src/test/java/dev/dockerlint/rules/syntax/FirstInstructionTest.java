@@ -16,7 +16,9 @@ class FirstInstructionTest {
         "FROM alpine:3.20\n",
         "ARG V=3.20\nFROM alpine:$V\n",
         "# comment\n# syntax=x\nFROM alpine:3.20\n",
-        "RUNN x\nFROM alpine:3.20\n");
+        "RUNN x\nFROM alpine:3.20\n",
+        // Docker reports the bad flag first (syntax-error), before it looks for a stage
+        "RUN --foo x\nFROM alpine:3.20\n");
   }
 
   static Stream<String> invalid() {

@@ -14,7 +14,9 @@ class OnbuildForbiddenTest {
   static Stream<String> valid() {
     return Stream.of(
         "FROM alpine:3.20\nONBUILD RUN true\n",
-        "FROM alpine:3.20\nONBUILD COPY . /app\n");
+        "FROM alpine:3.20\nONBUILD COPY . /app\n",
+        // triggers are checked only for ONBUILD, FROM and MAINTAINER when the image is built
+        "FROM alpine:3.20\nONBUILD COPY app.py\nONBUILD FOO bar\n");
   }
 
   static Stream<String> invalid() {
