@@ -145,8 +145,14 @@ public record CheckOptions(Set<String> skip, boolean skipAll, Set<String> experi
     return false;
   }
 
-  /** True when {@code skip=} names the finding's check, or is {@code all} and it is a BuildKit check. */
+  /**
+   * True when {@code skip=} names the finding's check, or is {@code all} and it is a BuildKit check.
+   * As in BuildKit, {@code skip} does not reach an experimental check the directive switches on.
+   */
   public boolean skips(String rule, List<String> aliases) {
+    if (enablesExperimental(aliases)) {
+      return false;
+    }
     if (skipAll && isBuildkitCheck(aliases)) {
       return true;
     }

@@ -198,6 +198,22 @@ public final class Dockerfile {
     return syntaxErrors;
   }
 
+  /**
+   * True when Docker rejects the instruction: an {@link Invalid} one, or a FROM (which stays a
+   * {@link From}, as it still starts a stage) with a syntax error in it.
+   */
+  public boolean isRejected(Instruction instruction) {
+    if (instruction instanceof Invalid) {
+      return true;
+    }
+    for (SyntaxError error : syntaxErrors) {
+      if (instruction.range().contains(error.range())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public List<EmptyContinuation> emptyContinuations() {
     return emptyContinuations;
   }

@@ -6,9 +6,6 @@ import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +34,11 @@ public final class DockerignoreIncomplete implements Rule {
     if (ignore.isEmpty()) {
       return;
     }
-    List<String> patterns;
-    try {
-      patterns = patterns(Files.readString(ignore.get(), StandardCharsets.UTF_8));
-    } catch (IOException | java.io.UncheckedIOException e) {
+    Optional<String> text = Dockerignore.readText(ignore.get());
+    if (text.isEmpty()) {
       return;
     }
+    List<String> patterns = patterns(text.get());
     List<String> missing = new ArrayList<>();
     if (!excluded(patterns, ".git")) {
       missing.add(".git");

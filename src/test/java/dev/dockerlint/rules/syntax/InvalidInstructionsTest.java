@@ -1,4 +1,4 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.dockerlint.lint.Finding;
 import dev.dockerlint.lint.LintSettings;
 import dev.dockerlint.lint.Linter;
 import dev.dockerlint.parse.DockerfileParser;
+import dev.dockerlint.rules.BuiltinRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
