@@ -94,33 +94,31 @@ public final class Dockerfile {
   }
 
   /**
-   * The comments BuildKit attaches to an instruction as its description: the comment lines between
-   * the instruction before it and this one (blank lines do not end them), after the last bare
-   * {@code #} line, which clears them.
+   * The comments BuildKit attaches to each top-level instruction (its "PrevComment", which gives
+   * stages and ARGs their description): the comment lines between the instruction before it and
+   * this one (blank lines do not end them), after the last bare {@code #} line, which clears them.
+   * One list per instruction, in the order of {@link #instructions()}; one pass over the file.
    */
-  public List<Comment> commentsBefore(Instruction instruction) {
+  public List<List<Comment>> commentsBefore() {
+    List<List<Comment>> result = new ArrayList<>(instructions.size());
+    int c = 0;
     int previousEnd = 0;
-    for (Instruction i : instructions) {
-      if (i == instruction) {
-        break;
+    for (Instruction instruction : instructions) {
+      int start = instruction.range().startLine();
+      List<Comment> attached = new ArrayList<>();
+      for (; c < comments.size() && comments.get(c).range().startLine() < start; c++) {
+        Comment comment = comments.get(c);
+        if (comment.range().startLine() <= previousEnd) {
+          continue; // inside the previous instruction (a comment in a continuation)
+        }
+        if (comment.text().isEmpty()) {
+          attached.clear();
+        } else {
+          attached.add(comment);
+        }
       }
-      previousEnd = i.range().endLine();
-    }
-    int start = instruction.range().startLine();
-    List<Comment> result = new ArrayList<>();
-    for (Comment c : comments) {
-      int line = c.range().startLine();
-      if (line <= previousEnd) {
-        continue;
-      }
-      if (line >= start) {
-        break;
-      }
-      if (c.text().isEmpty()) {
-        result.clear();
-      } else {
-        result.add(c);
-      }
+      result.add(attached);
+      previousEnd = instruction.range().endLine();
     }
     return result;
   }
@@ -194,6 +192,7 @@ public final class Dockerfile {
     return comments;
   }
 
+  /** What Docker would reject, in file order. */
   public List<SyntaxError> syntaxErrors() {
     return syntaxErrors;
   }
@@ -206,8 +205,20 @@ public final class Dockerfile {
     if (instruction instanceof Invalid) {
       return true;
     }
-    for (SyntaxError error : syntaxErrors) {
-      if (instruction.range().contains(error.range())) {
+    // errors are in file order: find the first one starting in the instruction
+    SourceRange range = instruction.range();
+    int low = 0;
+    int high = syntaxErrors.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (syntaxErrors.get(mid).range().start().compareTo(range.start()) < 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    for (int i = low; i < syntaxErrors.size() && syntaxErrors.get(i).range().start().compareTo(range.end()) <= 0; i++) {
+      if (range.contains(syntaxErrors.get(i).range())) {
         return true;
       }
     }

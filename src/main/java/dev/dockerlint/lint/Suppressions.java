@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Inline pragmas: {@code # dockerlint ignore=a,b} on the comment lines directly above an instruction
  * covers that instruction; {@code # dockerlint global ignore=a} anywhere covers the whole file.
  * {@code # hadolint ...} pragmas work the same through rule aliases, and BuildKit's
- * {@code # check=skip=A,B} directive skips those checks file-wide.
+ * {@code # check=skip=A,B} directive skips those checks file-wide ({@code skip=all}: every rule
+ * aliasing a BuildKit check, never a build error; see {@link dev.dockerlint.ast.CheckOptions}).
  */
 final class Suppressions {
   private static final Pattern PRAGMA =

@@ -287,8 +287,11 @@ final class InstructionChecks {
     String text = source.text();
     int from = offset(r.startLine(), r.startColumn());
     int to = Math.min(offset(r.endLine(), r.endColumn()), text.length());
-    int eq = text.indexOf('=', from);
-    if (eq < 0 || eq + 1 >= to) {
+    int eq = from;
+    while (eq < to && text.charAt(eq) != '=') {
+      eq++;
+    }
+    if (eq + 1 >= to) {
       return r;
     }
     return source.range(eq + 1, to);
@@ -306,11 +309,16 @@ final class InstructionChecks {
     String text = source.text();
     int from = offset(value.startLine(), value.startColumn());
     int to = Math.min(offset(value.endLine(), value.endColumn()), text.length());
-    int at = text.indexOf(part, from);
-    if (at < 0 || at + part.length() > to || text.indexOf(part, at + 1) >= 0 && text.indexOf(part, at + 1) + part.length() <= to) {
-      return value;
+    int at = -1;
+    for (int i = from; i + part.length() <= to; i++) {
+      if (text.startsWith(part, i)) {
+        if (at >= 0) {
+          return value; // twice: which one is meant cannot be told
+        }
+        at = i;
+      }
     }
-    return source.range(at, at + part.length());
+    return at < 0 ? value : source.range(at, at + part.length());
   }
 
   private int offset(int line, int column) {

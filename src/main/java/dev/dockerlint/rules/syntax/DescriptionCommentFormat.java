@@ -33,7 +33,9 @@ public final class DescriptionCommentFormat implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (Instruction instruction : file.instructions()) {
+    List<List<Comment>> attached = file.commentsBefore();
+    for (int index = 0; index < file.instructions().size(); index++) {
+      Instruction instruction = file.instructions().get(index);
       List<String> names = new ArrayList<>();
       String what;
       if (instruction instanceof From from && from.stageName() != null && !file.isRejected(from)) {
@@ -47,7 +49,7 @@ public final class DescriptionCommentFormat implements Rule {
       } else {
         continue;
       }
-      List<Comment> comments = file.commentsBefore(instruction);
+      List<Comment> comments = attached.get(index);
       if (comments.isEmpty() || names.isEmpty()) {
         continue;
       }
