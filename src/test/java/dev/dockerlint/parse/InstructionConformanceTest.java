@@ -40,8 +40,8 @@ class InstructionConformanceTest {
   /**
    * The rules whose findings mean "docker build fails". syntax-error carries BuildKit's own
    * message; first-instruction (no build stage before FROM) and onbuild-forbidden (ONBUILD FROM,
-   * ONBUILD ONBUILD, ONBUILD MAINTAINER) report the errors BuildKit raises for those cases in their
-   * own words, so that each mistake gives one finding.
+   * ONBUILD ONBUILD, ONBUILD MAINTAINER) report the errors BuildKit raises for those cases, with
+   * BuildKit's words and what to do, so that each mistake gives one finding.
    */
   static final Set<String> BUILD_ERROR_RULES = Set.of("syntax-error", "first-instruction", "onbuild-forbidden");
 
@@ -155,7 +155,7 @@ class InstructionConformanceTest {
     SyntaxError first = firstError(file);
     if (c.get("line").isNull()) {
       // "no build stage in current context": BuildKit gives no line; first-instruction points at the first instruction
-      if (!error.rule().equals("first-instruction") || !message.equals("no build stage in current context")) {
+      if (!error.rule().equals("first-instruction") || !error.message().contains(message)) {
         problems.add("expected first-instruction for '" + message + "', got " + describe(buildErrors));
       }
       return;
@@ -174,7 +174,7 @@ class InstructionConformanceTest {
         problems.add("BuildKit fails in its instructions layer, the first error here is "
             + (first == null ? "none" : first.layer()));
       }
-    } else if (!error.rule().equals("onbuild-forbidden") || !expected.contains("ONBUILD")) {
+    } else if (!error.rule().equals("onbuild-forbidden") || !error.message().startsWith(expected)) {
       problems.add("expected syntax-error for '" + expected + "', got " + describe(buildErrors));
     }
   }

@@ -28,8 +28,8 @@ public final class FirstInstruction implements Rule {
       }
       // one Docker rejects for itself (an unknown keyword, a bad flag) is a syntax error, which Docker reports first
       if (!(instruction instanceof Arg) && !(instruction instanceof Invalid)) {
-        context.report(instruction, instruction.name() + " comes before the first FROM; start the Dockerfile with "
-            + "FROM (only ARG may precede it)");
+        context.report(instruction, instruction.name() + " comes before the first FROM (Docker: no build stage in "
+            + "current context); start the Dockerfile with FROM (only ARG may precede it)");
       }
     }
   }

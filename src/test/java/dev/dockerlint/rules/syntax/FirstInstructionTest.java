@@ -43,6 +43,7 @@ class FirstInstructionTest {
   @Test
   void message() {
     assertThat(tester.check("[|WORKDIR|] /app\nFROM alpine:3.20\n").get(0).message())
-        .isEqualTo("WORKDIR comes before the first FROM; start the Dockerfile with FROM (only ARG may precede it)");
+        .isEqualTo("WORKDIR comes before the first FROM (Docker: no build stage in current context); start the "
+            + "Dockerfile with FROM (only ARG may precede it)");
   }
 }

@@ -41,6 +41,6 @@ class OnbuildForbiddenTest {
   @Test
   void message() {
     assertThat(tester.check("FROM alpine:3.20\nONBUILD [|FROM|] alpine\n").get(0).message())
-        .isEqualTo("ONBUILD FROM is not allowed; an image cannot change its own base; drop the trigger");
+        .isEqualTo("FROM isn't allowed as an ONBUILD trigger: an image cannot change its own base; drop the trigger");
   }
 }
