@@ -121,7 +121,38 @@ public final class Linter {
       }
     }
     result.sort(Finding.ORDER);
+    maskSecretsInMessages(file, result, redactions);
     return new Result(result, redactions);
+  }
+
+  /**
+   * A message that quotes source text holding a secret (BuildKit's "invalid signal: ghp_..." of a
+   * token written where a signal belongs) shows it masked, as the code frames do: the text of
+   * every redacted range, six characters or longer, becomes its first four and {@code ****}.
+   */
+  private static void maskSecretsInMessages(Dockerfile file, List<Finding> findings, List<SourceRange> redactions) {
+    if (redactions.isEmpty()) {
+      return;
+    }
+    List<String> secrets = new ArrayList<>();
+    for (SourceRange range : redactions) {
+      String secret = file.source().slice(range);
+      if (secret.length() >= 6) {
+        secrets.add(secret);
+      }
+    }
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      String message = f.message();
+      for (String secret : secrets) {
+        if (message.contains(secret)) {
+          message = message.replace(secret, secret.substring(0, 4) + "****");
+        }
+      }
+      if (!message.equals(f.message())) {
+        findings.set(i, new Finding(f.file(), f.rule(), f.severity(), message, f.range(), f.aliases()));
+      }
+    }
   }
 
   /** Files this large have their rules spread over all cores; smaller ones are not worth a thread. */

@@ -18,7 +18,6 @@ import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.KeyValue;
 import dev.dockerlint.ast.Label;
 import dev.dockerlint.ast.Maintainer;
-import dev.dockerlint.ast.NameSuggestion;
 import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.Shell;
@@ -43,13 +42,10 @@ import java.util.Set;
 
 /**
  * Turns one logical line into an instruction record, following BuildKit's parser (keyword split,
- * flag extraction, per-instruction argument splitting) and adding the argument checks of its
- * instructions layer as non-fatal errors.
+ * flag extraction, per-instruction argument splitting). Only the parser's own errors are reported
+ * here (all fatal); what its instructions layer rejects is {@link InstructionChecks}' business.
  */
 final class InstructionBuilder {
-  static final List<String> KEYWORDS = List.of(
-      "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label",
-      "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir");
   private static final Set<String> HEREDOC_KEYWORDS = Set.of("run", "copy", "add");
   private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
   // ONBUILD ONBUILD ... is legal syntax; bound the recursion on hostile input

@@ -274,8 +274,9 @@ final class InstructionChecks {
   }
 
   private static String needs(Spec spec) {
-    if (spec.mainline() == NEVER) {
-      return "needs a labs frontend such as docker/dockerfile:1-labs";
+    // mainline frontends read --device from 1.14 on only to refuse it (DispatchChecks)
+    if (spec.mainline() == NEVER || spec.name().equals("device")) {
+      return "needs a labs frontend from 1." + spec.labs() + " such as docker/dockerfile:1-labs";
     }
     String needs = "needs docker/dockerfile:1." + spec.mainline() + " or later";
     return spec.labs() < spec.mainline() ? needs + " (or 1." + spec.labs() + "-labs)" : needs;

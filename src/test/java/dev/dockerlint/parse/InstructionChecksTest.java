@@ -62,6 +62,9 @@ class InstructionChecksTest {
         Arguments.of("# syntax=docker/dockerfile:1.5\nFROM a\nHEALTHCHECK [|--start-interval=1s|] CMD true\n",
             "unknown flag: --start-interval (the file asks for docker/dockerfile:1.5; --start-interval needs "
                 + "docker/dockerfile:1.6 or later)"),
+        Arguments.of("# syntax=docker/dockerfile:1.13\nFROM a\nRUN [|--device=a.com/b|] true\n",
+            "unknown flag: --device (the file asks for docker/dockerfile:1.13; --device needs a labs frontend from 1.14 "
+                + "such as docker/dockerfile:1-labs)"),
         Arguments.of("FROM a\nRUN [|--device=nvidia.com/gpu=all|] nvidia-smi\n",
             "device feature is only supported in Dockerfile frontend 1.14.0-labs or later"),
         Arguments.of("# syntax=docker/dockerfile:1.13\nFROM a\nCOPY --chmod=[|u+x|] a /b\n",
