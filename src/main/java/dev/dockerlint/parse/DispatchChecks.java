@@ -181,7 +181,7 @@ final class DispatchChecks {
   }
 
   /**
-   * BuildKit's {@code --chmod} check: an octal mode up to 07777, or (from frontend 1.14) a
+   * BuildKit's {@code --chmod} check: an octal mode up to 07777, or (from frontend 1.14, or labs) a
    * symbolic mode such as {@code u=rwx,go=rx}. For a symbolic mode it fails to read, BuildKit
    * reports only "invalid syntax"; the message here says which value and what is expected.
    */
@@ -190,7 +190,8 @@ final class DispatchChecks {
     if (GoValues.isUint(mode, 8, 32)) {
       return Long.parseLong(mode, 8) > 07777 ? nonOctal : null;
     }
-    if (mode.charAt(0) >= '0' && mode.charAt(0) <= '9' || !frontend.atLeast(14)) {
+    // symbolic modes: mainline from 1.14, labs before it (from which labs release is not recorded: any)
+    if (mode.charAt(0) >= '0' && mode.charAt(0) <= '9' || !frontend.atLeast(14) && !frontend.labs()) {
       return nonOctal;
     }
     return isSymbolicMode(mode) ? null : nonOctal + ", or a symbolic mode such as u=rwx,go=rx";
