@@ -79,6 +79,51 @@ public final class Dockerfile {
   }
 
   /**
+   * The frontend the file asks for with {@code # syntax=}, which decides what is valid
+   * ({@link Frontend#DEFAULT} without the directive or for a frontend other than Docker's).
+   */
+  public Frontend frontend() {
+    Optional<Directive> syntax = directive("syntax");
+    return syntax.isPresent() ? Frontend.of(syntax.get().value()) : Frontend.DEFAULT;
+  }
+
+  /** The file's {@code # check=} directive, read as BuildKit reads it. */
+  public CheckOptions checkOptions() {
+    Optional<Directive> check = directive("check");
+    return check.isPresent() ? CheckOptions.parse(check.get().value()) : CheckOptions.NONE;
+  }
+
+  /**
+   * The comments BuildKit attaches to each top-level instruction (its "PrevComment", which gives
+   * stages and ARGs their description): the comment lines between the instruction before it and
+   * this one (blank lines do not end them), after the last bare {@code #} line, which clears them.
+   * One list per instruction, in the order of {@link #instructions()}; one pass over the file.
+   */
+  public List<List<Comment>> commentsBefore() {
+    List<List<Comment>> result = new ArrayList<>(instructions.size());
+    int c = 0;
+    int previousEnd = 0;
+    for (Instruction instruction : instructions) {
+      int start = instruction.range().startLine();
+      List<Comment> attached = new ArrayList<>();
+      for (; c < comments.size() && comments.get(c).range().startLine() < start; c++) {
+        Comment comment = comments.get(c);
+        if (comment.range().startLine() <= previousEnd) {
+          continue; // inside the previous instruction (a comment in a continuation)
+        }
+        if (comment.text().isEmpty()) {
+          attached.clear();
+        } else {
+          attached.add(comment);
+        }
+      }
+      result.add(attached);
+      previousEnd = instruction.range().endLine();
+    }
+    return result;
+  }
+
+  /**
    * The range of the first {@code $NAME} or {@code ${NAME...}} inside {@code within} (continued lines
    * included), where a finding about the variable points; {@code within} itself when it cannot be
    * found.
@@ -147,8 +192,37 @@ public final class Dockerfile {
     return comments;
   }
 
+  /** What Docker would reject, in file order. */
   public List<SyntaxError> syntaxErrors() {
     return syntaxErrors;
+  }
+
+  /**
+   * True when Docker rejects the instruction: an {@link Invalid} one, or a FROM (which stays a
+   * {@link From}, as it still starts a stage) with a syntax error in it.
+   */
+  public boolean isRejected(Instruction instruction) {
+    if (instruction instanceof Invalid) {
+      return true;
+    }
+    // errors are in file order: find the first one starting in the instruction
+    SourceRange range = instruction.range();
+    int low = 0;
+    int high = syntaxErrors.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (syntaxErrors.get(mid).range().start().compareTo(range.start()) < 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    for (int i = low; i < syntaxErrors.size() && syntaxErrors.get(i).range().start().compareTo(range.end()) <= 0; i++) {
+      if (range.contains(syntaxErrors.get(i).range())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<EmptyContinuation> emptyContinuations() {

@@ -11,14 +11,23 @@ import java.util.Optional;
  * heredoc bodies included).
  */
 public sealed interface Instruction
-    permits Arg, Cmd, Entrypoint, FileTransfer, Env, Expose, From, Healthcheck, Label, Maintainer, Onbuild,
-        Run, Shell, Stopsignal, Unknown, User, Volume, Workdir {
+    permits Arg, Cmd, Entrypoint, FileTransfer, Env, Expose, From, Healthcheck, Invalid, Label, Maintainer,
+        Onbuild, Run, Shell, Stopsignal, Unknown, User, Volume, Workdir {
 
   Token keyword();
 
   List<Flag> flags();
 
   SourceRange range();
+
+  /**
+   * The instruction as the parser read it: itself, or for an {@link Invalid} one the instruction it
+   * would have been. For checks about the text as written (secrets, keyword casing), which hold
+   * whether or not Docker accepts the instruction.
+   */
+  default Instruction parsed() {
+    return this;
+  }
 
   /** The keyword upper-cased: {@code RUN}, {@code FROM}. */
   default String name() {

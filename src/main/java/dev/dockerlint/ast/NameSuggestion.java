@@ -55,6 +55,40 @@ public final class NameSuggestion {
     return closest(name, names, 2).orElse(null);
   }
 
+  /**
+   * BuildKit's "did you mean" (its {@code suggest} package): the first option strictly closer than
+   * 3 edits, compared case-insensitively unless {@code caseSensitive}; none when an option equals the
+   * value (the error is then about something else). Without case sensitivity the suggestion takes
+   * the value's case when that is all lower or all upper ({@code coppy}: {@code copy}).
+   */
+  public static String buildkit(String value, List<String> options, boolean caseSensitive) {
+    String wanted = caseSensitive ? value : value.toLowerCase(Locale.ROOT);
+    String match = null;
+    int best = 3;
+    for (String option : options) {
+      String o = caseSensitive ? option : option.toLowerCase(Locale.ROOT);
+      if (o.equals(wanted)) {
+        return null;
+      }
+      int d = distance(wanted, o);
+      if (d < best) {
+        best = d;
+        match = caseSensitive ? o : matchCase(o, value);
+      }
+    }
+    return match;
+  }
+
+  private static String matchCase(String option, String original) {
+    if (original.equals(original.toLowerCase(Locale.ROOT))) {
+      return option.toLowerCase(Locale.ROOT);
+    }
+    if (original.equals(original.toUpperCase(Locale.ROOT))) {
+      return option.toUpperCase(Locale.ROOT);
+    }
+    return option;
+  }
+
   /** Levenshtein distance, two rows at a time. */
   static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Instruction;
+import dev.dockerlint.ast.Invalid;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Variable;
 import dev.dockerlint.report.ControlCharacters;
@@ -68,8 +69,13 @@ final class AstJson {
     ArrayNode instructions = root.putArray("instructions");
     for (Instruction instruction : file.instructions()) {
       ObjectNode node = instructions.addObject();
-      node.put("instruction", instruction.getClass().getSimpleName().toUpperCase(Locale.ROOT));
-      node.setAll((ObjectNode) mapper.valueToTree(instruction));
+      // one Docker rejects shows as what it was parsed as, with the error that rejects it
+      Instruction parsed = instruction.parsed();
+      node.put("instruction", parsed.getClass().getSimpleName().toUpperCase(Locale.ROOT));
+      node.setAll((ObjectNode) mapper.valueToTree(parsed));
+      if (instruction instanceof Invalid invalid) {
+        node.set("error", mapper.valueToTree(invalid.error()));
+      }
       ObjectNode vars = node.putObject("variables");
       for (Variable v : file.scopeAt(instruction).variables().values()) {
         if (v.kind() != Variable.Kind.PREDEFINED) {

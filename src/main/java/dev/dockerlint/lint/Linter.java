@@ -1,5 +1,6 @@
 package dev.dockerlint.lint;
 
+import dev.dockerlint.ast.CheckOptions;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.concurrent.IndexedTasks;
 import dev.dockerlint.source.Position;
@@ -20,8 +21,13 @@ public final class Linter {
   public static final String INTERNAL_ERROR = "internal-error";
 
   private final List<Rule> rules;
-  /** The active rules, then the rules that find secrets but are off: they run only for their secrets. */
-  private final List<Rule> runs;
+  /** The rules that find secrets but are off: they run only for their secrets. */
+  private final List<Rule> masking;
+  /**
+   * Rules off by default that stand for an experimental BuildKit check: a file's
+   * {@code # check=experimental=...} switches them on for that file, as it does in BuildKit.
+   */
+  private final List<Rule> experimental;
   private final LintSettings settings;
   private final Set<String> ignored;
 
@@ -33,20 +39,23 @@ public final class Linter {
     }
     this.ignored = lowered;
     List<Rule> active = new ArrayList<>();
-    List<Rule> masking = new ArrayList<>();
+    List<Rule> secretsOnly = new ArrayList<>();
+    List<Rule> optIn = new ArrayList<>();
     for (Rule rule : allRules) {
       RuleInfo info = rule.info();
       boolean on = info.enabledByDefault() || settings.enabled().contains(info.id());
-      if (on && !ignored.contains(info.id())) {
+      boolean isIgnored = ignored.contains(info.id());
+      if (on && !isIgnored) {
         active.add(rule);
       } else if (rule.findsSecrets()) {
-        masking.add(rule);
+        secretsOnly.add(rule);
+      } else if (!isIgnored && CheckOptions.isBuildkitCheck(info.aliases())) {
+        optIn.add(rule);
       }
     }
     this.rules = List.copyOf(active);
-    List<Rule> run = new ArrayList<>(active);
-    run.addAll(masking);
-    this.runs = List.copyOf(run);
+    this.masking = List.copyOf(secretsOnly);
+    this.experimental = List.copyOf(optIn);
   }
 
   public List<Rule> activeRules() {
@@ -82,8 +91,20 @@ public final class Linter {
    */
   public Result check(Dockerfile file, java.nio.file.Path location) {
     Suppressions suppressions = new Suppressions(file);
+    CheckOptions checks = file.checkOptions();
+    // the rules whose findings count, then the switched-off rules that only find secrets
+    List<Rule> runs = new ArrayList<>(rules);
+    if (!experimental.isEmpty() && (checks.experimentalAll() || !checks.experimental().isEmpty())) {
+      for (Rule rule : experimental) {
+        if (checks.enablesExperimental(rule.info().aliases())) {
+          runs.add(rule);
+        }
+      }
+    }
+    int reporting = runs.size();
+    runs.addAll(masking);
     List<Finding> result = new ArrayList<>();
-    RuleRun[] done = runRules(file, location);
+    RuleRun[] done = runRules(runs, file, location);
     List<SourceRange> tokens = new ArrayList<>();
     List<String> values = new ArrayList<>();
     for (int i = 0; i < done.length; i++) {
@@ -101,7 +122,7 @@ public final class Linter {
       values.addAll(done[i].context().redactedValues());
     }
     Secrets secrets = Secrets.of(file.source(), tokens, values, instructionsAround(file, tokens));
-    for (int i = 0; i < rules.size(); i++) {
+    for (int i = 0; i < reporting; i++) {
       if (done[i].failure() != null) {
         continue;
       }
@@ -109,9 +130,17 @@ public final class Linter {
         if (Suppressions.matches(ignored, finding) || suppressions.suppresses(finding)) {
           continue;
         }
+        // # check=error=true makes BuildKit's warnings fail the build; a severity configured for the rule still wins
+        Severity severity = finding.severity();
+        if (checks.errorOnWarning() && CheckOptions.isBuildkitCheck(finding.aliases())) {
+          severity = Severity.ERROR;
+        }
         Severity override = settings.severities().get(finding.rule());
-        Finding shown = override == null ? finding
-            : new Finding(finding.file(), finding.rule(), override, finding.message(), finding.range(), finding.aliases());
+        if (override != null) {
+          severity = override;
+        }
+        Finding shown = severity == finding.severity() ? finding
+            : new Finding(finding.file(), finding.rule(), severity, finding.message(), finding.range(), finding.aliases());
         result.add(secrets.mask(shown));
       }
     }
@@ -156,7 +185,7 @@ public final class Linter {
    * Rules are stateless and the Dockerfile immutable, so a large file runs them on several threads;
    * the caller merges the slots in rule order, so output does not depend on scheduling.
    */
-  private RuleRun[] runRules(Dockerfile file, java.nio.file.Path location) {
+  private RuleRun[] runRules(List<Rule> runs, Dockerfile file, java.nio.file.Path location) {
     RuleRun[] done = new RuleRun[runs.size()];
     int threads = file.source().text().length() < PARALLEL_RULES_CHARS ? 1 : Runtime.getRuntime().availableProcessors();
     // out of memory and other errors end the run, as on one thread

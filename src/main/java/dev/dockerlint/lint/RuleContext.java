@@ -62,6 +62,21 @@ public final class RuleContext {
     findings.add(new Finding(file, rule.id(), rule.severity(), message, range, List.of(aliases)));
   }
 
+  /**
+   * Reports a finding less (or more) severe than the rule's own severity: one rule can cover a
+   * build failure and a mere warning (expose-invalid: a port above 65535, an upper-case protocol).
+   * The rule's severity is the most severe it reports; a configured severity for the rule still
+   * replaces this one.
+   */
+  public void report(SourceRange range, String message, Severity severity) {
+    findings.add(new Finding(file, rule.id(), severity, message, range, rule.aliases()));
+  }
+
+  /** {@link #reportAs(SourceRange, String, String...)} with its own severity, as {@link #report(SourceRange, String, Severity)}. */
+  public void reportAs(SourceRange range, String message, Severity severity, String... aliases) {
+    findings.add(new Finding(file, rule.id(), severity, message, range, List.of(aliases)));
+  }
+
   public void report(Token token, String message) {
     report(token.range(), message);
   }

@@ -1,13 +1,12 @@
 package dev.dockerlint.lint;
 
+import dev.dockerlint.ast.CheckOptions;
 import dev.dockerlint.ast.Comment;
-import dev.dockerlint.ast.Directive;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Instruction;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,7 +16,8 @@ import java.util.regex.Pattern;
  * Inline pragmas: {@code # dockerlint ignore=a,b} on the comment lines directly above an instruction
  * covers that instruction; {@code # dockerlint global ignore=a} anywhere covers the whole file.
  * {@code # hadolint ...} pragmas work the same through rule aliases, and BuildKit's
- * {@code # check=skip=A,B} directive skips those checks file-wide.
+ * {@code # check=skip=A,B} directive skips those checks file-wide ({@code skip=all}: every rule
+ * aliasing a BuildKit check, never a build error; see {@link dev.dockerlint.ast.CheckOptions}).
  */
 final class Suppressions {
   private static final Pattern PRAGMA =
@@ -27,19 +27,13 @@ final class Suppressions {
   private record Scoped(int lastLine, Set<String> names) {}
 
   private final Set<String> global = new HashSet<>();
+  /** BuildKit's {@code # check=skip=...}: {@code all} means its checks, never a build error. */
+  private final CheckOptions checks;
   /** By the first line of the instruction they cover; instructions never overlap. */
   private final java.util.TreeMap<Integer, Scoped> scoped = new java.util.TreeMap<>();
 
   Suppressions(Dockerfile file) {
-    Optional<Directive> check = file.directive("check");
-    if (check.isPresent()) {
-      for (String part : check.get().value().split(";")) {
-        String p = part.strip();
-        if (p.regionMatches(true, 0, "skip=", 0, 5)) {
-          addNames(global, p.substring(5));
-        }
-      }
-    }
+    checks = file.checkOptions();
     List<Comment> comments = file.comments();
     // worked out once, not per pragma: a file of many pragmas made that quadratic
     int[] commentBlockEnd = commentBlockEnds(comments);
@@ -104,7 +98,7 @@ final class Suppressions {
   }
 
   boolean suppresses(Finding finding) {
-    if (matches(global, finding)) {
+    if (matches(global, finding) || checks.skips(finding.rule(), finding.aliases())) {
       return true;
     }
     int line = finding.range().startLine();

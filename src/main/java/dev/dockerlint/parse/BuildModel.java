@@ -60,8 +60,12 @@ final class BuildModel {
   /** Variables whose value {@link #stored} gave up on; what is worked out from them is not known either. */
   private final Set<Variable> unknown = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-  BuildModel(List<Instruction> parsed, char escape) {
+  /** FROMs Docker rejects: their stages have no known base. */
+  private final Set<Instruction> invalidFroms;
+
+  BuildModel(List<Instruction> parsed, char escape, Set<Instruction> invalidFroms) {
     this.escape = escape;
+    this.invalidFroms = invalidFroms;
     this.instructions = new ArrayList<>(parsed);
     build();
   }
@@ -109,9 +113,11 @@ final class BuildModel {
       From from = (From) instructions.get(i);
       scopes.put(from, fromScope);
       int stageIndex = stages.size();
-      int baseStage = findStage(from.image().text(), fromScope);
+      // a FROM Docker rejects (FROM --platform linux/amd64 alpine takes linux/amd64 for the image) has no known base
+      boolean invalid = invalidFroms.contains(from);
+      int baseStage = invalid ? -1 : findStage(from.image().text(), fromScope);
       ImageRef image = null;
-      if (baseStage < 0) {
+      if (baseStage < 0 && !invalid) {
         Expansion e = fromScope.expand(from.image().text());
         if (e.error() == null && !e.value().isEmpty()) {
           image = ImageRef.parse(e.value());

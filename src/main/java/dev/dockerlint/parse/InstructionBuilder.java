@@ -18,7 +18,6 @@ import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.KeyValue;
 import dev.dockerlint.ast.Label;
 import dev.dockerlint.ast.Maintainer;
-import dev.dockerlint.ast.NameSuggestion;
 import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.Shell;
@@ -43,13 +42,10 @@ import java.util.Set;
 
 /**
  * Turns one logical line into an instruction record, following BuildKit's parser (keyword split,
- * flag extraction, per-instruction argument splitting) and adding the argument checks of its
- * instructions layer as non-fatal errors.
+ * flag extraction, per-instruction argument splitting). Only the parser's own errors are reported
+ * here (all fatal); what its instructions layer rejects is {@link InstructionChecks}' business.
  */
 final class InstructionBuilder {
-  static final List<String> KEYWORDS = List.of(
-      "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label",
-      "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir");
   private static final Set<String> HEREDOC_KEYWORDS = Set.of("run", "copy", "add");
   private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
   // ONBUILD ONBUILD ... is legal syntax; bound the recursion on hostile input
@@ -232,10 +228,7 @@ final class InstructionBuilder {
         Token image = args.size() > 0 ? args.get(0) : new Token("", new SourceRange(kw.range().end(), kw.range().end()));
         Token as = args.size() > 1 ? args.get(1) : null;
         Token stage = args.size() > 2 ? args.get(2) : null;
-        if ((args.size() != 1 && args.size() != 3) || (as != null && stage != null && !as.text().equalsIgnoreCase("as"))) {
-          error("FROM requires either one or three arguments", argsRange(ll, kw, a, b), false);
-        }
-        return new From(kw, fl, range, image, as, stage);
+        return new From(kw, fl, range, image, as, stage, args.size() > 3 ? args.subList(3, args.size()) : List.of());
       }
       case "run":
         return new Run(kw, fl, range, command(ll, a, b, bodies, true));
@@ -243,15 +236,8 @@ final class InstructionBuilder {
         return new Cmd(kw, fl, range, command(ll, a, b, List.of(), false));
       case "entrypoint":
         return new Entrypoint(kw, fl, range, command(ll, a, b, List.of(), false));
-      case "shell": {
-        CommandLine command = command(ll, a, b, List.of(), false);
-        if (command == null || (command instanceof ExecForm exec && exec.arguments().isEmpty())) {
-          error("SHELL requires at least one argument", argsRange(ll, kw, a, b), false);
-        } else if (!command.isExecForm()) {
-          error("SHELL requires the arguments to be in JSON form", command.range(), false);
-        }
-        return new Shell(kw, fl, range, command);
-      }
+      case "shell":
+        return new Shell(kw, fl, range, command(ll, a, b, List.of(), false));
       case "copy":
       case "add": {
         JsonArray.Result json = a < b ? JsonArray.parse(ll.text(), a, b) : null;
@@ -259,11 +245,6 @@ final class InstructionBuilder {
         List<Token> args = isJson ? jsonTokens(ll, json) : listOrJsonError(ll, json, a, b);
         List<Token> sources = args.size() < 2 ? args : args.subList(0, args.size() - 1);
         Token destination = args.size() < 2 ? null : args.get(args.size() - 1);
-        if (args.size() < 2) {
-          error(name + " requires at least two arguments"
-                  + (args.size() == 1 ? ", but only one was provided. Destination could not be determined" : ""),
-              argsRange(ll, kw, a, b), false);
-        }
         return h.lower().equals("copy")
             ? new Copy(kw, fl, range, sources, destination, heredocs, isJson)
             : new Add(kw, fl, range, sources, destination, heredocs, isJson);
@@ -272,14 +253,6 @@ final class InstructionBuilder {
         JsonArray.Result json = a < b ? JsonArray.parse(ll.text(), a, b) : null;
         boolean isJson = json != null && json.kind() == JsonArray.Kind.STRINGS;
         List<Token> paths = isJson ? jsonTokens(ll, json) : listOrJsonError(ll, json, a, b);
-        if (paths.isEmpty()) {
-          error("VOLUME requires at least one argument", argsRange(ll, kw, a, b), false);
-        }
-        for (Token p : paths) {
-          if (p.text().isEmpty()) {
-            error("VOLUME specified can not be an empty string", p.range(), false);
-          }
-        }
         return new Volume(kw, fl, range, List.copyOf(paths), isJson);
       }
       case "env":
@@ -288,27 +261,21 @@ final class InstructionBuilder {
         return new Label(kw, fl, range, pairs(ll, kw, name, a, b));
       case "arg":
         return new Arg(kw, fl, range, declarations(ll, kw, a, b));
-      case "expose": {
-        List<Token> ports = blankSplit(ll, a, b);
-        if (ports.isEmpty()) {
-          error("EXPOSE requires at least one argument", kw.range(), false);
-        }
-        return new Expose(kw, fl, range, List.copyOf(ports));
-      }
+      case "expose":
+        return new Expose(kw, fl, range, List.copyOf(blankSplit(ll, a, b)));
       case "user":
-        return new User(kw, fl, range, single(ll, kw, name, a, b));
+        return new User(kw, fl, range, single(ll, a, b));
       case "workdir":
-        return new Workdir(kw, fl, range, single(ll, kw, name, a, b));
+        return new Workdir(kw, fl, range, single(ll, a, b));
       case "stopsignal":
-        return new Stopsignal(kw, fl, range, single(ll, kw, name, a, b));
+        return new Stopsignal(kw, fl, range, single(ll, a, b));
       case "maintainer":
-        return new Maintainer(kw, fl, range, single(ll, kw, name, a, b));
+        return new Maintainer(kw, fl, range, single(ll, a, b));
       case "healthcheck":
         return healthcheck(ll, h, range);
       case "onbuild":
         return onbuild(ll, h, range, end, bodies, depth);
       default: {
-        error(unknownMessage(kw.text()), kw.range(), false);
         return new Unknown(kw, fl, range, a < b ? ll.token(a, b) : null);
       }
     }
@@ -319,7 +286,6 @@ final class InstructionBuilder {
     int a = h.argStart();
     int b = h.argEnd();
     if (a >= b) {
-      error("HEALTHCHECK requires at least one argument", h.keyword().range(), false);
       return new Healthcheck(h.keyword(), h.flags(), range, null, null);
     }
     int sep = a;
@@ -331,41 +297,18 @@ final class InstructionBuilder {
       next++;
     }
     Token type = ll.token(a, sep);
-    CommandLine command = command(ll, next, b, List.of(), false);
-    String upper = type.text().toUpperCase(Locale.ROOT);
-    if (upper.equals("NONE")) {
-      if (command != null) {
-        error("HEALTHCHECK NONE takes no arguments", command.range(), false);
-      }
-    } else if (upper.equals("CMD")) {
-      if (command == null) {
-        error("Missing command after HEALTHCHECK CMD", type.range(), false);
-      }
-    } else {
-      error("Unknown type " + GoStrings.quote(type.text()) + " in HEALTHCHECK (try CMD)", type.range(), false);
-    }
-    return new Healthcheck(h.keyword(), h.flags(), range, type, command);
+    return new Healthcheck(h.keyword(), h.flags(), range, type, command(ll, next, b, List.of(), false));
   }
 
   private Onbuild onbuild(LogicalLine ll, Head h, SourceRange range, Position end, List<HeredocBody> bodies,
       int depth) {
     int a = h.argStart();
     int b = h.argEnd();
-    if (a >= b) {
-      error("ONBUILD requires at least one argument", h.keyword().range(), false);
-      return new Onbuild(h.keyword(), h.flags(), range, null);
-    }
-    if (depth >= MAX_ONBUILD_DEPTH) {
-      error("ONBUILD is nested too deeply", ll.range(a, b), false);
+    if (a >= b || depth >= MAX_ONBUILD_DEPTH) {
+      // past the depth bound the chain is cut; the first ONBUILD ONBUILD is what Docker reports
       return new Onbuild(h.keyword(), h.flags(), range, null);
     }
     Instruction trigger = build(ll, a, b, ll.position(a), end, bodies, depth + 1);
-    String triggerName = trigger.keyword().text().toUpperCase(Locale.ROOT);
-    if (triggerName.equals("ONBUILD")) {
-      error("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", trigger.keyword().range(), false);
-    } else if (triggerName.equals("FROM") || triggerName.equals("MAINTAINER")) {
-      error(triggerName + " isn't allowed as an ONBUILD trigger", trigger.keyword().range(), false);
-    }
     return new Onbuild(h.keyword(), h.flags(), range, trigger);
   }
 
@@ -508,12 +451,8 @@ final class InstructionBuilder {
     return tokens;
   }
 
-  private Token single(LogicalLine ll, Token kw, String name, int a, int b) {
-    if (a >= b) {
-      error(name + " requires exactly one argument", kw.range(), false);
-      return null;
-    }
-    return ll.token(a, b);
+  private static Token single(LogicalLine ll, int a, int b) {
+    return a >= b ? null : ll.token(a, b);
   }
 
   /**
@@ -569,7 +508,6 @@ final class InstructionBuilder {
     List<KeyValue> pairs = new ArrayList<>();
     List<int[]> words = words(t, a, b);
     if (words.isEmpty()) {
-      error(name + " requires at least one argument", kw.range(), false);
       return pairs;
     }
     int[] first = words.get(0);
@@ -598,9 +536,6 @@ final class InstructionBuilder {
             + ". Must be of the form: name=value", ll.range(w[0], w[1]), true);
         continue;
       }
-      if (eq == w[0]) {
-        error(name + " names can not be blank", ll.range(w[0], w[1]), false);
-      }
       pairs.add(new KeyValue(ll.token(w[0], eq), ll.token(eq + 1, w[1]), false, ll.range(w[0], w[1])));
     }
     return List.copyOf(pairs);
@@ -610,35 +545,17 @@ final class InstructionBuilder {
   private List<ArgDeclaration> declarations(LogicalLine ll, Token kw, int a, int b) {
     String t = ll.text();
     List<ArgDeclaration> result = new ArrayList<>();
-    List<int[]> words = words(t, a, b);
-    if (words.isEmpty()) {
-      error("ARG requires at least one argument", kw.range(), false);
-    }
-    for (int[] w : words) {
+    for (int[] w : words(t, a, b)) {
       int eq = t.indexOf('=', w[0]);
       boolean hasDefault = eq >= 0 && eq < w[1];
       int nameEnd = hasDefault ? eq : w[1];
-      if (nameEnd == w[0]) {
-        error("ARG names can not be blank", ll.range(w[0], w[1]), false);
-      }
       result.add(new ArgDeclaration(ll.token(w[0], nameEnd), hasDefault ? ll.token(eq + 1, w[1]) : null,
           ll.range(w[0], w[1])));
     }
     return List.copyOf(result);
   }
 
-  private static SourceRange argsRange(LogicalLine ll, Token kw, int a, int b) {
-    return a < b ? ll.range(a, b) : kw.range();
-  }
-
   private void error(String message, SourceRange range, boolean fatal) {
     errors.add(new SyntaxError(message, range, fatal));
-  }
-
-  /** "unknown instruction: RUNN (did you mean RUN?)" when a keyword is within edit distance 2. */
-  static String unknownMessage(String keyword) {
-    return "unknown instruction: " + keyword.toUpperCase(Locale.ROOT)
-        + NameSuggestion.closest(keyword, KEYWORDS, 2).map(k -> " (did you mean " + k.toUpperCase(Locale.ROOT) + "?)")
-            .orElse("");
   }
 }

@@ -2,6 +2,7 @@ package dev.dockerlint.rules;
 
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.rules.context.CopyBeforeInstall;
+import dev.dockerlint.rules.context.CopyIgnoredFile;
 import dev.dockerlint.rules.context.DockerignoreIncomplete;
 import dev.dockerlint.rules.context.DockerignoreMissing;
 import dev.dockerlint.rules.images.BaseImageBloated;
@@ -51,6 +52,7 @@ import dev.dockerlint.rules.stages.StageNameCasing;
 import dev.dockerlint.rules.stages.StageNameDuplicate;
 import dev.dockerlint.rules.stages.StageNameReserved;
 import dev.dockerlint.rules.syntax.ContinuationEmptyLine;
+import dev.dockerlint.rules.syntax.DescriptionCommentFormat;
 import dev.dockerlint.rules.syntax.DuplicateInstruction;
 import dev.dockerlint.rules.syntax.EnvLegacyFormat;
 import dev.dockerlint.rules.syntax.ExposeInvalid;
@@ -91,8 +93,10 @@ public final class BuiltinRules {
         new CopyDestSlash(),
         new CopyFromSelf(),
         new CopyFromUnknownStage(),
+        new CopyIgnoredFile(),
         new CopyRelativeNoWorkdir(),
         new CurlPipeShell(),
+        new DescriptionCommentFormat(),
         new DockerignoreIncomplete(),
         new DockerignoreMissing(),
         new DuplicateInstruction(),

@@ -123,7 +123,7 @@ class BadInputTest {
         new Case("lone CR line endings", file("cr/Dockerfile", CLEAN.replace("\n", "\r")), 1,
             w.formatted("cr/Dockerfile") + "lone CR (\\r) line endings; Docker splits lines on LF only, so it "
                 + "reads those lines as one",
-            "cr/Dockerfile:1:6: error: FROM requires either one or three arguments [syntax-error]"),
+            "cr/Dockerfile:1:18: error: FROM requires either one or three arguments [syntax-error]"),
         new Case("10 MB single line", file("huge/Dockerfile", CLEAN + "RUN echo " + "a".repeat(10 << 20)), 1, "",
             "huge/Dockerfile:4:1: error: dockerfile line greater than max allowed size of 65535 [syntax-error]"),
         new Case("EOF inside a continuation", file("cont/Dockerfile", CLEAN + "RUN echo \\"), 0, "", ""),

@@ -103,13 +103,20 @@ class DockerfilePropertiesTest {
       String shifted = text.substring(0, at) + "# c\n" + text.substring(at);
       List<Finding> expected = new ArrayList<>();
       for (Finding f : Invariants.lint(file)) {
+        if (f.rule().equals(COMMENT_RULE)) {
+          continue;
+        }
         expected.add(f.line() < line ? f : new Finding(f.file(), f.rule(), f.severity(), shiftLineRefs(f.message(), line),
             new SourceRange(down(f.range().start()), down(f.range().end())), f.aliases()));
       }
-      assertThat(Invariants.lint(Invariants.parse(shifted))).as("with the comment: %s", escape(shifted))
-          .isEqualTo(expected);
+      List<Finding> actual = new ArrayList<>(Invariants.lint(Invariants.parse(shifted)));
+      actual.removeIf(f -> f.rule().equals(COMMENT_RULE));
+      assertThat(actual).as("with the comment: %s", escape(shifted)).isEqualTo(expected);
     });
   }
+
+  /** The one rule about the comments above an instruction: the added comment is what it judges. */
+  private static final String COMMENT_RULE = "description-comment-format";
 
   /** Messages that point at another line ("already used on line 2") move with it. */
   private static String shiftLineRefs(String message, int firstShifted) {

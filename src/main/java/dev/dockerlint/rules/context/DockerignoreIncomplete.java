@@ -2,12 +2,10 @@ package dev.dockerlint.rules.context;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Token;
-import dev.dockerlint.lint.IgnoreFile;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +34,11 @@ public final class DockerignoreIncomplete implements Rule {
     if (ignore.isEmpty()) {
       return;
     }
-    List<String> patterns;
-    try {
-      patterns = patterns(IgnoreFile.read(ignore.get())); // one over 1 MiB is unreadable too
-    } catch (IOException e) {
+    Optional<String> text = Dockerignore.readText(ignore.get());
+    if (text.isEmpty()) {
       return;
     }
+    List<String> patterns = patterns(text.get());
     List<String> missing = new ArrayList<>();
     if (!excluded(patterns, ".git")) {
       missing.add(".git");

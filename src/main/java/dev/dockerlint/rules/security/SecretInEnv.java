@@ -49,11 +49,13 @@ public final class SecretInEnv implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (Instruction instruction : file.instructions()) {
+    for (Instruction top : file.instructions()) {
+      // an ENV Docker rejects still holds the secret in the file, and its value must be masked wherever it is shown
+      Instruction instruction = top.parsed();
       if (instruction instanceof Env env) {
         for (KeyValue pair : env.pairs()) {
           String name = pair.key().text();
-          String value = file.scopeAt(env).expand(pair.value().text()).value();
+          String value = file.scopeAt(top).expand(pair.value().text()).value();
           if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
             context.redact(pair.value().range(), value);
             context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "
@@ -65,7 +67,7 @@ public final class SecretInEnv implements Rule {
           String name = declaration.name().text();
           if (isSecretName(name)) {
             String value = declaration.defaultValue() == null ? null
-                : file.scopeAt(arg).expand(declaration.defaultValue().text()).value();
+                : file.scopeAt(top).expand(declaration.defaultValue().text()).value();
             if (value != null) {
               context.redact(declaration.defaultValue().range(), value);
             }

@@ -4,7 +4,7 @@ import dev.dockerlint.ast.Arg;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.From;
 import dev.dockerlint.ast.Instruction;
-import dev.dockerlint.ast.Unknown;
+import dev.dockerlint.ast.Invalid;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -26,9 +26,10 @@ public final class FirstInstruction implements Rule {
       if (instruction instanceof From) {
         break;
       }
-      if (!(instruction instanceof Arg) && !(instruction instanceof Unknown)) { // unknown keywords are syntax errors
-        context.report(instruction, instruction.name() + " comes before the first FROM; start the Dockerfile with "
-            + "FROM (only ARG may precede it)");
+      // one Docker rejects for itself (an unknown keyword, a bad flag) is a syntax error, which Docker reports first
+      if (!(instruction instanceof Arg) && !(instruction instanceof Invalid)) {
+        context.report(instruction, instruction.name() + " comes before the first FROM (Docker: no build stage in "
+            + "current context); start the Dockerfile with FROM (only ARG may precede it)");
       }
     }
   }

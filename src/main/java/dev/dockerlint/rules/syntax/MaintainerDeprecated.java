@@ -1,6 +1,7 @@
 package dev.dockerlint.rules.syntax;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.Maintainer;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -19,7 +20,11 @@ public final class MaintainerDeprecated implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (Maintainer maintainer : file.instructions(Maintainer.class)) {
+    for (Instruction instruction : file.instructions()) {
+      // BuildKit warns before it checks the instruction, so an invalid MAINTAINER is deprecated too
+      if (!(instruction.parsed() instanceof Maintainer maintainer)) {
+        continue;
+      }
       String who = maintainer.maintainer() == null ? "" : maintainer.maintainer().text().strip();
       String value = who.isEmpty() ? "..." : who.replace("\"", "\\\"");
       context.report(maintainer, "MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors=\""

@@ -1,6 +1,7 @@
 package dev.dockerlint.rules.syntax;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -22,15 +23,19 @@ public final class OnbuildForbidden implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (Onbuild onbuild : file.instructions(Onbuild.class)) {
-      if (onbuild.trigger() != null && FORBIDDEN.contains(onbuild.trigger().name())) {
+    for (Instruction instruction : file.instructions()) {
+      // Docker rejects these, so they are Invalid instructions: the ONBUILD as parsed is what they say
+      if (instruction.parsed() instanceof Onbuild onbuild && onbuild.trigger() != null && FORBIDDEN.contains(onbuild.trigger().name())) {
         String trigger = onbuild.trigger().name();
-        String fix = switch (trigger) {
-          case "FROM" -> "an image cannot change its own base; drop the trigger";
-          case "MAINTAINER" -> "use LABEL org.opencontainers.image.authors directly";
-          default -> "triggers cannot be chained; put the instruction in the ONBUILD of the image that needs it";
+        // BuildKit's words first, so the message matches what docker build says
+        String message = switch (trigger) {
+          case "FROM" -> "FROM isn't allowed as an ONBUILD trigger: an image cannot change its own base; drop the trigger";
+          case "MAINTAINER" -> "MAINTAINER isn't allowed as an ONBUILD trigger; use LABEL org.opencontainers.image.authors "
+              + "directly";
+          default -> "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed; put the instruction in the ONBUILD of the "
+              + "image that needs it";
         };
-        context.report(onbuild.trigger().keyword(), "ONBUILD " + trigger + " is not allowed; " + fix);
+        context.report(onbuild.trigger().keyword(), message);
       }
     }
   }

@@ -1,6 +1,8 @@
 package dev.dockerlint.rules.syntax;
 
 import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Instruction;
+import dev.dockerlint.ast.Invalid;
 import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.ast.SyntaxError;
 import dev.dockerlint.lint.Rule;
@@ -12,9 +14,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Lines Docker would reject: the parser's errors. Instructions before the first FROM are reported by
- * first-instruction, and ONBUILD FROM/ONBUILD/MAINTAINER by onbuild-forbidden, so one mistake gives
- * one finding.
+ * What {@code docker build} rejects: the errors of BuildKit's parser, of its instructions layer
+ * (unknown instructions, argument counts, flags and their values) and of its conversion to a build
+ * (mount options, modes, checksums, signals), each with BuildKit's message, at the offending token.
+ * Instructions before the first FROM are reported by first-instruction, and ONBUILD
+ * FROM/ONBUILD/MAINTAINER by onbuild-forbidden, so one mistake gives one finding.
  */
 public final class SyntaxErrorRule implements Rule {
   public static final String ID = "syntax-error";
@@ -29,8 +33,9 @@ public final class SyntaxErrorRule implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     Set<SourceRange> forbiddenTriggers = new HashSet<>();
-    for (Onbuild onbuild : file.instructions(Onbuild.class)) {
-      if (onbuild.trigger() != null && OnbuildForbidden.FORBIDDEN.contains(onbuild.trigger().name())) {
+    for (Instruction instruction : file.instructions()) {
+      if (instruction instanceof Invalid invalid && invalid.parsed() instanceof Onbuild onbuild
+          && onbuild.trigger() != null && OnbuildForbidden.FORBIDDEN.contains(onbuild.trigger().name())) {
         forbiddenTriggers.add(onbuild.trigger().keyword().range());
       }
     }

@@ -2,7 +2,13 @@ package dev.dockerlint.rules.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockerlint.lint.Finding;
+import dev.dockerlint.lint.LintSettings;
+import dev.dockerlint.lint.Severity;
 import dev.dockerlint.rules.RuleTester;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +28,8 @@ class ExposeInvalidTest {
         "FROM alpine:3.20\nEXPOSE ${PORT}\n",
         "FROM alpine:3.20\nENV PORTS=\"80 443\"\nEXPOSE $PORTS\n",
         "FROM alpine:3.20\nEXPOSE 80 \\\n  443\n",
-        "FROM alpine:3.20\nEXPOSE 80/\n");
+        "FROM alpine:3.20\nEXPOSE 80/\n",
+        "FROM alpine:3.20\nEXPOSE 0080 8000-8010/UDP\n".replace("/UDP", "/udp"));
   }
 
   static Stream<String> invalid() {
@@ -38,7 +45,16 @@ class ExposeInvalidTest {
         "FROM alpine:3.20\nEXPOSE 80 [|http|]\n",
         "FROM alpine:3.20\nARG PORT=99999\nEXPOSE [|$PORT|]\n",
         "FROM alpine:3.20\nENV PORTS=\"80 70000\"\nEXPOSE [|$PORTS|]\n",
-        "FROM alpine:3.20\nexpose 80 \\\n  [|443/Udp|]\n");
+        "FROM alpine:3.20\nexpose 80 \\\n  [|443/Udp|]\n",
+        // BuildKit's parsePortSpec: [ip:][hostPort:]containerPort[/protocol]
+        "FROM alpine:3.20\nEXPOSE [|/tcp|]\n",
+        "FROM alpine:3.20\nEXPOSE [|1.2.3:80:80|]\n",
+        "FROM alpine:3.20\nEXPOSE [|[::1]:8080:80|]\n",
+        "FROM alpine:3.20\nEXPOSE [|x:80|]\n",
+        "FROM alpine:3.20\nEXPOSE [|8000-8001:80-82|]\n",
+        "FROM alpine:3.20\nEXPOSE [|8000-8010:80|]\n",
+        "FROM alpine:3.20\nEXPOSE [|1-2-3|]\n",
+        "FROM alpine:3.20\nEXPOSE [|+80|]\n");
   }
 
   @ParameterizedTest
@@ -58,6 +74,28 @@ class ExposeInvalidTest {
     assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|80/TCP|]\n").get(0).message()).contains("'80/TCP'").contains("80/tcp").contains("lowercase");
     assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|8080:80|]\n").get(0).message()).contains("'8080:80'").contains("EXPOSE 80").contains("docker run -p");
     assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|70000|]\n").get(0).message()).contains("'70000'").contains("0-65535");
+  }
+
+  @Test
+  void dockerRejectsAreErrorsAndWhatItOnlyWarnsAboutAreWarnings() {
+    // EXPOSE 8080/TCP builds (BuildKit warns ExposeProtoCasing), so does EXPOSE 8080:80 (ExposeInvalidFormat)
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|80/TCP|]\n").get(0).severity()).isEqualTo(Severity.WARNING);
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|8080:80|]\n").get(0).severity()).isEqualTo(Severity.WARNING);
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|127.0.0.1:8080:80/udp|]\n").get(0).severity())
+        .isEqualTo(Severity.WARNING);
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|70000|]\n").get(0).severity()).isEqualTo(Severity.ERROR);
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|80/http|]\n").get(0).severity()).isEqualTo(Severity.ERROR);
+    assertThat(tester.check("FROM alpine:3.20\nEXPOSE [|x:80|]\n").get(0).severity()).isEqualTo(Severity.ERROR);
+    // two warnings for one value: both its casing and its host part
+    assertThat(tester.lint("FROM alpine:3.20\nEXPOSE 8080:80/TCP\n")).extracting(f -> f.aliases().get(0))
+        .containsExactlyInAnyOrder("ExposeProtoCasing", "ExposeInvalidFormat");
+  }
+
+  @Test
+  void aConfiguredSeverityStillWins() {
+    var settings = new LintSettings(Set.of(), Set.of(), Map.of("expose-invalid", Severity.INFO), List.of());
+    assertThat(tester.lint("FROM alpine:3.20\nEXPOSE 80/TCP 70000\n", settings)).extracting(Finding::severity)
+        .containsExactly(Severity.INFO, Severity.INFO);
   }
 
   @Test

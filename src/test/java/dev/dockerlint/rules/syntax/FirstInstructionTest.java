@@ -16,7 +16,9 @@ class FirstInstructionTest {
         "FROM alpine:3.20\n",
         "ARG V=3.20\nFROM alpine:$V\n",
         "# comment\n# syntax=x\nFROM alpine:3.20\n",
-        "RUNN x\nFROM alpine:3.20\n");
+        "RUNN x\nFROM alpine:3.20\n",
+        // Docker reports the bad flag first (syntax-error), before it looks for a stage
+        "RUN --foo x\nFROM alpine:3.20\n");
   }
 
   static Stream<String> invalid() {
@@ -41,6 +43,7 @@ class FirstInstructionTest {
   @Test
   void message() {
     assertThat(tester.check("[|WORKDIR|] /app\nFROM alpine:3.20\n").get(0).message())
-        .isEqualTo("WORKDIR comes before the first FROM; start the Dockerfile with FROM (only ARG may precede it)");
+        .isEqualTo("WORKDIR comes before the first FROM (Docker: no build stage in current context); start the "
+            + "Dockerfile with FROM (only ARG may precede it)");
   }
 }

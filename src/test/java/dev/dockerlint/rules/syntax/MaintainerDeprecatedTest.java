@@ -21,7 +21,9 @@ class MaintainerDeprecatedTest {
     return Stream.of(
         "FROM alpine:3.20\n[|MAINTAINER|] Jane Doe <jane@example.com>\n",
         "FROM alpine:3.20\n[|maintainer|] jane\n",
-        "[|MAINTAINER|] jane\n");
+        "[|MAINTAINER|] jane\n",
+        // BuildKit warns before it rejects the flag, so the invalid instruction is still deprecated
+        "FROM alpine:3.20\n[|MAINTAINER|] --foo someone\n");
   }
 
   @ParameterizedTest
