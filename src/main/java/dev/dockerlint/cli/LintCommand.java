@@ -180,6 +180,9 @@ final class LintCommand implements Callable<Integer> {
       if (linted.warning() != null) {
         env.err().println("dockerlint: " + linted.result().path() + ": warning: " + linted.warning());
       }
+      for (String warning : linted.pragmaWarnings()) {
+        env.err().println("dockerlint: warning: " + warning); // the path config warnings take
+      }
       FileResult result = linted.result();
       if (result.error() != null) {
         ioError = true;
@@ -290,7 +293,8 @@ final class LintCommand implements Callable<Integer> {
     return specs;
   }
 
-  private record Linted(FileResult result, Dockerfile file, String warning) {}
+  /** @param pragmaWarnings the linter's warnings about the file's pragmas, each with its file and line */
+  private record Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings) {}
 
   /**
    * Lints files in parallel on all cores, each result in its input's slot, so output does not
@@ -315,24 +319,24 @@ final class LintCommand implements Callable<Integer> {
       // the linter isolates rule failures, so this is a parser bug: report it for this file only
       String reason = "internal error: " + e.getClass().getName() + " (please report this at " + INFO_URI
           + "/issues with the Dockerfile)";
-      return new Linted(new FileResult(input.displayPath(), null, List.of(), reason), null, null);
+      return new Linted(new FileResult(input.displayPath(), null, List.of(), reason), null, null, List.of());
     }
   }
 
   private Linted lintOneUnguarded(Inputs.Input input, Linter linter) {
     String shownPath = input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/') : input.displayPath();
     if (input.error() != null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null, null);
+      return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null, null, List.of());
     }
     Inputs.Loaded loaded = Inputs.read(input, env.in());
     if (loaded.error() != null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null, null);
+      return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null, null, List.of());
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
     Linter.Result result = linter.check(file, input.isStdin() ? null : input.path());
     // reports show source only through this masked copy, so secrets never reach the output
     SourceText shown = file.source().masked(result.redactions());
-    return new Linted(new FileResult(shownPath, shown, result.findings(), null), file, loaded.warning());
+    return new Linted(new FileResult(shownPath, shown, result.findings(), null), file, loaded.warning(), result.warnings());
   }
 
   private Config loadConfig(RuleCatalog catalog) throws ConfigException {

@@ -18,9 +18,17 @@ public final class Linter {
   private final List<Rule> rules;
   private final LintSettings settings;
   private final Set<String> ignored;
+  /** Every id and alias of all rules (active or not), lower-cased: what a pragma may name. */
+  private final Set<String> known = new HashSet<>();
 
   public Linter(List<Rule> allRules, LintSettings settings) {
     this.settings = settings;
+    for (Rule rule : allRules) {
+      known.add(rule.info().id());
+      for (String alias : rule.info().aliases()) {
+        known.add(alias.toLowerCase(Locale.ROOT));
+      }
+    }
     Set<String> lowered = new HashSet<>();
     for (String name : settings.ignored()) {
       lowered.add(name.toLowerCase(Locale.ROOT));
@@ -41,11 +49,15 @@ public final class Linter {
     return rules;
   }
 
-  /** Findings, and the source ranges holding secrets that outputs must mask. */
-  public record Result(List<Finding> findings, List<SourceRange> redactions) {
+  /**
+   * Findings, the source ranges holding secrets that outputs must mask, and warnings about the
+   * file's pragmas (each starting with {@code path:line:}), which do not stop the run.
+   */
+  public record Result(List<Finding> findings, List<SourceRange> redactions, List<String> warnings) {
     public Result {
       findings = List.copyOf(findings);
       redactions = List.copyOf(redactions);
+      warnings = List.copyOf(warnings);
     }
   }
 
@@ -64,7 +76,7 @@ public final class Linter {
    * @param location the Dockerfile on disk, so rules can find its build context; or null
    */
   public Result check(Dockerfile file, java.nio.file.Path location) {
-    Suppressions suppressions = new Suppressions(file);
+    Suppressions suppressions = new Suppressions(file, known);
     List<Finding> result = new ArrayList<>();
     List<SourceRange> redactions = new ArrayList<>();
     RuleRun[] runs = runRules(file, location);
@@ -89,7 +101,7 @@ public final class Linter {
       }
     }
     result.sort(Finding.ORDER);
-    return new Result(result, redactions);
+    return new Result(result, redactions, suppressions.warnings());
   }
 
   /** Files this large have their rules spread over all cores; smaller ones are not worth a thread. */

@@ -1,7 +1,9 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.lint.Rule;
+import dev.dockerlint.rules.context.AddInsteadOfCopy;
 import dev.dockerlint.rules.context.CopyBeforeInstall;
+import dev.dockerlint.rules.context.CopyThenExtract;
 import dev.dockerlint.rules.context.DockerignoreIncomplete;
 import dev.dockerlint.rules.context.DockerignoreMissing;
 import dev.dockerlint.rules.images.BaseImageBloated;
@@ -10,6 +12,7 @@ import dev.dockerlint.rules.images.ImageDigest;
 import dev.dockerlint.rules.images.ImageLatest;
 import dev.dockerlint.rules.images.ImageUntagged;
 import dev.dockerlint.rules.images.PlatformRedundant;
+import dev.dockerlint.rules.labels.LabelKeyInvalid;
 import dev.dockerlint.rules.labels.LabelSchema;
 import dev.dockerlint.rules.packages.AptCleanup;
 import dev.dockerlint.rules.packages.AptNoInstallRecommends;
@@ -22,6 +25,7 @@ import dev.dockerlint.rules.packages.NpmCi;
 import dev.dockerlint.rules.packages.PackageCacheLeft;
 import dev.dockerlint.rules.packages.PackageUnpinned;
 import dev.dockerlint.rules.packages.PipNoCacheDir;
+import dev.dockerlint.rules.packages.ZypperDistUpgrade;
 import dev.dockerlint.rules.paths.CopyDestSlash;
 import dev.dockerlint.rules.paths.CopyRelativeNoWorkdir;
 import dev.dockerlint.rules.paths.WorkdirRelative;
@@ -45,6 +49,8 @@ import dev.dockerlint.rules.shell.RunUselessCommand;
 import dev.dockerlint.rules.shell.ShellSymlink;
 import dev.dockerlint.rules.shell.UseraddNoLogInit;
 import dev.dockerlint.rules.shell.WgetAndCurl;
+import dev.dockerlint.rules.shell.WgetProgress;
+import dev.dockerlint.rules.stages.CopyFromRoot;
 import dev.dockerlint.rules.stages.CopyFromSelf;
 import dev.dockerlint.rules.stages.CopyFromUnknownStage;
 import dev.dockerlint.rules.stages.StageNameCasing;
@@ -56,6 +62,7 @@ import dev.dockerlint.rules.syntax.EnvLegacyFormat;
 import dev.dockerlint.rules.syntax.ExposeInvalid;
 import dev.dockerlint.rules.syntax.FirstInstruction;
 import dev.dockerlint.rules.syntax.FromAsCasing;
+import dev.dockerlint.rules.syntax.InlineIgnorePragma;
 import dev.dockerlint.rules.syntax.InstructionCasing;
 import dev.dockerlint.rules.syntax.JsonArgs;
 import dev.dockerlint.rules.syntax.JsonSingleQuotes;
@@ -78,6 +85,7 @@ public final class BuiltinRules {
 
   public static List<Rule> all() {
     return List.of(
+        new AddInsteadOfCopy(),
         new AptCleanup(),
         new AptNoInstallRecommends(),
         new AptUseAptGet(),
@@ -89,9 +97,11 @@ public final class BuiltinRules {
         new ContinuationEmptyLine(),
         new CopyBeforeInstall(),
         new CopyDestSlash(),
+        new CopyFromRoot(),
         new CopyFromSelf(),
         new CopyFromUnknownStage(),
         new CopyRelativeNoWorkdir(),
+        new CopyThenExtract(),
         new CurlPipeShell(),
         new DockerignoreIncomplete(),
         new DockerignoreMissing(),
@@ -109,11 +119,13 @@ public final class BuiltinRules {
         new ImageUntagged(),
         new ImageUntrustedRegistry(),
         new InitProcess(),
+        new InlineIgnorePragma(),
         new InstallMissingYes(),
         new InstallThenRemove(),
         new InstructionCasing(),
         new JsonArgs(),
         new JsonSingleQuotes(),
+        new LabelKeyInvalid(),
         new LabelSchema(),
         new MaintainerDeprecated(),
         new NpmCi(),
@@ -142,6 +154,8 @@ public final class BuiltinRules {
         new UseraddNoLogInit(),
         new VarUndefined(),
         new WgetAndCurl(),
-        new WorkdirRelative());
+        new WgetProgress(),
+        new WorkdirRelative(),
+        new ZypperDistUpgrade());
   }
 }

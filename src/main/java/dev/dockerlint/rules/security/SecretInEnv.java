@@ -4,7 +4,6 @@ import dev.dockerlint.ast.Arg;
 import dev.dockerlint.ast.ArgDeclaration;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Env;
-import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.KeyValue;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -21,7 +20,7 @@ import java.util.Set;
  */
 public final class SecretInEnv implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("secret-in-env", Severity.ERROR,
-      "A secret is passed through ENV or ARG", "SecretsUsedInArgOrEnv").withTags("security").security(8.0);
+      "A secret is passed through ENV or ARG", "SecretsUsedInArgOrEnv", "DL3064").withTags("security").security(8.0);
 
   /** Name words that mean the value is a secret. */
   private static final Set<String> SECRET_WORDS = Set.of(
@@ -43,29 +42,29 @@ public final class SecretInEnv implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (Instruction instruction : file.instructions()) {
-      if (instruction instanceof Env env) {
-        for (KeyValue pair : env.pairs()) {
-          String name = pair.key().text();
-          String value = file.scopeAt(env).expand(pair.value().text()).value();
-          if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
-            context.redact(pair.value().range());
-            context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "
-                + "pass it at build time with RUN --mount=type=secret (or at run time) instead");
-          }
+    // ONBUILD ENV and ARG triggers too: they bake their values into every image built FROM this one
+    for (Env env : file.instructionsWithTriggers(Env.class)) {
+      for (KeyValue pair : env.pairs()) {
+        String name = pair.key().text();
+        String value = file.scopeAt(env).expand(pair.value().text()).value();
+        if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
+          context.redact(pair.value().range());
+          context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "
+              + "pass it at build time with RUN --mount=type=secret (or at run time) instead");
         }
-      } else if (instruction instanceof Arg arg) {
-        for (ArgDeclaration declaration : arg.declarations()) {
-          String name = declaration.name().text();
-          if (isSecretName(name)) {
-            if (declaration.defaultValue() != null) {
-              context.redact(declaration.defaultValue().range());
-            }
-            String shown = declaration.defaultValue() == null ? ""
-                : "=" + mask(file.scopeAt(arg).expand(declaration.defaultValue().text()).value());
-            context.report(declaration.name(), "ARG " + name + shown + " looks like a secret; build arguments are "
-                + "recorded in the image history, use RUN --mount=type=secret instead");
+      }
+    }
+    for (Arg arg : file.instructionsWithTriggers(Arg.class)) {
+      for (ArgDeclaration declaration : arg.declarations()) {
+        String name = declaration.name().text();
+        if (isSecretName(name)) {
+          if (declaration.defaultValue() != null) {
+            context.redact(declaration.defaultValue().range());
           }
+          String shown = declaration.defaultValue() == null ? ""
+              : "=" + mask(file.scopeAt(arg).expand(declaration.defaultValue().text()).value());
+          context.report(declaration.name(), "ARG " + name + shown + " looks like a secret; build arguments are "
+              + "recorded in the image history, use RUN --mount=type=secret instead");
         }
       }
     }
