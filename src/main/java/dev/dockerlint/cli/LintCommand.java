@@ -373,7 +373,8 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     Path contextDir = context == null ? null : env.workingDir().resolve(context).toAbsolutePath().normalize();
-    return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries(), cfg.labelSchema(), contextDir);
+    return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries(), cfg.labelSchema(), contextDir,
+        cfg.strictLabels());
   }
 
   private boolean write(Reporter reporter, Report report, Path output) {

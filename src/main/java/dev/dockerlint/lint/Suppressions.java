@@ -66,8 +66,12 @@ final class Suppressions {
       if (!m.matches()) {
         continue;
       }
-      Set<String> names = names(m.group(3));
-      warnUnknown(file, comment, names, known);
+      List<String> written = names(m.group(3));
+      warnUnknown(file, comment, written, known);
+      Set<String> names = new HashSet<>();
+      for (String name : written) {
+        names.add(name.toLowerCase(Locale.ROOT));
+      }
       String scope = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
       if (scope.equals("global")) {
         global.addAll(names);
@@ -106,9 +110,10 @@ final class Suppressions {
     return warnings;
   }
 
-  private void warnUnknown(Dockerfile file, Comment comment, Set<String> names, Set<String> known) {
+  private void warnUnknown(Dockerfile file, Comment comment, List<String> names, Set<String> known) {
     for (String name : names) {
-      if (!known.contains(name) && !name.equals("all") && !SHELLCHECK_CODE.matcher(name).matches()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!known.contains(lower) && !lower.equals("all") && !SHELLCHECK_CODE.matcher(lower).matches()) {
         warnings.add(file.path() + ":" + comment.range().startLine() + ": pragma names '" + name
             + "', which no rule stands for, so it was skipped; run 'dockerlint rules' for the ids and aliases");
       }
@@ -140,12 +145,12 @@ final class Suppressions {
   }
 
   /**
-   * The names of a pragma's list, lower-cased: separated by commas with optional spaces around them
+   * The names of a pragma's list, as written: separated by commas with optional spaces around them
    * ({@code DL3023, DL3021}); the list ends at a space not next to a comma, and what follows is a
    * reason ({@code ignore=DL3008 because ...}, {@code ignore=DL3008 # why}).
    */
-  static Set<String> names(String list) {
-    Set<String> names = new HashSet<>();
+  static List<String> names(String list) {
+    List<String> names = new ArrayList<>();
     int i = 0;
     int n = list.length();
     while (i < n) {
@@ -157,7 +162,7 @@ final class Suppressions {
         i++;
       }
       if (i > start) {
-        names.add(list.substring(start, i).toLowerCase(Locale.ROOT));
+        names.add(list.substring(start, i));
       }
       int next = i;
       while (next < n && Character.isWhitespace(list.charAt(next))) {

@@ -71,6 +71,38 @@ class CliTest {
   }
 
   @Test
+  void everyHadolintCodeOfTheNewRulesIsKnown() throws IOException {
+    write("Dockerfile", "FROM alpine:3.20\nUSER 10001\nHEALTHCHECK NONE\nADD app.conf /etc/app/\n");
+    assertThat(run("--failure-threshold", "info", "Dockerfile").code()).isEqualTo(1);
+    Result ignored = run("--failure-threshold", "info", "--ignore", "DL3020,DL3010,DL3035,DL3047,DL3048,DL3063,DL3064,DL3067",
+        "Dockerfile");
+    assertThat(ignored.err()).isEmpty();
+    assertThat(ignored.code()).isZero();
+  }
+
+  @Test
+  void aPragmaNamingNoRuleIsAWarningOnStderrAndChangesNothingElse() throws IOException {
+    write("Dockerfile", "# hadolint ignore=DL9999,DL3007\n" + BAD.replace("HEALTHCHECK NONE\nUSER app\n", "USER 10001\nHEALTHCHECK NONE\n"));
+    Result r = run("Dockerfile");
+    assertThat(r.err()).isEqualTo("dockerlint: warning: Dockerfile:1: pragma names 'DL9999', which no rule stands for, so "
+        + "it was skipped; run 'dockerlint rules' for the ids and aliases\n");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).doesNotContain("image-latest");
+  }
+
+  @Test
+  void aConfiguredLabelSchemaSwitchesItsRuleOn() throws IOException {
+    write("Dockerfile", GOOD);
+    write(".dockerlint.yaml", "label-schema:\n  org.opencontainers.image.source: url\n");
+    Result r = run("Dockerfile");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("label-schema: The final image has no label 'org.opencontainers.image.source'");
+    write(".dockerlint.yaml", "strict-labels: true\n");
+    write("Dockerfile", GOOD + "LABEL team=core\n");
+    assertThat(run("Dockerfile").out()).contains("label-schema: Label 'team' is not in the label schema");
+  }
+
+  @Test
   void ignoreByIdOrAlias() throws IOException {
     write("Dockerfile", BAD);
     assertThat(run("--ignore", "image-latest", "Dockerfile").code()).isZero();
