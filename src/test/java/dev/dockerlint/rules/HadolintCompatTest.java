@@ -194,6 +194,32 @@ class HadolintCompatTest {
     return standing;
   }
 
+  /**
+   * A team whose hadolint config ignores a code must see none of the findings that code stands for:
+   * every finding of a rule that stands for hadolint codes says which of its aliases it is.
+   */
+  @Test
+  void everyFindingOfARuleWithHadolintCodesCarriesAnAlias() {
+    Set<String> allIds = new LinkedHashSet<>();
+    for (Rule rule : RULES) {
+      allIds.add(rule.info().id());
+    }
+    LintSettings everything = new LintSettings(Set.of(), allIds, Map.of(), List.of("trusted.com"),
+        Map.of("foo", "text", "home", "url"), null, true);
+    int checked = 0;
+    for (Case c : cases()) {
+      for (Finding f : new Linter(RULES, everything).lint(DockerfileParser.parse("Dockerfile", c.dockerfile() + "\n"))) {
+        Rule rule = CATALOG.byId(f.rule()).orElse(null);
+        if (rule != null && hasLiveCode(rule)) {
+          checked++;
+          assertThat(f.aliases()).as("aliases of %s at %d:%d in %s", f.rule(), f.line(), f.column(), c).isNotEmpty()
+              .allMatch(a -> rule.info().aliases().contains(a));
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
   @Test
   void everyKeptDifferenceIsOnTheRulePage() throws IOException {
     for (Case c : cases()) {
