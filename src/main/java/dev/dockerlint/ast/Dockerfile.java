@@ -31,6 +31,8 @@ public final class Dockerfile {
   private final List<Stage> stages;
   private final Map<Instruction, Scope> scopes;
   private final Map<Instruction, Stage> stageOf;
+  /** Each ONBUILD trigger's ONBUILD instruction. */
+  private final Map<Instruction, Onbuild> onbuildOf;
 
   public Dockerfile(
       String path, SourceText source, List<Directive> directives, char escape, List<Instruction> instructions,
@@ -48,13 +50,19 @@ public final class Dockerfile {
     Map<Instruction, Scope> scopeCopy = new IdentityHashMap<>(scopes);
     this.scopes = Collections.unmodifiableMap(scopeCopy);
     Map<Instruction, Stage> owner = new IdentityHashMap<>();
+    Map<Instruction, Onbuild> wrappers = new IdentityHashMap<>();
     for (Stage stage : stages) {
       owner.put(stage.from(), stage);
       for (Instruction i : stage.instructions()) {
         owner.put(i, stage);
+        if (i instanceof Onbuild onbuild && onbuild.trigger() != null) {
+          owner.put(onbuild.trigger(), stage);
+          wrappers.put(onbuild.trigger(), onbuild);
+        }
       }
     }
     this.stageOf = Collections.unmodifiableMap(owner);
+    this.onbuildOf = Collections.unmodifiableMap(wrappers);
   }
 
   public String path() {
@@ -237,7 +245,29 @@ public final class Dockerfile {
     return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
   }
 
-  /** The stage an instruction belongs to; empty for ARGs before the first FROM. */
+  /**
+   * The instructions of a type in file order, each ONBUILD trigger of that type included where its
+   * ONBUILD stands: {@code ONBUILD ENV A=1} gives the {@code ENV A=1}. For the checks hadolint also
+   * applies to triggers (a trigger runs as its instruction in every build FROM this image).
+   */
+  public <T extends Instruction> List<T> instructionsWithTriggers(Class<T> type) {
+    List<T> result = new ArrayList<>();
+    for (Instruction instruction : instructions) {
+      Instruction target = instruction instanceof Onbuild onbuild && onbuild.trigger() != null ? onbuild.trigger()
+          : instruction;
+      if (type.isInstance(target)) {
+        result.add(type.cast(target));
+      }
+    }
+    return result;
+  }
+
+  /** The ONBUILD wrapping an instruction, when it is a trigger. */
+  public Optional<Onbuild> onbuildOf(Instruction instruction) {
+    return Optional.ofNullable(onbuildOf.get(instruction));
+  }
+
+  /** The stage an instruction (or ONBUILD trigger) belongs to; empty for ARGs before the first FROM. */
   public Optional<Stage> stageOf(Instruction instruction) {
     return Optional.ofNullable(stageOf.get(instruction));
   }
@@ -251,7 +281,11 @@ public final class Dockerfile {
     return shipped;
   }
 
-  /** Every shell-form RUN of every stage, in file order; ONBUILD RUN triggers only when asked. */
+  /**
+   * Every shell-form RUN of every stage, in file order; with {@code withOnbuild}, each shell-form
+   * ONBUILD RUN trigger too, where its ONBUILD stands. The rules hadolint also applies to triggers
+   * ask for them (a trigger runs as a RUN in every build FROM this image).
+   */
   public List<ShellRun> shellRuns(boolean withOnbuild) {
     List<ShellRun> result = new ArrayList<>();
     for (Stage stage : stages) {
@@ -301,6 +335,17 @@ public final class Dockerfile {
     return result;
   }
 
+  /** The stage of that name, compared without case as BuildKit does (the last one when names repeat). */
+  public Optional<Stage> stageNamed(String name) {
+    for (int i = stages.size() - 1; i >= 0; i--) {
+      Stage stage = stages.get(i);
+      if (stage.name() != null && stage.name().equalsIgnoreCase(name)) {
+        return Optional.of(stage);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The ARG instructions before the first FROM. */
   public List<Arg> globalArgs() {
     List<Arg> args = new java.util.ArrayList<>();
@@ -317,10 +362,13 @@ public final class Dockerfile {
 
   /**
    * The variables visible just before an instruction: global ARGs and predefined ARGs for FROM;
-   * the stage's ARG/ENV (inherited through {@code FROM <stage>}) for the others.
+   * the stage's ARG/ENV (inherited through {@code FROM <stage>}) for the others, and for an ONBUILD
+   * trigger those at its ONBUILD.
    */
   public Scope scopeAt(Instruction instruction) {
-    Scope scope = scopes.get(instruction);
+    Onbuild wrapper = onbuildOf.get(instruction);
+    // a trigger runs in a build FROM this image, which starts with the ENV in effect at its ONBUILD
+    Scope scope = scopes.get(wrapper != null ? wrapper : instruction);
     return scope != null ? scope : new Scope(Map.of(), escape);
   }
 

@@ -209,6 +209,9 @@ final class LintCommand implements Callable<Integer> {
       if (linted.warning() != null) {
         env.err().println("dockerlint: " + Messages.cut(linted.result().path()) + ": warning: " + linted.warning());
       }
+      for (String warning : linted.pragmaWarnings()) {
+        env.err().println("dockerlint: warning: " + warning); // the path config warnings take
+      }
       FileResult result = linted.result();
       if (result.error() != null) {
         ioError = true;
@@ -331,7 +334,8 @@ final class LintCommand implements Callable<Integer> {
     return specs;
   }
 
-  private record Linted(FileResult result, Dockerfile file, String warning) {}
+  /** @param pragmaWarnings the linter's warnings about the file's pragmas, each with its file and line */
+  private record Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings) {}
 
   /**
    * Lints files in parallel on all cores, each result in its input's slot, so output does not
@@ -360,21 +364,21 @@ final class LintCommand implements Callable<Integer> {
       // the linter isolates rule failures, so this is a parser bug: report it for this file only
       String reason = "internal error: " + e.getClass().getName() + " (please report this at " + INFO_URI
           + "/issues with the Dockerfile)";
-      return new Linted(new FileResult(input.displayPath(), null, List.of(), reason), null, null);
+      return new Linted(new FileResult(input.displayPath(), null, List.of(), reason), null, null, List.of());
     }
   }
 
   private Linted lintOneUnguarded(Inputs.Input input, Linter linter, String configError) {
     String shownPath = input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/') : input.displayPath();
     if (input.error() != null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null, null);
+      return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null, null, List.of());
     }
     if (linter == null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), configError), null, null);
+      return new Linted(new FileResult(shownPath, null, List.of(), configError), null, null, List.of());
     }
     Inputs.Loaded loaded = Inputs.read(input, env.in());
     if (loaded.error() != null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null, null);
+      return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null, null, List.of());
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
     Linter.Result result = linter.check(file, input.isStdin() ? null : input.path());
@@ -382,7 +386,7 @@ final class LintCommand implements Callable<Integer> {
     // only for a Dockerfile: a file without FROM may be anything named on the command line
     // (.git/config), and its findings are shown without its lines
     SourceText shown = file.instructions(From.class).isEmpty() ? null : file.source().masked(result.redactions());
-    return new Linted(new FileResult(shownPath, shown, result.findings(), null), file, loaded.warning());
+    return new Linted(new FileResult(shownPath, shown, result.findings(), null), file, loaded.warning(), result.warnings());
   }
 
   /** {@code --isolated}: no config; {@code -c FILE}: that one, read now; else each directory's nearest. */
@@ -505,7 +509,8 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     Path contextDir = context == null ? null : env.workingDir().resolve(context).toAbsolutePath().normalize();
-    return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries(), cfg.labelSchema(), contextDir);
+    return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries(), cfg.labelSchema(), contextDir,
+        cfg.strictLabels());
   }
 
   /** The file an input was read from, or the path stdin stands for (null without {@code --stdin-filename}). */

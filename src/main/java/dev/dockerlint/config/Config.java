@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param failureThreshold the lowest severity that fails the run; null means unset, "none" never fails
  * @param format the default output format, or null
  * @param labelSchema required labels and their value formats
+ * @param strictLabels whether labels the schema does not name are reported (hadolint's
+ *     {@code strict-labels})
  * @param warnings things worth telling the user that do not stop the run (a hadolint setting
  *     dockerlint has no equivalent for)
  * @param origin where the file was found, which decides how far it is trusted
@@ -20,9 +22,9 @@ import java.util.Optional;
 public record Config(
     Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
     String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
-    List<String> warnings, ConfigOrigin origin) {
+    boolean strictLabels, List<String> warnings, ConfigOrigin origin) {
   public static final Config EMPTY = new Config(null, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(),
-      List.of(), ConfigOrigin.DEFAULTS);
+      false, List.of(), ConfigOrigin.DEFAULTS);
 
   public Config {
     ignore = List.copyOf(ignore);
@@ -37,15 +39,15 @@ public record Config(
   public Config(
       Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
       String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
-      List<String> warnings) {
-    this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, warnings,
-        ConfigOrigin.REPOSITORY);
+      boolean strictLabels, List<String> warnings) {
+    this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, strictLabels,
+        warnings, ConfigOrigin.REPOSITORY);
   }
 
   /** This config as read from {@code file}, found at {@code origin}. */
   public Config placed(Path file, ConfigOrigin origin) {
     return new Config(file, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema,
-        warnings, origin);
+        strictLabels, warnings, origin);
   }
 
   /** Whether it comes from whoever runs dockerlint (command line, user config) rather than from the repository. */

@@ -34,10 +34,11 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlConfigReader {
   private static final long MAX_BYTES = ConfigLoader.MAX_BYTES;
   private static final Set<String> KEYS = new TreeSet<>(
-      List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format", "label-schema"));
+      List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format", "label-schema",
+          "strict-labels"));
   /** Keys of hadolint's config that only hadolint uses: their presence means a .hadolint.yaml. */
   private static final Set<String> HADOLINT_ONLY_KEYS = Set.of("ignored", "override", "trustedRegistries",
-      "strict-labels", "disable-ignore-pragma", "no-fail", "no-color", "verbose");
+      "disable-ignore-pragma", "no-fail", "no-color", "verbose");
   private static final Set<String> DOCKERLINT_ONLY_KEYS = Set.of("ignore", "enable", "severity", "trusted-registries");
   private static final List<String> LABEL_FORMATS =
       List.of("text", "rfc3339", "url", "semver", "hash", "spdx", "email");
@@ -76,7 +77,7 @@ final class YamlConfigReader {
       throw new ConfigException(file + ": " + e.getMessage());
     }
     if (root == null) {
-      return new Config(file, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(), List.of());
+      return new Config(file, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(), false, List.of());
     }
     if (!(root instanceof MappingNode mapping)) {
       throw error(file, root, "the config must be a mapping of keys " + KEYS);
@@ -92,10 +93,12 @@ final class YamlConfigReader {
     List<String> registries = List.of();
     String format = null;
     Map<String, String> labelSchema = Map.of();
+    boolean strictLabels = false;
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
       switch (key) {
+        case "strict-labels" -> strictLabels = bool(file, value);
         case "ignore" -> ignore = ruleList(file, value);
         case "enable" -> enable = ruleList(file, value);
         case "severity" -> severity = severities(file, value);
@@ -107,7 +110,7 @@ final class YamlConfigReader {
             + String.join(", ", KEYS));
       }
     }
-    return new Config(file, ignore, enable, severity, threshold, registries, format, labelSchema, List.of());
+    return new Config(file, ignore, enable, severity, threshold, registries, format, labelSchema, strictLabels, List.of());
   }
 
   private static boolean isHadolintConfig(Path file, MappingNode mapping) {
@@ -141,10 +144,12 @@ final class YamlConfigReader {
     List<String> registries = List.of();
     String format = null;
     Map<String, String> labelSchema = Map.of();
+    boolean strictLabels = false;
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
       switch (key) {
+        case "strict-labels" -> strictLabels = bool(file, value);
         case "ignored" -> ignore = knownOnly(file, stringList(file, value), warnings, "ignored");
         case "override" -> {
           if (!(value instanceof MappingNode levels)) {
@@ -172,13 +177,14 @@ final class YamlConfigReader {
             threshold = "none";
           }
         }
-        case "strict-labels", "disable-ignore-pragma", "no-color", "verbose" ->
+        case "disable-ignore-pragma", "no-color", "verbose" ->
             warnings.add(file + ": hadolint setting '" + key + "' is not supported by dockerlint and was skipped");
         default -> throw error(file, tuple.getKeyNode(), "unknown key '" + key + "' in a hadolint config; allowed keys: "
-            + "ignored, override, trustedRegistries, failure-threshold, label-schema, format, no-fail");
+            + "ignored, override, trustedRegistries, failure-threshold, label-schema, strict-labels, format, no-fail");
       }
     }
-    return new Config(file, ignore, List.of(), severity, threshold, registries, format, labelSchema, warnings);
+    return new Config(file, ignore, List.of(), severity, threshold, registries, format, labelSchema, strictLabels,
+        warnings);
   }
 
   private List<String> knownOnly(Path file, List<String> names, List<String> warnings, String key) {
@@ -292,6 +298,10 @@ final class YamlConfigReader {
       result.add(scalar(file, item));
     }
     return result;
+  }
+
+  private static boolean bool(Path file, Node node) throws ConfigException {
+    return oneOf(file, node, List.of("true", "false")).equals("true");
   }
 
   private static String oneOf(Path file, Node node, List<String> allowed) throws ConfigException {

@@ -18,10 +18,12 @@ import java.util.Set;
  *     {@code url}, {@code semver}, {@code hash}, {@code spdx}, {@code email})
  * @param contextDir the build context given with {@code --context}, or null for each Dockerfile's
  *     own directory
+ * @param strictLabels whether a label the schema does not name is reported (hadolint's
+ *     {@code strict-labels})
  */
 public record LintSettings(
     Set<String> ignored, Set<String> enabled, Map<String, Severity> severities, List<String> trustedRegistries,
-    Map<String, String> labelSchema, Path contextDir) {
+    Map<String, String> labelSchema, Path contextDir, boolean strictLabels) {
   public static final LintSettings DEFAULTS = new LintSettings(Set.of(), Set.of(), Map.of(), List.of());
 
   public LintSettings {
@@ -30,6 +32,11 @@ public record LintSettings(
     severities = Map.copyOf(severities);
     trustedRegistries = List.copyOf(trustedRegistries);
     labelSchema = Map.copyOf(labelSchema);
+  }
+
+  public LintSettings(Set<String> ignored, Set<String> enabled, Map<String, Severity> severities,
+      List<String> trustedRegistries, Map<String, String> labelSchema, Path contextDir) {
+    this(ignored, enabled, severities, trustedRegistries, labelSchema, contextDir, false);
   }
 
   public LintSettings(Set<String> ignored, Set<String> enabled, Map<String, Severity> severities,

@@ -30,9 +30,17 @@ public final class Linter {
   private final List<Rule> experimental;
   private final LintSettings settings;
   private final Set<String> ignored;
+  /** Every id and alias of all rules (active or not), lower-cased: what a pragma may name. */
+  private final Set<String> known = new HashSet<>();
 
   public Linter(List<Rule> allRules, LintSettings settings) {
     this.settings = settings;
+    for (Rule rule : allRules) {
+      known.add(rule.info().id());
+      for (String alias : rule.info().aliases()) {
+        known.add(alias.toLowerCase(Locale.ROOT));
+      }
+    }
     Set<String> lowered = new HashSet<>();
     for (String name : settings.ignored()) {
       lowered.add(name.toLowerCase(Locale.ROOT));
@@ -62,10 +70,14 @@ public final class Linter {
     return rules;
   }
 
-  /** Findings, already masked, and the file's secrets, which outputs of its source must mask. */
-  public record Result(List<Finding> findings, Secrets secrets) {
+  /**
+   * Findings, already masked; the file's secrets, which outputs of its source must mask; and
+   * warnings about the file's pragmas (each starting with {@code path:line:}), which do not stop the run.
+   */
+  public record Result(List<Finding> findings, Secrets secrets, List<String> warnings) {
     public Result {
       findings = List.copyOf(findings);
+      warnings = List.copyOf(warnings);
     }
 
     /** The source ranges to mask wherever the file's text is shown ({@link SourceText#masked}). */
@@ -90,7 +102,7 @@ public final class Linter {
    * @param location the Dockerfile on disk, so rules can find its build context; or null
    */
   public Result check(Dockerfile file, java.nio.file.Path location) {
-    Suppressions suppressions = new Suppressions(file);
+    Suppressions suppressions = new Suppressions(file, known);
     CheckOptions checks = file.checkOptions();
     // the rules whose findings count, then the switched-off rules that only find secrets
     List<Rule> runs = new ArrayList<>(rules);
@@ -145,7 +157,7 @@ public final class Linter {
       }
     }
     result.sort(Finding.ORDER);
-    return new Result(result, secrets);
+    return new Result(result, secrets, suppressions.warnings());
   }
 
   /** For each range, the range of the top-level instruction holding it, or the range itself outside any. */

@@ -1,8 +1,10 @@
 package dev.dockerlint.rules;
 
 import dev.dockerlint.lint.Rule;
+import dev.dockerlint.rules.context.AddInsteadOfCopy;
 import dev.dockerlint.rules.context.CopyBeforeInstall;
 import dev.dockerlint.rules.context.CopyIgnoredFile;
+import dev.dockerlint.rules.context.CopyThenExtract;
 import dev.dockerlint.rules.context.DockerignoreIncomplete;
 import dev.dockerlint.rules.context.DockerignoreMissing;
 import dev.dockerlint.rules.images.BaseImageBloated;
@@ -11,6 +13,7 @@ import dev.dockerlint.rules.images.ImageDigest;
 import dev.dockerlint.rules.images.ImageLatest;
 import dev.dockerlint.rules.images.ImageUntagged;
 import dev.dockerlint.rules.images.PlatformRedundant;
+import dev.dockerlint.rules.labels.LabelKeyInvalid;
 import dev.dockerlint.rules.labels.LabelSchema;
 import dev.dockerlint.rules.packages.AptCleanup;
 import dev.dockerlint.rules.packages.AptNoInstallRecommends;
@@ -23,6 +26,7 @@ import dev.dockerlint.rules.packages.NpmCi;
 import dev.dockerlint.rules.packages.PackageCacheLeft;
 import dev.dockerlint.rules.packages.PackageUnpinned;
 import dev.dockerlint.rules.packages.PipNoCacheDir;
+import dev.dockerlint.rules.packages.ZypperDistUpgrade;
 import dev.dockerlint.rules.paths.CopyDestSlash;
 import dev.dockerlint.rules.paths.CopyRelativeNoWorkdir;
 import dev.dockerlint.rules.paths.WorkdirRelative;
@@ -46,6 +50,8 @@ import dev.dockerlint.rules.shell.RunUselessCommand;
 import dev.dockerlint.rules.shell.ShellSymlink;
 import dev.dockerlint.rules.shell.UseraddNoLogInit;
 import dev.dockerlint.rules.shell.WgetAndCurl;
+import dev.dockerlint.rules.shell.WgetProgress;
+import dev.dockerlint.rules.stages.CopyFromRoot;
 import dev.dockerlint.rules.stages.CopyFromSelf;
 import dev.dockerlint.rules.stages.CopyFromUnknownStage;
 import dev.dockerlint.rules.stages.StageNameCasing;
@@ -58,6 +64,7 @@ import dev.dockerlint.rules.syntax.EnvLegacyFormat;
 import dev.dockerlint.rules.syntax.ExposeInvalid;
 import dev.dockerlint.rules.syntax.FirstInstruction;
 import dev.dockerlint.rules.syntax.FromAsCasing;
+import dev.dockerlint.rules.syntax.InlineIgnorePragma;
 import dev.dockerlint.rules.syntax.InstructionCasing;
 import dev.dockerlint.rules.syntax.JsonArgs;
 import dev.dockerlint.rules.syntax.JsonSingleQuotes;
@@ -80,6 +87,7 @@ public final class BuiltinRules {
 
   public static List<Rule> all() {
     return List.of(
+        new AddInsteadOfCopy(),
         new AptCleanup(),
         new AptNoInstallRecommends(),
         new AptUseAptGet(),
@@ -91,10 +99,12 @@ public final class BuiltinRules {
         new ContinuationEmptyLine(),
         new CopyBeforeInstall(),
         new CopyDestSlash(),
+        new CopyFromRoot(),
         new CopyFromSelf(),
         new CopyFromUnknownStage(),
         new CopyIgnoredFile(),
         new CopyRelativeNoWorkdir(),
+        new CopyThenExtract(),
         new CurlPipeShell(),
         new DescriptionCommentFormat(),
         new DockerignoreIncomplete(),
@@ -113,11 +123,13 @@ public final class BuiltinRules {
         new ImageUntagged(),
         new ImageUntrustedRegistry(),
         new InitProcess(),
+        new InlineIgnorePragma(),
         new InstallMissingYes(),
         new InstallThenRemove(),
         new InstructionCasing(),
         new JsonArgs(),
         new JsonSingleQuotes(),
+        new LabelKeyInvalid(),
         new LabelSchema(),
         new MaintainerDeprecated(),
         new NpmCi(),
@@ -146,6 +158,8 @@ public final class BuiltinRules {
         new UseraddNoLogInit(),
         new VarUndefined(),
         new WgetAndCurl(),
-        new WorkdirRelative());
+        new WgetProgress(),
+        new WorkdirRelative(),
+        new ZypperDistUpgrade());
   }
 }

@@ -249,7 +249,9 @@ public record ShellCommand(
 
   /**
    * True if this is an {@code rm} that removes {@code directory} or something containing it:
-   * {@code rm -rf /var/cache/apk/*}, {@code rm -rf /var/cache} both cover {@code /var/cache/apk}.
+   * {@code rm -rf /var/cache/apk/*}, {@code rm -rf /var/cache} both cover {@code /var/cache/apk}, and
+   * a glob at the end of the last name covers what it matches ({@code /var/cache/libdnf5*} covers
+   * {@code /var/cache/libdnf5}).
    */
   public boolean removes(String directory) {
     if (!is("rm")) {
@@ -257,7 +259,15 @@ public record ShellCommand(
     }
     for (Word word : positionalArguments()) {
       String path = Word.normalizePath(word.value());
-      if (!path.isEmpty() && (directory.equals(path) || directory.startsWith(path + "/"))) {
+      if (path.isEmpty()) {
+        continue;
+      }
+      if (directory.equals(path) || directory.startsWith(path + "/")) {
+        return true;
+      }
+      // a trailing * matches the rest of the last name, and rm -rf takes everything below it
+      if (path.startsWith("/") && path.indexOf('*') == path.length() - 1
+          && directory.startsWith(path.substring(0, path.length() - 1))) {
         return true;
       }
     }

@@ -13,9 +13,12 @@ import dev.dockerlint.source.SourceRange;
  */
 public record Word(String raw, String value, SourceRange range, boolean quoted, boolean expands) {
 
-  /** True for an option word such as {@code -y}, {@code -qy} or {@code --yes=true}. */
+  /**
+   * True for an option word such as {@code -y}, {@code -qy} or {@code --yes=true}, also when only its
+   * value is quoted ({@code --version='2.0.1'}); a word whose dash is quoted ({@code "-y"}) is not.
+   */
   public boolean isFlag() {
-    return !quoted && value.length() > 1 && value.charAt(0) == '-' && !value.equals("--");
+    return raw.startsWith("-") && value.length() > 1 && value.charAt(0) == '-' && !value.equals("--");
   }
 
   public boolean isLongFlag() {

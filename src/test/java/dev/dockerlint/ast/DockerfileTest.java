@@ -55,4 +55,27 @@ class DockerfileTest {
     assertThat(file.inherited(last, User.class).map(u -> u.user().text())).contains("app");
     assertThat(file.inherited(file.stages().get(1), User.class)).isEmpty();
   }
+
+  @Test
+  void onbuildTriggersAreFoundWithTheirOnbuildAndSeeItsScope() {
+    Dockerfile file = DockerfileParser.parse("Dockerfile",
+        "FROM alpine:3.20 AS Base\nENV A=1\nONBUILD ENV B=$A\nENV C=2\nONBUILD RUN echo $A\n");
+    List<Env> envs = file.instructionsWithTriggers(Env.class);
+    assertThat(envs).extracting(e -> e.pairs().get(0).key().text()).containsExactly("A", "B", "C");
+    Env trigger = envs.get(1);
+    assertThat(file.onbuildOf(trigger)).isPresent();
+    assertThat(file.onbuildOf(envs.get(0))).isEmpty();
+    assertThat(file.scopeAt(trigger).get("A")).isPresent();
+    assertThat(file.scopeAt(trigger).get("C")).isEmpty();
+    assertThat(file.stageOf(trigger)).contains(file.stages().get(0));
+    assertThat(file.shellRuns(true)).extracting(ShellRun::onbuild).containsExactly(true);
+    assertThat(file.shellRuns(false)).isEmpty();
+  }
+
+  @Test
+  void stagesAreNamedWithoutCase() {
+    Dockerfile file = DockerfileParser.parse("Dockerfile", "FROM alpine:3.20 AS Build\nFROM build\n");
+    assertThat(file.stageNamed("BUILD")).contains(file.stages().get(0));
+    assertThat(file.stageNamed("other")).isEmpty();
+  }
 }

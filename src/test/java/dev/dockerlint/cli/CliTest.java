@@ -71,6 +71,38 @@ class CliTest {
   }
 
   @Test
+  void everyHadolintCodeOfTheNewRulesIsKnown() throws IOException {
+    write("Dockerfile", "FROM alpine:3.20\nUSER 10001\nHEALTHCHECK NONE\nADD app.conf /etc/app/\n");
+    assertThat(run("--failure-threshold", "info", "Dockerfile").code()).isEqualTo(1);
+    Result ignored = run("--failure-threshold", "info", "--ignore", "DL3020,DL3010,DL3035,DL3047,DL3048,DL3063,DL3064,DL3067",
+        "Dockerfile");
+    assertThat(ignored.err()).isEmpty();
+    assertThat(ignored.code()).isZero();
+  }
+
+  @Test
+  void aPragmaNamingNoRuleIsAWarningOnStderrAndChangesNothingElse() throws IOException {
+    write("Dockerfile", "# hadolint ignore=DL9999,DL3007\n" + BAD.replace("HEALTHCHECK NONE\nUSER app\n", "USER 10001\nHEALTHCHECK NONE\n"));
+    Result r = run("Dockerfile");
+    assertThat(r.err()).isEqualTo("dockerlint: warning: Dockerfile:1: pragma names 'DL9999', which no rule stands for, so "
+        + "it was skipped; run 'dockerlint rules' for the ids and aliases\n");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).doesNotContain("image-latest");
+  }
+
+  @Test
+  void aConfiguredLabelSchemaSwitchesItsRuleOn() throws IOException {
+    write("Dockerfile", GOOD);
+    write(".dockerlint.yaml", "label-schema:\n  org.opencontainers.image.source: url\n");
+    Result r = run("Dockerfile");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("label-schema: The final image has no label 'org.opencontainers.image.source'");
+    write(".dockerlint.yaml", "strict-labels: true\n");
+    write("Dockerfile", GOOD + "LABEL team=core\n");
+    assertThat(run("Dockerfile").out()).contains("label-schema: Label 'team' is not in the label schema");
+  }
+
+  @Test
   void ignoreByIdOrAlias() throws IOException {
     write("Dockerfile", BAD);
     assertThat(run("--ignore", "image-latest", "Dockerfile").code()).isZero();
@@ -563,7 +595,7 @@ class CliTest {
     Result r = run("Dockerfile", "svc");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("dockerlint: svc/.dockerlint.yaml:2:1: unknown key 'failure-treshold'; allowed keys: "
-        + "enable, failure-threshold, format, ignore, label-schema, severity, trusted-registries\n"
+        + "enable, failure-threshold, format, ignore, label-schema, severity, strict-labels, trusted-registries\n"
         + "dockerlint: svc/Dockerfile: not linted: config file 'svc/.dockerlint.yaml' is invalid; fix it, or name "
         + "another with --config\n"
         + "dockerlint: svc/api/Dockerfile: not linted: config file 'svc/.dockerlint.yaml' is invalid; fix it, or name "
@@ -616,7 +648,8 @@ class CliTest {
     String section = readme.substring(readme.indexOf("## Configuration\n"), readme.indexOf("## Output formats\n"));
     String yaml = section.substring(section.indexOf("```yaml\n") + "```yaml\n".length());
     write("readme.yaml", yaml.substring(0, yaml.indexOf("```")));
-    write("Dockerfile", GOOD);
+    // the example's label schema asks for the source label
+    write("Dockerfile", GOOD + "LABEL org.opencontainers.image.source=\"https://github.com/o/r\"\n");
     Result readmeConfig = run("-c", "readme.yaml", "Dockerfile");
     assertThat(readmeConfig.err()).isEmpty();
     assertThat(readmeConfig.code()).isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dockerlint.lint.Severity;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.parse(file, "ignore: []\nignored: [DL3007]\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessage(".dockerlint.yaml:2:1: unknown key 'ignored'; allowed keys: enable, failure-threshold, format, "
-            + "ignore, label-schema, severity, trusted-registries");
+            + "ignore, label-schema, severity, strict-labels, trusted-registries");
   }
 
   @Test
@@ -130,6 +131,28 @@ class ConfigLoaderTest {
     Config config = loader.parse(Path.of("lint.yaml"), "ignored: [DL3007]\nno-fail: true\n");
     assertThat(config.ignore()).containsExactly("DL3007");
     assertThat(config.failureThreshold()).isEqualTo("none");
+  }
+
+  @Test
+  void theReadmeConfigurationExampleLoads() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int section = readme.indexOf("\n## Configuration\n");
+    int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+    Config config = loader.parse(file, readme.substring(start, readme.indexOf("```", start)));
+    assertThat(config.labelSchema()).containsEntry("org.opencontainers.image.source", "url");
+    assertThat(config.strictLabels()).isFalse();
+    assertThat(config.trustedRegistries()).containsExactly("docker.io", "gcr.io");
+  }
+
+  @Test
+  void strictLabelsIsReadInBothFormats() throws ConfigException {
+    assertThat(loader.parse(file, "strict-labels: true\n").strictLabels()).isTrue();
+    assertThat(loader.parse(file, "label-schema:\n  a: text\n").strictLabels()).isFalse();
+    Config hadolint = loader.parse(Path.of(".hadolint.yaml"), "strict-labels: true\nlabel-schema:\n  a: text\n");
+    assertThat(hadolint.strictLabels()).isTrue();
+    assertThat(hadolint.warnings()).isEmpty();
+    assertThatThrownBy(() -> loader.parse(file, "strict-labels: maybe\n"))
+        .hasMessage(".dockerlint.yaml:1:16: invalid value 'maybe'; expected one of true, false");
   }
 
   @Test

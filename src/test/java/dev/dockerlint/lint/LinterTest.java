@@ -108,6 +108,43 @@ class LinterTest {
   }
 
   @Test
+  void spacesAroundTheCommasOfAListAreAllowed() {
+    String text = "# hadolint ignore=DL3023, XX1\nFROM a:1\n# dockerlint global ignore = other , xx2\nfrom b:1\n";
+    assertThat(lint(text, LintSettings.DEFAULTS, new EveryFrom())).isEmpty();
+    assertThat(Suppressions.names("a, b ,c d, e")).containsExactly("a", "b", "c");
+    assertThat(Suppressions.names("DL3002 # the entrypoint drops privileges")).containsExactly("DL3002");
+  }
+
+  @Test
+  void aStagePragmaAboveAFromCoversThatStageOnly() {
+    String text = "FROM a:1\nFROM b:1\n# hadolint stage ignore=XX1\nFROM c:1\nFROM d:1\nFROM e:1\n";
+    Linter.Result result = new Linter(List.of(new EveryFrom()), LintSettings.DEFAULTS)
+        .check(DockerfileParser.parse("Dockerfile", text), null);
+    assertThat(lines(result.findings())).containsExactly(1, 2, 5, 6);
+    assertThat(result.warnings()).isEmpty();
+  }
+
+  @Test
+  void aStagePragmaNotAboveAFromCoversNothingAndSaysSo() {
+    String text = "FROM a:1\n# dockerlint stage ignore=every-from\n\nFROM b:1\n";
+    Linter.Result result = new Linter(List.of(new EveryFrom()), LintSettings.DEFAULTS)
+        .check(DockerfileParser.parse("Dockerfile", text), null);
+    assertThat(lines(result.findings())).containsExactly(1, 4);
+    assertThat(result.warnings()).containsExactly("Dockerfile:2: '# dockerlint stage ignore=every-from' is not directly "
+        + "above a FROM, so it covers no stage; move it above the FROM of the stage");
+  }
+
+  @Test
+  void aNameNoRuleStandsForIsWarnedAboutAndTheRestStillApply() {
+    String text = "# hadolint ignore=crazy,XX1\nFROM a:1\n# dockerlint global ignore=SC2086,opt-in,xx2\n";
+    Linter.Result result = new Linter(List.of(new EveryFrom(), new OffByDefault()), LintSettings.DEFAULTS)
+        .check(DockerfileParser.parse("Dockerfile", text), null);
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.warnings()).containsExactly("Dockerfile:1: pragma names 'crazy', which no rule stands for, so it "
+        + "was skipped; run 'dockerlint rules' for the ids and aliases");
+  }
+
+  @Test
   void buildkitCheckSkipDirectiveIsHonouredThroughAliases() {
     String text = "# check=skip=XX1\nFROM a:1\nfrom b:1\n";
     assertThat(lines(lint(text, LintSettings.DEFAULTS, new EveryFrom()))).containsExactly(3);

@@ -70,7 +70,7 @@ class BuiltinRulesTest {
     assertThat(javaFiles(MAIN.resolve("rules"), false)).extracting(p -> p.getFileName().toString())
         .containsExactlyInAnyOrder("BuiltinRules.java", "RuleDocs.java");
     assertThat(javaFiles(TEST.resolve("rules"), false)).extracting(p -> p.getFileName().toString())
-        .containsExactlyInAnyOrder("BuiltinRulesTest.java", "RuleDocsTest.java", "RuleTester.java");
+        .containsExactlyInAnyOrder("BuiltinRulesTest.java", "HadolintCompatTest.java", "RuleDocsTest.java", "RuleTester.java");
   }
 
   @Test

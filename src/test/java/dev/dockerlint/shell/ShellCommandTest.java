@@ -214,4 +214,20 @@ class ShellCommandTest {
     assertThat(script.lastIndexOf(rm)).isEqualTo(2);
     assertThat(script.lastIndexOf(c -> c.is("cp"))).isEqualTo(-1);
   }
+
+  @Test
+  void aWordIsAFlagWhenItsDashIsUnquotedEvenIfItsValueIsQuoted() {
+    assertThat(command("gem install x --version='2.0.1'").hasFlag("--version")).isTrue();
+    assertThat(command("apt-get install \"-y\" x").hasFlag("-y")).isFalse();
+    assertThat(command("apt-get install '-y' x").hasFlag("-y")).isFalse();
+  }
+
+  @Test
+  void removesCoversGlobsAtTheEndOfTheLastName() {
+    assertThat(command("rm -rf /var/cache/libdnf5*").removes("/var/cache/libdnf5")).isTrue();
+    assertThat(command("rm -rf /var/cache/dnf*").removes("/var/cache/dnf/x")).isTrue();
+    assertThat(command("rm -rf /var/cache/dnf*").removes("/var/cache/yum")).isFalse();
+    assertThat(command("rm -rf *").removes("/var/cache/apk")).isFalse();
+    assertThat(command("rm -rf /var/*/apk").removes("/var/cache/apk")).isFalse();
+  }
 }

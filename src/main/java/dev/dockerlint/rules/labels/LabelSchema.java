@@ -20,8 +20,7 @@ import java.util.TreeMap;
 public final class LabelSchema implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("label-schema", Severity.WARNING,
       "A label required by the configured label schema is missing or malformed",
-      "DL3048", "DL3049", "DL3050", "DL3051", "DL3052", "DL3053", "DL3054", "DL3055", "DL3056", "DL3057", "DL3058")
-      .offByDefault();
+      "DL3049", "DL3050", "DL3051", "DL3052", "DL3053", "DL3054", "DL3055", "DL3056", "DL3058");
 
   /** A label's last assignment in the final image. */
   private record Assigned(KeyValue pair, String value, boolean known) {}
@@ -34,8 +33,11 @@ public final class LabelSchema implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     Map<String, String> schema = context.settings().labelSchema();
+    if (context.settings().strictLabels()) {
+      reportUnlisted(file, schema, context);
+    }
     if (schema.isEmpty() || file.finalStage().isEmpty()) {
-      return;
+      return; // silent until a schema is configured: configuring one is what switches the rule on
     }
     List<Stage> lineage = new ArrayList<>(file.lineage(file.finalStage().get()));
     Collections.reverse(lineage);
@@ -81,6 +83,20 @@ public final class LabelSchema implements Rule {
       if (code != null) {
         context.reportAs(assigned.pair().value().range(), "Label '" + name + "' value '" + value + "' is not a valid "
             + describe(format) + "; the label schema requires one", code);
+      }
+    }
+  }
+
+  /** With strict labels, every LABEL key (of any stage) that the schema does not name. */
+  private static void reportUnlisted(Dockerfile file, Map<String, String> schema, RuleContext context) {
+    for (Label label : file.instructions(Label.class)) {
+      Scope scope = file.scopeAt(label);
+      for (KeyValue pair : label.pairs()) {
+        String key = scope.resolve(pair.key());
+        if (!schema.containsKey(key)) {
+          context.reportAs(pair.key().range(), "Label '" + key + "' is not in the label schema, and strict-labels allows "
+              + "no others; add it to label-schema or remove it", "DL3050");
+        }
       }
     }
   }
@@ -178,45 +194,9 @@ public final class LabelSchema implements Rule {
         && digits(v, i + 4, 2) && num(v, i + 1, 2) <= 23 && num(v, i + 4, 2) <= 59;
   }
 
-  /** An SPDX license expression: ids ({@code MIT}, {@code GPL-2.0+}, {@code LicenseRef-x}) joined by AND/OR/WITH, parentheses. */
+  /** An SPDX license expression whose ids are on the SPDX License List. */
   static boolean isSpdx(String v) {
-    int depth = 0;
-    boolean expectId = true;
-    int i = 0;
-    while (i < v.length()) {
-      char c = v.charAt(i);
-      if (c == ' ') {
-        i++;
-      } else if (c == '(') {
-        if (!expectId) {
-          return false;
-        }
-        depth++;
-        i++;
-      } else if (c == ')') {
-        if (expectId || depth == 0) {
-          return false;
-        }
-        depth--;
-        i++;
-      } else {
-        int start = i;
-        while (i < v.length() && (Character.isLetterOrDigit(v.charAt(i)) && v.charAt(i) < 128
-            || v.charAt(i) == '.' || v.charAt(i) == '-' || v.charAt(i) == '+' || v.charAt(i) == ':')) {
-          i++;
-        }
-        if (i == start) {
-          return false;
-        }
-        String word = v.substring(start, i);
-        boolean operator = word.equals("AND") || word.equals("OR") || word.equals("WITH");
-        if (operator == expectId) {
-          return false;
-        }
-        expectId = operator;
-      }
-    }
-    return !expectId && depth == 0;
+    return SpdxLicenses.isExpression(v);
   }
 
   /** A git commit: 7 to 40 hex digits (abbreviated or full), or a 64-digit SHA-256 object name. */

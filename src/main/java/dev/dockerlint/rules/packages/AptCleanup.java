@@ -2,7 +2,7 @@ package dev.dockerlint.rules.packages;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Run;
-import dev.dockerlint.ast.ShellForm;
+import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -40,12 +40,8 @@ public final class AptCleanup implements Rule {
         shipped.add(stage.index());
       }
     }
-    for (Stage stage : file.stages()) {
-      for (Run run : stage.instructions(Run.class)) {
-        if (run.command() instanceof ShellForm shell) {
-          check(run, shell.script().commands(), shipped.contains(stage.index()), context);
-        }
-      }
+    for (ShellRun run : file.shellRuns(true)) {
+      check(run.run(), run.commands(), shipped.contains(run.stage().index()), context);
     }
   }
 
@@ -76,17 +72,19 @@ public final class AptCleanup implements Rule {
       }
     }
     if (firstInstall != null && !updateBeforeInstall) {
-      context.reportAs(firstInstall.range(), "'" + firstInstall.name() + " install' without '" + firstInstall.name()
+      context.report(firstInstall.range(), "'" + firstInstall.name() + " install' without '" + firstInstall.name()
           + " update' earlier in the same RUN installs from a stale package index; run update && install together");
     }
     if (firstUpdate != null && firstInstall == null && !indexUsed) {
-      context.reportAs(firstUpdate.range(), "'" + firstUpdate.name() + " update' in a RUN that installs nothing: "
+      context.report(firstUpdate.range(), "'" + firstUpdate.name() + " update' in a RUN that installs nothing: "
           + "the cached index layer goes stale; update and install in the same RUN");
+      return;
     }
-    if (firstInstall != null && shipped && !listsRemoved) {
-      context.reportAs(firstInstall.range(), "The package lists stay in the image after '" + firstInstall.name()
-          + " install'; add 'rm -rf /var/lib/apt/lists/*' to the same RUN or use a cache mount on "
-          + LISTS, "DL3009");
+    ShellCommand filler = firstInstall != null ? firstInstall : firstUpdate;
+    if (filler != null && shipped && !listsRemoved) {
+      String what = filler.name() + " " + (filler == firstInstall ? "install" : "update");
+      context.report(filler.range(), "The package lists stay in the image after '" + what
+          + "'; add 'rm -rf /var/lib/apt/lists/*' to the same RUN or use a cache mount on " + LISTS);
     }
   }
 

@@ -40,7 +40,7 @@ public final class PackageCacheLeft implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     Set<Stage> shipped = file.shippedStages();
-    for (ShellRun run : file.shellRuns(false)) {
+    for (ShellRun run : file.shellRuns(true)) {
       if (shipped.contains(run.stage())) {
         check(run.run(), run.script(), context);
       }

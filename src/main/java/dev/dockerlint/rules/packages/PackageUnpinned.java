@@ -108,6 +108,9 @@ public final class PackageUnpinned implements Rule {
       case "go" -> {
         if (sub.equals("install") || sub.equals("get")) {
           report(packages, scope, null, index, Pin.GO, "@v<version>", "DL3062", context);
+        } else if (sub.equals("run") && !packages.isEmpty()) {
+          // go run pkg@version args...: only the first operand is a package, the rest its arguments
+          report(packages.subList(0, 1), scope, null, index, Pin.GO, "@v<version>", "DL3062", context);
         }
       }
       default -> { }
@@ -306,6 +309,9 @@ public final class PackageUnpinned implements Rule {
   }
 
   private static boolean pipPinned(String word) {
+    if (isVcsUrl(word)) {
+      return vcsRefPinned(word);
+    }
     if (word.contains("==") || word.contains(">=") || word.contains("<=") || word.contains("~=")
         || word.contains("!=") || word.contains("<") || word.contains(">") || word.contains("@")) {
       return !word.endsWith("@latest");
@@ -313,6 +319,33 @@ public final class PackageUnpinned implements Rule {
     // paths, URLs, archives and wheels are not index packages
     return word.contains("/") || word.endsWith(".whl") || word.endsWith(".tar.gz") || word.endsWith(".zip")
         || word.startsWith(".");
+  }
+
+  /** pip's VCS requirements: {@code git+https://...}, {@code hg+...}, {@code svn+...}, {@code bzr+...}. */
+  private static boolean isVcsUrl(String word) {
+    int at = word.indexOf(" @ ");
+    String url = at >= 0 ? word.substring(at + 3) : word;
+    return url.startsWith("git+") || url.startsWith("hg+") || url.startsWith("svn+") || url.startsWith("bzr+");
+  }
+
+  /**
+   * A VCS URL names a revision after {@code @} in its path ({@code git+https://host/repo.git@v1.2#egg=x});
+   * the {@code @} of {@code git@host} names a user, not a revision, and a branch that moves pins nothing.
+   */
+  private static boolean vcsRefPinned(String word) {
+    String url = word;
+    int hash = url.indexOf('#');
+    if (hash >= 0) {
+      url = url.substring(0, hash);
+    }
+    int scheme = url.indexOf("://");
+    int pathStart = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+    int at = pathStart < 0 ? -1 : url.lastIndexOf('@');
+    if (at <= pathStart) {
+      return false;
+    }
+    String ref = url.substring(at + 1);
+    return !ref.isEmpty() && !MOVING.contains(ref);
   }
 
   private static boolean npmPinned(String word) {
@@ -331,7 +364,7 @@ public final class PackageUnpinned implements Rule {
   }
 
   private static boolean goPinned(String word) {
-    if (word.startsWith(".") || word.startsWith("/")) {
+    if (word.startsWith(".") || word.startsWith("/") || word.endsWith(".go")) {
       return true;
     }
     int at = word.lastIndexOf('@');

@@ -38,7 +38,7 @@ public final class PipNoCacheDir implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     Set<Stage> shipped = file.shippedStages();
-    for (ShellRun run : file.shellRuns(false)) {
+    for (ShellRun run : file.shellRuns(true)) {
       if (!shipped.contains(run.stage()) || cacheOff(file.scopeAt(run.run()).get("PIP_NO_CACHE_DIR"))
           || cacheMounted(run.run())) {
         continue;

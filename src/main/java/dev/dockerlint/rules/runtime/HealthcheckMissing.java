@@ -11,7 +11,7 @@ import dev.dockerlint.lint.Severity;
 /** Without a HEALTHCHECK an orchestrator only knows whether the process is alive. */
 public final class HealthcheckMissing implements Rule {
   private static final RuleInfo INFO =
-      RuleInfo.of("healthcheck-missing", Severity.INFO, "The final stage has no HEALTHCHECK");
+      RuleInfo.of("healthcheck-missing", Severity.INFO, "The final stage has no HEALTHCHECK", "DL3057");
 
   @Override
   public RuleInfo info() {

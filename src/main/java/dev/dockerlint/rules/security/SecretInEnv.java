@@ -6,6 +6,8 @@ import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Env;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.KeyValue;
+import dev.dockerlint.ast.Onbuild;
+import dev.dockerlint.ast.Scope;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -22,7 +24,7 @@ import java.util.Set;
  */
 public final class SecretInEnv implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("secret-in-env", Severity.ERROR,
-      "A secret is passed through ENV or ARG", "SecretsUsedInArgOrEnv").withTags("security").security(8.0);
+      "A secret is passed through ENV or ARG", "SecretsUsedInArgOrEnv", "DL3064").withTags("security").security(8.0);
 
   /** Name words that mean the value is a secret. */
   private static final Set<String> SECRET_WORDS = Set.of(
@@ -50,12 +52,15 @@ public final class SecretInEnv implements Rule {
   @Override
   public void check(Dockerfile file, RuleContext context) {
     for (Instruction top : file.instructions()) {
-      // an ENV Docker rejects still holds the secret in the file, and its value must be masked wherever it is shown
-      Instruction instruction = top.parsed();
+      // ONBUILD ENV and ARG triggers too: they bake their values into every image built FROM this one;
+      // and an ENV Docker rejects still holds the secret in the file, so its value is masked wherever shown
+      Instruction instruction = top instanceof Onbuild onbuild && onbuild.trigger() != null ? onbuild.trigger()
+          : top.parsed();
+      Scope scope = file.scopeAt(top instanceof Onbuild ? instruction : top);
       if (instruction instanceof Env env) {
         for (KeyValue pair : env.pairs()) {
           String name = pair.key().text();
-          String value = file.scopeAt(top).expand(pair.value().text()).value();
+          String value = scope.expand(pair.value().text()).value();
           if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
             context.redact(pair.value().range(), value);
             context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "
@@ -67,7 +72,7 @@ public final class SecretInEnv implements Rule {
           String name = declaration.name().text();
           if (isSecretName(name)) {
             String value = declaration.defaultValue() == null ? null
-                : file.scopeAt(top).expand(declaration.defaultValue().text()).value();
+                : scope.expand(declaration.defaultValue().text()).value();
             if (value != null) {
               context.redact(declaration.defaultValue().range(), value);
             }

@@ -12,7 +12,7 @@ import java.util.Locale;
 /** {@code scratch} is the empty image and {@code context} the build context; a stage cannot take those names. */
 public final class StageNameReserved implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("stage-name-reserved", Severity.ERROR,
-      "Stage is named scratch or context", "ReservedStageName");
+      "Stage is named scratch or context", "ReservedStageName", "DL3063");
 
   @Override
   public RuleInfo info() {

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * {@code ENV A=1 B=$A}: every value of one ENV sees the variables as they were before it, so B does
- * not get the A set on the same line. Referring to the pair's own key ({@code PATH=/x:$PATH}) is fine.
+ * not get the A set on the same line. Referring to the pair's own key ({@code PATH=/x:$PATH}) is fine,
+ * unless an earlier pair of the same ENV set it ({@code PATH=/a:$PATH PATH=/b:$PATH} loses {@code /a}).
  */
 public final class EnvSelfReference implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("env-self-reference", Severity.ERROR,
@@ -35,7 +36,7 @@ public final class EnvSelfReference implements Rule {
         if (kv.value() != null) {
           Set<String> seen = new LinkedHashSet<>();
           for (String name : scope.expand(kv.value().text()).references()) {
-            if (earlier.contains(name) && !name.equals(key) && seen.add(name)) {
+            if (earlier.contains(name) && seen.add(name)) {
               String before = scope.get(name).map(v -> v.value() == null ? "its value from before this ENV"
                   : "its value from before this ENV ('" + v.value() + "')").orElse("nothing: it is unset before this ENV");
               context.report(file.variableRange(kv.value().range(), name), "'$" + name + "' in " + key

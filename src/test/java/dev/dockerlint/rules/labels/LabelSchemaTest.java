@@ -83,6 +83,43 @@ class LabelSchemaTest {
   }
 
   @Test
+  void onByDefaultSoConfiguringASchemaIsWhatSwitchesItOn() {
+    assertThat(new LabelSchema().info().enabledByDefault()).isTrue();
+    assertThat(tester.lint("FROM alpine:3.20\nLABEL maintainer=x\n", LintSettings.DEFAULTS)).isEmpty();
+    var configured = new LintSettings(Set.of(), Set.of(), Map.of(), List.of(), Map.of("maintainer", "email"), null);
+    assertThat(tester.lint("FROM alpine:3.20\nLABEL maintainer=x\n", configured)).extracting(f -> f.aliases())
+        .containsExactly(List.of("DL3058"));
+  }
+
+  @Test
+  void strictLabelsReportsEveryKeyTheSchemaDoesNotName() {
+    var strict = new LintSettings(Set.of(), Set.of(), Map.of(), List.of(), Map.of("maintainer", "text"), null, true);
+    var findings = tester.check("FROM alpine:3.20 AS b\nLABEL [|stage|]=x\nFROM alpine:3.20\n"
+        + "LABEL maintainer=x [|other|]=y \\\n  [|\"quoted.key\"|]=z\n", strict);
+    assertThat(findings).extracting(f -> f.aliases()).containsOnly(List.of("DL3050"));
+    assertThat(findings.get(1).message()).contains("'other'", "strict-labels").doesNotEndWith(".");
+    var emptySchema = new LintSettings(Set.of(), Set.of(), Map.of(), List.of(), Map.of(), null, true);
+    tester.check("FROM alpine:3.20\nLABEL [|a|]=1 [|b|]=2\n", emptySchema);
+  }
+
+  @Test
+  void spdxIdsComeFromTheSpdxLicenseList() {
+    assertThat(LabelSchema.isSpdx("MIT")).isTrue();
+    assertThat(LabelSchema.isSpdx("mit")).isTrue();
+    assertThat(LabelSchema.isSpdx("Apache-2.0 OR MIT")).isTrue();
+    assertThat(LabelSchema.isSpdx("GPL-2.0+")).isTrue();
+    assertThat(LabelSchema.isSpdx("GPL-2.0-only WITH Classpath-exception-2.0")).isTrue();
+    assertThat(LabelSchema.isSpdx("LicenseRef-internal")).isTrue();
+    assertThat(LabelSchema.isSpdx("DocumentRef-sbom:LicenseRef-internal")).isTrue();
+    assertThat(LabelSchema.isSpdx("NOT-A-LICENSE")).isFalse();
+    assertThat(LabelSchema.isSpdx("Apache 2")).isFalse();
+    assertThat(LabelSchema.isSpdx("GPL")).isFalse();
+    assertThat(LabelSchema.isSpdx("MIT WITH MIT")).isFalse();
+    assertThat(LabelSchema.isSpdx("MIT WITH (Classpath-exception-2.0)")).isFalse();
+    assertThat(LabelSchema.isSpdx("LicenseRef-")).isFalse();
+  }
+
+  @Test
   void validators() {
     assertThat(LabelSchema.isRfc3339("2024-05-01T12:00:00.123+02:00")).isTrue();
     assertThat(LabelSchema.isRfc3339("2024-05-01 12:00:00Z")).isTrue();

@@ -53,8 +53,21 @@ class AptCleanupTest {
   }
 
   @Test
-  void onlyTheListsFindingCarriesDl3009() {
-    var findings = tester.check("FROM debian:12\nRUN [|[|apt-get install -y curl|]|]\n");
-    assertThat(findings).extracting(f -> f.aliases().contains("DL3009")).containsExactlyInAnyOrder(true, false);
+  void everyFindingCarriesDl3009SoIgnoringItSilencesTheRule() {
+    var findings = tester.check("FROM debian:12\nRUN [|[|apt-get install -y curl|]|]\nRUN [|apt-get update|]\n");
+    assertThat(findings).extracting(f -> f.aliases()).containsOnly(java.util.List.of("DL3009"));
+  }
+
+  @Test
+  void listsLeftByAnUpdateBeforeAnUpgradeAreReportedAtTheUpdate() {
+    tester.check("FROM debian:12\nRUN [|apt-get update|] && apt-get upgrade -y\n");
+    tester.check("FROM debian:12\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*\n");
+  }
+
+  @Test
+  void onbuildTriggersAreChecked() {
+    var findings = tester.check("FROM debian:12\nONBUILD RUN apt-get update && [|apt-get install python|]\n");
+    assertThat(findings.get(0).message()).contains("package lists stay");
+    tester.check("FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y python && rm -rf /var/lib/apt/lists/*\n");
   }
 }

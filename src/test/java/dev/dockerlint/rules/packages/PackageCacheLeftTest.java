@@ -13,6 +13,8 @@ class PackageCacheLeftTest {
 
   static Stream<String> valid() {
     return Stream.of(
+        "FROM fedora:41\nRUN dnf install -y x-1.0 && rm -rf /var/cache/libdnf5*\n",
+        "FROM fedora:41\nRUN dnf install -y x-1.0 && rm -rf /var/cache/dnf*\n",
         "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
         "FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/*\n",
         "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n",
@@ -27,6 +29,9 @@ class PackageCacheLeftTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM alpine:3.20\nRUN [|apk add|] curl && rm -rf *\n",
+        "FROM alpine:3.20\nONBUILD RUN [|apk add|] curl\n",
+        "FROM fedora:40\nONBUILD RUN [|dnf install|] -y x-1.0\n",
         "FROM alpine:3.20\nRUN [|apk add|] curl\n",
         "FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && [|apk add|] curl\n",
         "FROM alpine:3.20 AS base\nRUN [|apk add|] curl\nFROM base\n",

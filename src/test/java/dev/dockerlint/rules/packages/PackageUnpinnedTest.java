@@ -13,6 +13,12 @@ class PackageUnpinnedTest {
 
   static Stream<String> valid() {
     return Stream.of(
+        "FROM golang:1.22\nRUN go run github.com/org/tool@v1.2.3 generate ./...\n",
+        "FROM golang:1.22\nRUN go run ./cmd/gen && go run main.go\n",
+        "FROM python:3.12\nRUN pip install git+https://github.com/org/p.git@0.6-alpha#egg=p\n",
+        "FROM python:3.12\nRUN pip install 'p @ git+https://github.com/org/p.git@v1.0'\n",
+        "FROM ruby:3.3\nRUN gem install bundler --version='2.0.1'\n",
+        "FROM ruby:3.3\nRUN gem install bundler:2.0.1 && gem install rake -v \"13.0\"\n",
         "FROM debian:12\nRUN apt-get install -y curl=7.88.1-10\n",
         "FROM debian:12\nRUN apt-get install -y -t bookworm-backports curl/bookworm-backports ./x.deb\n",
         "FROM debian:12\nRUN apt-get install -y -o Dpkg::Options::=--force-confold curl=7.88\n",
@@ -38,6 +44,12 @@ class PackageUnpinnedTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM golang:1.22\nRUN go run [|github.com/org/tool|] -flag x\n",
+        "FROM golang:1.22\nRUN go run -mod=mod [|github.com/org/tool@latest|] generate\n",
+        "FROM python:3.12\nRUN pip install [|git+https://github.com/org/p.git#egg=p|]\n",
+        "FROM python:3.12\nRUN pip install [|git+ssh://git@github.com/org/p.git|]\n",
+        "FROM python:3.12\nRUN pip install [|git+https://github.com/org/p.git@main#egg=p|]\n",
+        "FROM ruby:3.3\nRUN gem install [|rails|]\n",
         "FROM debian:12\nRUN apt-get install -y [|curl|] [|wget|]\n",
         "FROM debian:12\nRUN sudo apt-get install -y \\\n  # tools\n  [|curl|] \\\n  git=1:2.39\n",
         "FROM debian:12\nARG PKGS=curl\nRUN apt-get install -y [|$PKGS|]\n",

@@ -13,6 +13,7 @@ class PipNoCacheDirTest {
 
   static Stream<String> valid() {
     return Stream.of(
+        "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nONBUILD RUN pip install flask==3.0.3\n",
         "FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.3\n",
         "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3.0.3\n",
         "FROM python:3.12\nENV PIP_NO_CACHE_DIR=false\nRUN pip install flask==3.0.3\n",
@@ -28,6 +29,7 @@ class PipNoCacheDirTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM python:3.12\nONBUILD RUN [|pip install|] flask==3.0.3\n",
         "FROM python:3.12\nRUN [|pip install|] flask==3.0.3\n",
         "FROM python:3.12\nRUN [|pip3 install|] -r requirements.txt\n",
         "FROM python:3.12\nRUN [|python3 -m pip install|] --upgrade pip\n",

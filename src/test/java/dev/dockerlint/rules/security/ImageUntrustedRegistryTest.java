@@ -49,6 +49,32 @@ class ImageUntrustedRegistryTest {
   }
 
   @Test
+  void reportsCopyFromAndMountFromImagesOutsideTheList() {
+    checkTrusted("FROM alpine:3.20\nCOPY [|--from=quay.io/tools/x:1|] /x /x\n");
+    checkTrusted("FROM alpine:3.20\nRUN [|--mount=type=bind,from=quay.io/tools/x:1,target=/t|] cp /t/x /x\n");
+    checkTrusted("FROM alpine:3.20\nRUN [|--mount=from=quay.io/tools/x:1,target=/t|] ls /t\n");
+    checkTrusted("FROM alpine:3.20\nRUN [|--mount=type=cache,from=ghcr.io/o/c:1,target=/root/.cache|] make\n");
+  }
+
+  @Test
+  void stagesScratchAndOtherMountsAreNotImages() {
+    checkTrusted("FROM alpine:3.20 AS build\nFROM alpine:3.20\nCOPY --from=build /x /x\nCOPY --from=BUILD /x /y\n");
+    checkTrusted("FROM alpine:3.20 AS build\nFROM alpine:3.20\nCOPY --from=0 /x /x\n");
+    checkTrusted("FROM alpine:3.20 AS build\nFROM alpine:3.20\nRUN --mount=type=bind,from=build,target=/b ls /b\n");
+    checkTrusted("FROM alpine:3.20\nRUN --mount=type=secret,id=npm,target=/root/.npmrc npm ci\n");
+    checkTrusted("FROM alpine:3.20\nRUN --mount=type=tmpfs,target=/tmp make\n");
+    checkTrusted("FROM alpine:3.20\nARG TOOLS\nRUN --mount=type=bind,from=$TOOLS,target=/t ls\n");
+    checkTrusted("FROM alpine:3.20\nCOPY --from=registry.example.com/t/x:1 /x /x\n");
+  }
+
+  @Test
+  void aTrailingStarIsAPrefixMatch() {
+    assertThat(ImageUntrustedRegistry.isTrusted("registry.example.com", List.of("registry.example*"))).isTrue();
+    assertThat(ImageUntrustedRegistry.isTrusted("other.example.com", List.of("registry.example*"))).isFalse();
+    assertThat(ImageUntrustedRegistry.isTrusted("docker.io", List.of("*"))).isTrue();
+  }
+
+  @Test
   void acceptsListedRegistries() {
     checkTrusted("FROM alpine:3.20\n");
     checkTrusted("FROM docker.io/library/alpine:3.20\n");

@@ -29,6 +29,8 @@ class SecretInEnvTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM alpine:3.20\nONBUILD ENV [|API_TOKEN|]=abc123def\n",
+        "FROM alpine:3.20\nONBUILD ARG [|NPM_TOKEN|]\n",
         "FROM alpine:3.20\nENV [|DB_PASSWORD|]=hunter2\n",
         "FROM alpine:3.20\nENV [|PASSWORD|] hunter2\n",
         "FROM alpine:3.20\nARG [|NPM_TOKEN|]\n",

@@ -22,6 +22,8 @@ class EnvSelfReferenceTest {
 
   static Stream<String> invalid() {
     return Stream.of(
+        "FROM alpine:3.20\nENV PATH=/a:${PATH} PATH=/b:[|${PATH}|]\n",
+        "FROM alpine:3.20\nENV PATH=/a:$PATH \\\n    PATH=/b:[|$PATH|]\n",
         "FROM alpine:3.20\nENV A=1 B=[|$A|]\n",
         "FROM alpine:3.20\nENV APP=/app \\\n    DATA=[|${APP}|]/data\n",
         "FROM alpine:3.20\nENV A=0\nENV A=1 B=\"x-[|$A|]\"\n");
