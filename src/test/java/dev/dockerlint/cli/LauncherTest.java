@@ -358,6 +358,57 @@ class LauncherTest {
   }
 
   @Test
+  void theCommonPathForksNothingBeforeJava() throws Exception {
+    assumeTrue(strace(), "strace is not available (or may not trace) here");
+    firstRun();
+    // JAVA_HOME set: nothing to look up
+    assertThat(forksBeforeJava(Map.of())).isZero();
+    // java found on the PATH through a symbolic link, as /usr/bin/java is: resolved once, then remembered
+    Path bin = Files.createDirectories(dir.resolve("usr").resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("java"), runner.jdk.resolve("bin").resolve("java"));
+    Map<String, String> env = new HashMap<>();
+    env.put("JAVA_HOME", null);
+    env.put("PATH", bin + ":/usr/bin:/bin");
+    assertThat(runner.launch(env, "Dockerfile").result()).isEqualTo(runner.expected());
+    assertThat(Files.readString(runner.cacheDir().resolve("java-home")))
+        .isEqualTo(bin.resolve("java") + "\n" + runner.jdk.toRealPath() + "\n");
+    assertThat(forksBeforeJava(env)).isZero();
+  }
+
+  private static boolean strace() throws Exception {
+    try {
+      Process p = new ProcessBuilder("strace", "-qq", "-e", "trace=none", "true").redirectErrorStream(true).start();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The processes the launcher's shell forks before it execs java, counted by strace. */
+  private long forksBeforeJava(Map<String, String> env) throws Exception {
+    Path trace = dir.resolve("strace.log");
+    Files.deleteIfExists(trace);
+    Started started = runner.start(env, List.of("strace", "-f", "-qq", "-e", "trace=process", "-o", trace.toString(),
+        "sh", LauncherRunner.LAUNCHER.toString()), "Dockerfile");
+    assertThat(runner.finish(started).result()).isEqualTo(runner.expected());
+    String shell = null;
+    long forks = 0;
+    for (String line : Files.readAllLines(trace)) {
+      String pid = line.substring(0, line.indexOf(' '));
+      String call = line.substring(line.indexOf(' ') + 1);
+      if (shell == null && call.startsWith("execve(")) {
+        shell = pid;
+      } else if (pid.equals(shell) && call.startsWith("execve(")) {
+        assertThat(call).contains(runner.jdk.resolve("bin").resolve("java").getFileName().toString());
+        return forks;
+      } else if (pid.equals(shell) && (call.startsWith("clone") || call.startsWith("fork") || call.startsWith("vfork"))) {
+        forks++;
+      }
+    }
+    throw new AssertionError("the launcher never started java: " + Files.readString(trace));
+  }
+
+  @Test
   void noArchiveAndNoCacheWithDockerlintCds0() throws Exception {
     assertThat(runner.launch(Map.of("DOCKERLINT_CDS", "0"), "Dockerfile").result()).isEqualTo(runner.expected());
     assertThat(runner.cacheDir().getParent()).doesNotExist();
