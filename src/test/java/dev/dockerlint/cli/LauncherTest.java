@@ -321,8 +321,10 @@ class LauncherTest {
     int n = 4;
     // the same runs without archives, started alike: what each costs under this much contention
     long plain = slowest(n, Map.of("DOCKERLINT_CDS", "0"));
-    // the trainer waits 5 s before its training run, so a run that waited for it would show
-    Map<String, String> env = Map.of("FAKE_JAVA_TRAIN_DELAY", "5");
+    // the trainer waits before its training run (5 s, longer on a loaded machine), so a run that
+    // waited for it would show
+    long delay = Math.max(5, 4 * plain / 1000 + 1);
+    Map<String, String> env = Map.of("FAKE_JAVA_TRAIN_DELAY", Long.toString(delay));
     List<Started> started = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       started.add(runner.start(env, "Dockerfile"));
@@ -395,7 +397,7 @@ class LauncherTest {
     long forks = 0;
     for (String line : Files.readAllLines(trace)) {
       String pid = line.substring(0, line.indexOf(' '));
-      String call = line.substring(line.indexOf(' ') + 1);
+      String call = line.substring(line.indexOf(' ') + 1).strip(); // strace pads short pids
       if (shell == null && call.startsWith("execve(")) {
         shell = pid;
       } else if (pid.equals(shell) && call.startsWith("execve(")) {
