@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# dockerlint's own image: built with the same ./mvnw command CI runs, shipped on a distroless Java
-# runtime as an unprivileged numeric user. Usage: docker run --rm -i IMAGE - < Dockerfile
+# dockerlint's own image: built with the same ./mvnw command CI runs, shipped on a Java runtime with
+# a shell for the launcher, as an unprivileged numeric user. Usage: docker run --rm -i IMAGE - < Dockerfile
 
 FROM eclipse-temurin:21.0.5_11-jdk-noble AS build
 WORKDIR /src
@@ -11,18 +11,20 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp dependency:go-offline
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp verify
 
-FROM gcr.io/distroless/java21-debian12:nonroot
+# JDK 25 for its AOT cache: a container starts the JVM afresh on every run (bench/README.md)
+FROM eclipse-temurin:25.0.3_9-jre-noble
 LABEL org.opencontainers.image.title="dockerlint" \
       org.opencontainers.image.description="A Dockerfile linter" \
       org.opencontainers.image.licenses="Apache-2.0" \
       org.opencontainers.image.source="https://github.com/dockerlint/dockerlint"
 COPY --from=build /src/target/dockerlint.jar /opt/dockerlint/dockerlint.jar
+COPY --from=build /src/bin/dockerlint /opt/dockerlint/dockerlint
+# the launcher's AOT caches, next to the jar: made here for this image's JDK, so every run,
+# whatever its user, starts with them and none trains in the background
+RUN DOCKERLINT_CDS=install /opt/dockerlint/dockerlint
 # pre-commit's docker_image hooks mount the repository here
 WORKDIR /src
 USER 65532:65532
 # a command-line tool, not a service: nothing to probe
 HEALTHCHECK NONE
-# the JIT settings of bin/dockerlint (bench/README.md says why)
-ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=5000", "-XX:Tier3InvocationThreshold=100", \
-  "-XX:Tier3MinInvocationThreshold=50", "-XX:Tier3CompileThreshold=1000", "-XX:+UseSerialGC", "-Xshare:auto", \
-  "-jar", "/opt/dockerlint/dockerlint.jar"]
+ENTRYPOINT ["/opt/dockerlint/dockerlint"]

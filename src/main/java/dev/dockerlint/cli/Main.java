@@ -24,24 +24,35 @@ public final class Main {
     int code = run(args, System.in, out, err, System.getenv(), Path.of(""), System.console() != null);
     out.flush();
     if (Boolean.getBoolean("dockerlint.cds.train")) {
-      loadOptionParsing();
+      train(args);
     }
     System.exit(code);
   }
 
   /**
-   * The launcher sets {@code dockerlint.cds.train} on the run that writes the class-data archive,
-   * which holds only the classes that run loaded. A first run with paths alone never touches
-   * picocli, so later runs with options would load it from the jar; parsing a typical command line
-   * here, after the output is written, puts those classes in the archive too.
+   * The launcher sets {@code dockerlint.cds.train} on the run that makes its class-data archive
+   * (JDK 17-24) or AOT cache (JDK 25+), which holds only what that run used: classes, and on JDK 25
+   * linked call sites and profiles. That run lints plain paths, the common case; this lints the same
+   * paths again as SARIF with the configuration file {@code dockerlint.cds.config}, output discarded,
+   * so runs that parse options (picocli), read a config (SnakeYAML) or write JSON (Jackson) find
+   * their classes in the archive too.
    */
-  static void loadOptionParsing() {
+  static void train(String[] args) {
+    java.util.List<String> again = new java.util.ArrayList<>();
+    again.add("--format");
+    again.add("sarif");
+    String config = System.getProperty("dockerlint.cds.config");
+    if (config != null) {
+      again.add("--config");
+      again.add(config);
+    }
+    again.addAll(java.util.Arrays.asList(args));
+    PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
     try {
-      Environment quiet = new Environment(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
-          new PrintStream(OutputStream.nullOutputStream()), Map.of(), Path.of("").toAbsolutePath(), false);
-      new CommandLine(new LintCommand(quiet)).parseArgs("--format", "text", "--failure-threshold", "none", "Dockerfile");
-    } catch (RuntimeException e) {
-      // an archive with fewer classes is only slower
+      run(again.toArray(new String[0]), InputStream.nullInputStream(), discard, discard, Map.of(),
+          Path.of("").toAbsolutePath(), false);
+    } catch (LinkageError e) {
+      // a jar without Jackson or SnakeYAML: an archive with fewer classes is only slower
     }
   }
 
