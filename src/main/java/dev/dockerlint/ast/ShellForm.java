@@ -11,11 +11,18 @@ import java.util.List;
  * is then {@link ShellScript#EMPTY} so shell rules stay silent rather than guess.
  *
  * @param text the command text as BuildKit joins it (heredoc bodies not included)
+ * @param heredocScripts the heredocs whose bodies a shell runs as its script (RUN only), in order
  */
-public record ShellForm(Token text, List<Heredoc> heredocs, ShellScript script, boolean posixShell)
-    implements CommandLine {
+public record ShellForm(Token text, List<Heredoc> heredocs, ShellScript script, boolean posixShell,
+    List<HeredocScript> heredocScripts) implements CommandLine {
   public ShellForm {
     heredocs = List.copyOf(heredocs);
+    heredocScripts = List.copyOf(heredocScripts);
+  }
+
+  /** A command without heredoc scripts (CMD, ENTRYPOINT, a RUN whose heredocs are data). */
+  public ShellForm(Token text, List<Heredoc> heredocs, ShellScript script, boolean posixShell) {
+    this(text, heredocs, script, posixShell, List.of());
   }
 
   @Override
