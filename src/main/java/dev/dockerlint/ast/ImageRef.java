@@ -106,7 +106,7 @@ public record ImageRef(String raw, String registry, String path, String tag, Str
   }
 
   /** A Windows base image: {@code mcr.microsoft.com/windows/servercore}, a {@code nanoserver} or {@code windowsservercore} tag. */
-  public boolean isWindows() {
+  public boolean looksWindows() {
     String p = raw.toLowerCase(Locale.ROOT);
     return p.contains("windows") || p.contains("servercore") || p.contains("nanoserver");
   }

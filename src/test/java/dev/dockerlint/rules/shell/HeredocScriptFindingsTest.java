@@ -1,4 +1,4 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import dev.dockerlint.lint.LintSettings;
 import dev.dockerlint.lint.Linter;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.parse.DockerfileParser;
+import dev.dockerlint.rules.BuiltinRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
