@@ -24,7 +24,10 @@ import java.util.List;
  *       {@code RUN <<EOF sh -e}) and data for anything else ({@code cat}, {@code python3}).
  * </ul>
  *
- * Every command keeps its exact position: the composed text maps each part back to the file.
+ * Every command keeps its exact position: the composed text maps each part back to the file. A body
+ * is parsed as written whether or not its delimiter is quoted: with {@code <<EOF} the outer shell
+ * first expands {@code $VAR} and {@code $(...)} in it, with {@code <<'EOF'} the inner shell does;
+ * the commands are the same.
  */
 final class RunScript {
   private RunScript() {}
