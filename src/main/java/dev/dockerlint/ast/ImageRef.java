@@ -91,4 +91,23 @@ public record ImageRef(String raw, String registry, String path, String tag, Str
     int slash = path.lastIndexOf('/');
     return slash >= 0 ? path.substring(slash + 1) : path;
   }
+
+  /**
+   * The Docker Official Image this names ({@code python}, {@code node}), or null: a Docker Hub
+   * library image written short ({@code python:3.12}) or in full ({@code docker.io/library/python}),
+   * or a mirror of one ({@code mirror.gcr.io/library/python}, {@code public.ecr.aws/docker/library/python}).
+   */
+  public String officialName() {
+    String base = baseName();
+    if (registry == null || effectiveRegistry().equals("docker.io")) {
+      return path.equals(base) || path.equals("library/" + base) ? base : null;
+    }
+    return path.endsWith("library/" + base) ? base : null;
+  }
+
+  /** A Windows base image: {@code mcr.microsoft.com/windows/servercore}, a {@code nanoserver} or {@code windowsservercore} tag. */
+  public boolean looksWindows() {
+    String p = raw.toLowerCase(Locale.ROOT);
+    return p.contains("windows") || p.contains("servercore") || p.contains("nanoserver");
+  }
 }

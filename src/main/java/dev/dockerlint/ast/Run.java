@@ -56,6 +56,16 @@ public record Run(Token keyword, List<Flag> flags, SourceRange range, CommandLin
   }
 
   /**
+   * The heredocs whose bodies a shell runs as its script ({@code RUN <<EOF}, {@code RUN bash <<EOF},
+   * {@code RUN <<EOF sh -e}), in order; empty for exec form, for a stage whose SHELL is not a POSIX
+   * shell, and for bodies given to other programs ({@code python3 <<EOF}, {@code cat <<EOF > f}).
+   * Their commands are already part of the shell-form script.
+   */
+  public List<HeredocScript> heredocScripts() {
+    return command instanceof ShellForm shell ? shell.heredocScripts() : List.of();
+  }
+
+  /**
    * The commands this RUN runs, as the programs they really run ({@link ShellCommand#invoked()}):
    * every command of a shell-form script, or the exec-form argument list as one command.
    */

@@ -5,17 +5,27 @@ import dev.dockerlint.source.SourceRange;
 import java.util.List;
 
 /**
- * A shell-form command. {@code script} is the parsed shell: the command line and, when a heredoc is
- * the script itself ({@code RUN <<EOF}) or is fed to a shell ({@code RUN bash <<EOF}), its body.
+ * A shell-form command. {@code script} is the parsed shell: the command line and the bodies of the
+ * heredocs a shell runs ({@link #heredocScripts}): the heredoc that is the whole command
+ * ({@code RUN <<EOF}, unless a {@code #!} line names another interpreter), or one a shell reads as
+ * its script ({@code RUN bash <<EOF}, {@code RUN <<EOF sh -e}). Bodies given to other programs are
+ * data and not parsed.
  * {@code posixShell} is false when the stage's SHELL is not a POSIX shell (pwsh, cmd); the script
  * is then {@link ShellScript#EMPTY} so shell rules stay silent rather than guess.
  *
  * @param text the command text as BuildKit joins it (heredoc bodies not included)
+ * @param heredocScripts the heredocs whose bodies a shell runs as its script (RUN only), in order
  */
-public record ShellForm(Token text, List<Heredoc> heredocs, ShellScript script, boolean posixShell)
-    implements CommandLine {
+public record ShellForm(Token text, List<Heredoc> heredocs, ShellScript script, boolean posixShell,
+    List<HeredocScript> heredocScripts) implements CommandLine {
   public ShellForm {
     heredocs = List.copyOf(heredocs);
+    heredocScripts = List.copyOf(heredocScripts);
+  }
+
+  /** A command without heredoc scripts (CMD, ENTRYPOINT, a RUN whose heredocs are data). */
+  public ShellForm(Token text, List<Heredoc> heredocs, ShellScript script, boolean posixShell) {
+    this(text, heredocs, script, posixShell, List.of());
   }
 
   @Override

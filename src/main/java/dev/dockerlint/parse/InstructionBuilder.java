@@ -47,7 +47,6 @@ import java.util.Set;
  */
 final class InstructionBuilder {
   private static final Set<String> HEREDOC_KEYWORDS = Set.of("run", "copy", "add");
-  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh");
   // ONBUILD ONBUILD ... is legal syntax; bound the recursion on hostile input
   private static final int MAX_ONBUILD_DEPTH = 32;
 
@@ -331,83 +330,19 @@ final class InstructionBuilder {
     }
     Token text = ll.token(a, b);
     List<Heredoc> heredocs = heredocs(bodies);
-    return new ShellForm(text, heredocs, script(ll, a, b, bodies, isRun), true);
+    if (!isRun || bodies.isEmpty()) {
+      return new ShellForm(text, heredocs, shell(ll.text().substring(a, b), ll.mapFrom(a)), true);
+    }
+    RunScript.Result run = RunScript.of(ll, a, b, bodies);
+    return new ShellForm(text, heredocs, run.script(), true, run.heredocScripts());
   }
 
-  /**
-   * The shell script of a shell-form command. With heredocs: a command that is only heredocs runs
-   * their bodies; a shell reading a heredoc ({@code RUN bash -e <<EOF}) runs the line and the body;
-   * otherwise bodies are data (for cat, python...) and only the line is shell.
-   */
   private static List<Heredoc> heredocs(List<HeredocBody> bodies) {
     List<Heredoc> heredocs = new ArrayList<>(bodies.size());
     for (HeredocBody body : bodies) {
       heredocs.add(body.heredoc());
     }
     return List.copyOf(heredocs);
-  }
-
-  private static boolean allHeredocs(List<HeredocWords.Word> words) {
-    for (HeredocWords.Word w : words) {
-      if (w.heredoc() == null) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static ShellScript script(LogicalLine ll, int a, int b, List<HeredocBody> bodies, boolean isRun) {
-    String text = ll.text().substring(a, b);
-    if (!isRun || bodies.isEmpty()) {
-      return shell(text, ll.mapFrom(a));
-    }
-    List<HeredocWords.Word> words = HeredocWords.words(ll.text(), a, b);
-    if (!words.isEmpty() && allHeredocs(words)) {
-      List<ShellScript> parts = new ArrayList<>();
-      for (HeredocBody body : bodies) {
-        parts.add(shell(body.heredoc().body(), body.bodyMap()));
-      }
-      return combine(parts);
-    }
-    ShellScript line = shell(text, ll.mapFrom(a));
-    HeredocBody fed = fedToShell(words, bodies);
-    return fed == null ? line : combine(List.of(line, shell(fed.heredoc().body(), fed.bodyMap())));
-  }
-
-  /** The heredoc a shell reads its script from: {@code sh [-flags] <<EOF}, or null. */
-  private static HeredocBody fedToShell(List<HeredocWords.Word> words, List<HeredocBody> bodies) {
-    if (words.isEmpty()) {
-      return null;
-    }
-    String program = words.get(0).text();
-    program = program.substring(program.lastIndexOf('/') + 1);
-    if (!SHELLS.contains(program)) {
-      return null;
-    }
-    int k = 1;
-    while (k < words.size() && words.get(k).heredoc() == null && words.get(k).text().startsWith("-")
-        && !words.get(k).text().equals("-c")) {
-      k++;
-    }
-    if (k >= words.size() || words.get(k).heredoc() == null) {
-      return null;
-    }
-    int fd = words.get(k).heredoc().fd();
-    // heredocs before the args cannot exist (keywords and flags never match), so index = order in args
-    return (fd <= 0) && !bodies.isEmpty() ? bodies.get(0) : null;
-  }
-
-  private static ShellScript combine(List<ShellScript> parts) {
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    List<dev.dockerlint.shell.ShellCommand> commands = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    for (ShellScript part : parts) {
-      commands.addAll(part.commands());
-      problems.addAll(part.problems());
-    }
-    return new ShellScript(commands, problems);
   }
 
   /** Parses shell text. */

@@ -27,6 +27,9 @@ public record ShellCommand(
   static final Set<String> WRAPPERS =
       Set.of("sudo", "env", "nice", "nohup", "time", "command", "exec", "stdbuf", "chroot", "doas", "gosu", "su-exec",
           "timeout");
+  /** POSIX-style shells: the programs whose {@code -c} strings and stdin scripts are parsed as shell. */
+  static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
+
   /** Wrapper options whose value is the next word ({@code sudo -u bob}, {@code env -u NAME}). */
   private static final Set<String> WRAPPER_VALUE_OPTIONS =
       Set.of("-u", "-g", "-C", "-D", "--user", "--group", "--unset", "--chdir");
@@ -61,6 +64,11 @@ public record ShellCommand(
     String value = words.get(0).value();
     int slash = value.lastIndexOf('/');
     return slash >= 0 && slash < value.length() - 1 ? value.substring(slash + 1) : value;
+  }
+
+  /** True for a POSIX-style shell's program name: sh, bash, dash, ash, zsh, ksh, mksh. */
+  public static boolean isShell(String program) {
+    return SHELLS.contains(program);
   }
 
   public boolean is(String program) {
@@ -245,6 +253,49 @@ public record ShellCommand(
     }
     ShellCommand unwrapped = unwrapped();
     return unwrapped.words().isEmpty() ? null : unwrapped;
+  }
+
+  /**
+   * The shell ({@code sh}, {@code bash}, ...) when this command, looked through wrappers, is a shell
+   * that reads its script from standard input: no {@code -c} and no script file operand
+   * ({@code bash}, {@code sh -e}, {@code bash -o pipefail}), or {@code -s} ({@code bash -s -- a b});
+   * null otherwise ({@code bash -c 'x'}, {@code sh script.sh}, {@code python3}). Options are read as
+   * the shell reads them, quotes removed: {@code -o} and {@code +o} take the next word,
+   * {@code --rcfile} and {@code --init-file} too; {@code --} or a lone {@code -} ends the options.
+   */
+  public String stdinShell() {
+    ShellCommand shell = unwrapped();
+    if (!SHELLS.contains(shell.name())) {
+      return null;
+    }
+    List<Word> args = shell.arguments();
+    boolean fromStdin = false;
+    for (int i = 0; i < args.size(); i++) {
+      String v = args.get(i).value();
+      if (v.equals("--") || v.equals("-")) {
+        return fromStdin || i + 1 >= args.size() ? shell.name() : null;
+      }
+      if (v.startsWith("--")) {
+        if (v.equals("--rcfile") || v.equals("--init-file")) {
+          i++;
+        }
+        continue; // --norc, --login, --posix ...
+      }
+      if (v.length() < 2 || (v.charAt(0) != '-' && v.charAt(0) != '+')) {
+        return fromStdin ? shell.name() : null; // a script file, or the arguments after -s
+      }
+      for (int k = 1; k < v.length(); k++) {
+        char option = v.charAt(k);
+        if (option == 'c' && v.charAt(0) == '-') {
+          return null; // the script is a -c string; standard input is data for it
+        }
+        fromStdin |= option == 's';
+      }
+      if (v.indexOf('o', 1) > 0 || v.indexOf('O', 1) > 0) {
+        i++; // -o pipefail, -euxo pipefail, +o posix, -O extglob
+      }
+    }
+    return shell.name();
   }
 
   /**

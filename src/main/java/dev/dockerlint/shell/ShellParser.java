@@ -25,8 +25,11 @@ import java.util.Set;
  * <p>Not supported (parsed as plain words or skipped): arithmetic expressions (only the command
  * substitutions inside {@code $((...))} are parsed; {@code ((...))} commands are skipped whole),
  * commands inside {@code ${...}} words, bash arrays beyond {@code NAME=(...)}, {@code [[ ... ]]}
- * operators such as {@code <} (read as redirections). Heredoc bodies inside the script are
- * skipped, never parsed, even when they feed a shell ({@code bash <<EOF}).
+ * operators such as {@code <} (read as redirections). Heredoc bodies are data and skipped, except
+ * where a shell reads its script from one ({@code bash <<EOF}, {@code <<EOF sh -e}; see
+ * {@link ShellCommand#stdinShell()}): that body is parsed as a script one level deeper, like a
+ * {@code -c} string, and its commands are listed right before the shell's command, in the order
+ * they run. A {@code <<-} body is parsed with its leading tabs removed, positions kept.
  *
  * <p>Robustness: the parser never throws, reports unterminated quotes, parentheses, keywords and
  * heredocs as problems (at most 50), stops following nesting deeper than {@value #MAX_NESTING}
@@ -44,7 +47,7 @@ public final class ShellParser {
   private static final String[] REDIRECTS = {"&>>", "&>", "<<<", "<<-", "<<", "<>", "<&", ">>", ">|", ">&", "<", ">"};
   /** Reserved words that start a compound command (or a function definition). */
   private static final Set<String> COMPOUND_STARTS = Set.of("if", "for", "select", "while", "until", "case", "{", "function");
-  private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
+  private static final Set<String> SHELLS = ShellCommand.SHELLS;
 
   /**
    * Maps an offset range of the text being parsed to a file range. The implementations are classes,
@@ -70,6 +73,16 @@ public final class ShellParser {
     }
   }
 
+  /** Offsets in a text copied from the parent's with some characters left out (a {@code <<-} body without its tabs). */
+  private record Remapped(RangeMap parent, int[] toParent) implements RangeMap {
+    @Override
+    public SourceRange map(int start, int end) {
+      int from = toParent[Math.max(0, Math.min(start, toParent.length - 1))];
+      int to = end <= start ? from : toParent[Math.max(0, Math.min(end - 1, toParent.length - 1))] + 1;
+      return parent.map(from, to);
+    }
+  }
+
   /** Every offset maps to the whole of one range: text rewritten by unescaping has no finer map. */
   private record Fixed(SourceRange whole) implements RangeMap {
     @Override
@@ -82,8 +95,17 @@ public final class ShellParser {
   private static final class Shared {
     final List<Builder> commands = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
+    /** The text the parse started with; heredoc scripts found in it are reported to {@link #embedded}. */
+    final String rootText;
+    /** Where the heredoc scripts of the root text go; null when the caller does not ask. */
+    final List<EmbeddedScript> embedded;
     int nesting;
     boolean aborted;
+
+    Shared(String rootText, List<EmbeddedScript> embedded) {
+      this.rootText = rootText;
+      this.embedded = embedded;
+    }
 
     void problem(String message) {
       if (!aborted && problems.size() < MAX_PROBLEMS) {
@@ -129,7 +151,33 @@ public final class ShellParser {
     }
   }
 
-  private record PendingHeredoc(String delimiter, boolean stripTabs) {}
+  /**
+   * A heredoc whose body is still to be read (at the next newline), or was read and waits for its
+   * command to decide whether a shell runs it.
+   */
+  private static final class PendingHeredoc {
+    final String delimiter;
+    final boolean stripTabs;
+    /** The file descriptor written before {@code <<}, or -1 (standard input). */
+    final int fd;
+    /** The body's offsets in the text, once read (-1 before). */
+    int bodyStart = -1;
+    int bodyEnd = -1;
+    /** Set when a shell reads its script from this heredoc: which shell, the command, its depth. */
+    String shell;
+    Builder command;
+    int scriptDepth;
+
+    PendingHeredoc(String delimiter, boolean stripTabs, int fd) {
+      this.delimiter = delimiter;
+      this.stripTabs = stripTabs;
+      this.fd = fd;
+    }
+
+    boolean read() {
+      return bodyStart >= 0;
+    }
+  }
 
   private final Shared shared;
   private final String text;
@@ -167,10 +215,20 @@ public final class ShellParser {
    * @param positions maps offsets in {@code text} to file positions
    */
   public static ShellScript parse(String text, OffsetMap positions) {
+    return parse(text, positions, null);
+  }
+
+  /**
+   * Parses a script, and adds to {@code heredocScripts} (when not null) each heredoc body of
+   * {@code text} itself that a shell runs as its script, in the order the bodies are read; bodies
+   * inside {@code -c} strings and backticks are parsed too, but not reported (their offsets are not
+   * offsets of {@code text}).
+   */
+  public static ShellScript parse(String text, OffsetMap positions, List<EmbeddedScript> heredocScripts) {
     if (text == null || text.isEmpty()) {
       return ShellScript.EMPTY;
     }
-    Shared shared = new Shared();
+    Shared shared = new Shared(text, heredocScripts);
     ShellParser parser = new ShellParser(shared, text, new FileRanges(positions), 0);
     try {
       parser.script();
@@ -513,6 +571,7 @@ public final class ShellParser {
   private Builder simpleCommand() {
     List<Word> assignments = new ArrayList<>();
     List<Word> words = new ArrayList<>();
+    List<PendingHeredoc> ownHeredocs = null;
     int[] wordOffsets = new int[4];
     int start = -1;
     int end = -1;
@@ -532,7 +591,12 @@ public final class ShellParser {
         next();
         end = target.end;
         if (t.text.equals("<<") || t.text.equals("<<-")) {
-          heredocs.add(new PendingHeredoc(target.word.value(), t.text.equals("<<-")));
+          PendingHeredoc heredoc = new PendingHeredoc(target.word.value(), t.text.equals("<<-"), fd(t));
+          heredocs.add(heredoc);
+          if (ownHeredocs == null) {
+            ownHeredocs = new ArrayList<>(2);
+          }
+          ownHeredocs.add(heredoc);
         }
       } else if (t.kind == Kind.WORD) {
         next();
@@ -591,7 +655,109 @@ public final class ShellParser {
     }
     Builder b = new Builder(assignments, words, range, depth);
     shared.commands.add(b);
+    if (ownHeredocs != null && !words.isEmpty()) {
+      scriptHeredoc(b, ownHeredocs);
+    }
     return b;
+  }
+
+  /** The file descriptor of a redirection token ({@code 3<<EOF} gives 3), or -1 when none is written. */
+  private int fd(Token redirect) {
+    int digits = redirect.end - redirect.text.length() - redirect.start;
+    if (digits <= 0) {
+      return -1;
+    }
+    try {
+      return Integer.parseInt(text.substring(redirect.start, redirect.start + digits));
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE; // too long to be a descriptor, and never standard input
+    }
+  }
+
+  /**
+   * When {@code command} is a shell reading its script from standard input, marks the heredoc that
+   * is its standard input (the last one on descriptor 0) as that script, and parses it if its body
+   * was already read (a newline right after the command); otherwise the body is parsed when read.
+   */
+  private void scriptHeredoc(Builder command, List<PendingHeredoc> own) {
+    PendingHeredoc stdin = null;
+    for (PendingHeredoc h : own) {
+      if (h.fd <= 0) {
+        stdin = h;
+      }
+    }
+    if (stdin == null) {
+      return;
+    }
+    String shell = new ShellCommand(command.assignments, command.words, command.range, Separator.END, depth)
+        .stdinShell();
+    if (shell == null) {
+      return;
+    }
+    stdin.shell = shell;
+    stdin.command = command;
+    stdin.scriptDepth = depth + 1;
+    if (stdin.read()) {
+      parseHeredocScript(stdin);
+    }
+  }
+
+  /** Parses a heredoc body a shell runs; its commands go right before the shell's command. */
+  private void parseHeredocScript(PendingHeredoc h) {
+    if (text == shared.rootText && shared.embedded != null) {
+      shared.embedded.add(new EmbeddedScript(h.shell, h.bodyStart, h.bodyEnd));
+    }
+    if (h.bodyEnd <= h.bodyStart || !enterNested()) {
+      return;
+    }
+    int from = shared.commands.size();
+    try {
+      String body;
+      RangeMap map;
+      if (!h.stripTabs) {
+        body = text.substring(h.bodyStart, h.bodyEnd);
+        map = offsetMap(h.bodyStart);
+      } else {
+        StringBuilder stripped = new StringBuilder(h.bodyEnd - h.bodyStart);
+        int[] offsets = new int[h.bodyEnd - h.bodyStart + 1];
+        boolean lineStart = true;
+        for (int i = h.bodyStart; i < h.bodyEnd; i++) {
+          char c = text.charAt(i);
+          if (lineStart && c == '\t') {
+            continue;
+          }
+          lineStart = c == '\n';
+          offsets[stripped.length()] = i;
+          stripped.append(c);
+        }
+        offsets[stripped.length()] = h.bodyEnd;
+        body = stripped.toString();
+        map = new Remapped(ranges, offsets);
+      }
+      ShellParser sub = new ShellParser(shared, body, map, h.scriptDepth);
+      sub.script();
+    } finally {
+      shared.nesting--;
+    }
+    leftNested();
+    moveBefore(h.command, from);
+  }
+
+  /** Moves the commands listed from index {@code from} on to just before {@code command}. */
+  private void moveBefore(Builder command, int from) {
+    List<Builder> commands = shared.commands;
+    int at = -1;
+    for (int i = Math.min(from, commands.size()) - 1; i >= 0 && at < 0; i--) {
+      if (commands.get(i) == command) {
+        at = i;
+      }
+    }
+    if (at < 0 || from >= commands.size()) {
+      return;
+    }
+    List<Builder> moved = new ArrayList<>(commands.subList(from, commands.size()));
+    commands.subList(from, commands.size()).clear();
+    commands.addAll(at, moved);
   }
 
   /** The {@code -c} script word of {@code sh -c 'script'} (also through sudo, env...), if any. */
@@ -670,7 +836,7 @@ public final class ShellParser {
       if (peek().kind == Kind.WORD) {
         Token target = next();
         if (t.text.equals("<<") || t.text.equals("<<-")) {
-          heredocs.add(new PendingHeredoc(target.word.value(), t.text.equals("<<-")));
+          heredocs.add(new PendingHeredoc(target.word.value(), t.text.equals("<<-"), fd(t)));
         }
       } else {
         problem("missing redirection target after '" + t.text + "'", t.start);
@@ -1252,6 +1418,7 @@ public final class ShellParser {
     while (!heredocs.isEmpty()) {
       PendingHeredoc h = heredocs.poll();
       int bodyStart = pos;
+      int bodyEnd = limit;
       boolean found = false;
       while (pos < limit) {
         int eol = text.indexOf('\n', pos);
@@ -1269,14 +1436,21 @@ public final class ShellParser {
         if (to > from && text.charAt(to - 1) == '\r') {
           to--;
         }
+        int lineStart = pos;
         pos = eol < 0 ? limit : eol + 1;
         if (to - from == h.delimiter.length() && text.startsWith(h.delimiter, from)) {
           found = true;
+          bodyEnd = lineStart;
           break;
         }
       }
       if (!found) {
         problem("unterminated heredoc '" + h.delimiter + "'", bodyStart);
+      }
+      h.bodyStart = bodyStart;
+      h.bodyEnd = bodyEnd;
+      if (h.shell != null) {
+        parseHeredocScript(h);
       }
     }
   }

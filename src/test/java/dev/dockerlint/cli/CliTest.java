@@ -614,8 +614,9 @@ class CliTest {
     String section = readme.substring(readme.indexOf("## Configuration\n"), readme.indexOf("## Output formats\n"));
     String tree = section.substring(section.indexOf("```text\nrepo/\n") + "```text\nrepo/\n".length());
     tree = tree.substring(0, tree.indexOf("```"));
-    String dockerfile = "FROM alpine:latest\nUSER app\n";
-    assertThat(section).contains("With `FROM alpine:latest` and `USER app` in each Dockerfile, `dockerlint Dockerfile services`");
+    String dockerfile = "FROM alpine:latest\nUSER app\nEXPOSE 8080\n";
+    assertThat(section).contains("With `FROM alpine:latest`, `USER app` and `EXPOSE 8080` in each Dockerfile, "
+        + "`dockerlint Dockerfile services`");
     int files = 0;
     for (String line : tree.split("\n")) {
       String[] columns = line.strip().split("\\s{2,}", 2);

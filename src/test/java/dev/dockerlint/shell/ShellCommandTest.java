@@ -230,4 +230,45 @@ class ShellCommandTest {
     assertThat(command("rm -rf *").removes("/var/cache/apk")).isFalse();
     assertThat(command("rm -rf /var/*/apk").removes("/var/cache/apk")).isFalse();
   }
+
+  @ParameterizedTest(name = "[{index}] {0} reads its script from stdin: {1}")
+  @CsvSource(delimiter = '|', nullValues = "null", value = {
+      "bash                        | bash",
+      "/bin/sh                     | sh",
+      "sh -e                       | sh",
+      "bash -eux                   | bash",
+      "bash -o pipefail            | bash",
+      "bash -euxo pipefail         | bash",
+      "sh +o posix -e              | sh",
+      "bash --norc --noprofile     | bash",
+      "bash --rcfile /etc/rc       | bash",
+      "bash -s                     | bash",
+      "bash -s -- a b              | bash",
+      "bash -es arg                | bash",
+      "bash -                      | bash",
+      "sh --                       | sh",
+      "'bash' '-e'                 | bash",
+      "sudo -u bob bash            | bash",
+      "env X=1 dash                | dash",
+      "bash -c 'echo hi'           | null",
+      "bash -ec 'echo hi'          | null",
+      "bash script.sh              | null",
+      "bash -e script.sh           | null",
+      "bash -- script.sh           | null",
+      "bash -o pipefail script.sh  | null",
+      "bash --rcfile rc script.sh  | null",
+      "python3                     | null",
+      "bashful                     | null",
+      "cat                         | null"})
+  void stdinShell(String text, String expected) {
+    assertThat(command(text).stdinShell()).isEqualTo(expected);
+  }
+
+  @Test
+  void isShellNamesThePosixShells() {
+    assertThat(ShellCommand.isShell("bash")).isTrue();
+    assertThat(ShellCommand.isShell("mksh")).isTrue();
+    assertThat(ShellCommand.isShell("python3")).isFalse();
+    assertThat(ShellCommand.isShell("")).isFalse();
+  }
 }

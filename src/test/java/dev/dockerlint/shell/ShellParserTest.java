@@ -121,7 +121,26 @@ class ShellParserTest {
             "cat ;, echo after ."),
         Arguments.of("cat <<-'END' | sh\n\tbody\n\tEND\nnext", "cat |, sh ;, next ."),
         Arguments.of("a <<A; b <<B\nx\nA\ny\nB\nc", "a ;, b ;, c ."),
-        Arguments.of("cat <<EOF\r\nbody\r\nEOF\r\nafter", "cat ;, after .")
+        Arguments.of("cat <<EOF\r\nbody\r\nEOF\r\nafter", "cat ;, after ."),
+        // a shell reading its script from a heredoc runs the body: listed one level deeper, before the shell
+        Arguments.of("bash <<EOF\na && b\nEOF\nc", "a && @1, b . @1, bash ;, c ."),
+        Arguments.of("<<EOF sh -e\na\nEOF", "a . @1, sh -e ."),
+        Arguments.of("sh -e <<'X'\necho $HOME\nX", "echo $HOME . @1, sh -e ."),
+        Arguments.of("sudo -u bob bash -s -- x <<EOF\na\nEOF", "a . @1, sudo -u bob bash -s -- x ."),
+        Arguments.of("bash <<EOF && rm -rf /x\napt-get install y\nEOF", "apt-get install y . @1, bash &&, rm -rf /x ."),
+        Arguments.of("bash <<EOF | tee log\na\nEOF", "a . @1, bash |, tee log ."),
+        Arguments.of("bash <<A <<B\nx\nA\ny\nB", "y . @1, bash ."),
+        Arguments.of("bash <<A; sh <<B\nx\nA\ny\nB\nz", "x . @1, bash ;, y . @1, sh ;, z ."),
+        Arguments.of("bash <<-EOF\n\ta\n\t\tb\n\tEOF\nc", "a ; @1, b . @1, bash ;, c ."),
+        Arguments.of("bash <<OUT\nsh <<IN\ninner\nIN\nouter\nOUT", "inner . @2, sh ; @1, outer . @1, bash ."),
+        Arguments.of("if true; then bash <<EOF\na\nEOF\nfi", "true ., a . @1, bash ."),
+        Arguments.of("sh -c 'bash <<EOF\na\nEOF'", "a . @2, bash . @1, sh -c bash <<EOF\na\nEOF ."),
+        // the body is data: for a -c string, a script file, another descriptor, another program
+        Arguments.of("bash -c 'cat' <<EOF\nrm -rf /\nEOF", "cat . @1, bash -c cat ."),
+        Arguments.of("bash script.sh <<EOF\nrm -rf /\nEOF", "bash script.sh ."),
+        Arguments.of("bash 3<<EOF\nrm -rf /\nEOF", "bash ."),
+        Arguments.of("python3 <<EOF\nimport os\nEOF", "python3 ."),
+        Arguments.of("cat <<EOF | sh\nrm -rf /\nEOF", "cat |, sh .")
     );
   }
 
@@ -221,6 +240,52 @@ class ShellParserTest {
     ShellScript script = parse(text);
     assertThat(summary(script)).isEqualTo("cat ;, apt-get clean .");
     assertThat(script.commands().get(1).range()).isEqualTo(SourceRange.of(4, 1, 4, 14));
+  }
+
+  @Test
+  void heredocScriptKeepsExactPositionsAlsoWithTabsStripped() {
+    String text = "bash <<-EOF\n\t\tapt-get install vim\n\tEOF\n";
+    ShellScript script = parse(text);
+    assertThat(script.problems()).isEmpty();
+    ShellCommand apt = script.commands().get(0);
+    assertThat(apt.name()).isEqualTo("apt-get");
+    assertThat(apt.range()).isEqualTo(SourceRange.of(2, 3, 2, 22));
+    assertThat(apt.words().get(2).range()).isEqualTo(SourceRange.of(2, 19, 2, 22));
+  }
+
+  @Test
+  void heredocScriptsOfTheTextAreReportedWithTheirShellAndOffsets() {
+    String text = "bash <<A && python3 <<B\necho a\nA\nprint(1)\nB\nsh -c 'sh <<C\nx\nC'";
+    List<EmbeddedScript> found = new java.util.ArrayList<>();
+    ShellScript script = ShellParser.parse(text, OffsetMap.shifted(new SourceText(text), 0), found);
+    assertThat(script.problems()).isEmpty();
+    // only bash's body: python3's is data, and the one inside the -c string is not at an offset of the text
+    assertThat(found).containsExactly(new EmbeddedScript("bash", 24, 31));
+    assertThat(text.substring(24, 31)).isEqualTo("echo a\n");
+    assertThat(summary(script)).startsWith("echo a . @1, bash &&, python3 ;");
+  }
+
+  @Test
+  void unterminatedHeredocScriptIsParsedToTheEnd() {
+    ShellScript script = parse("bash <<EOF\napt-get install x\n");
+    assertThat(summary(script)).isEqualTo("apt-get install x . @1, bash .");
+    assertThat(script.problems()).singleElement().asString().contains("unterminated heredoc 'EOF'");
+  }
+
+  @Test
+  @Timeout(10)
+  void deeplyNestedHeredocScriptsStayBounded() {
+    StringBuilder text = new StringBuilder();
+    int levels = 400;
+    for (int i = 0; i < levels; i++) {
+      text.append("bash <<E").append(i).append('\n');
+    }
+    text.append("x\n".repeat(20_000));
+    for (int i = levels - 1; i >= 0; i--) {
+      text.append('E').append(i).append('\n');
+    }
+    ShellScript script = parse(text.toString());
+    assertThat(script.problems()).anySatisfy(p -> assertThat(p).contains("nested too deeply"));
   }
 
   @Test

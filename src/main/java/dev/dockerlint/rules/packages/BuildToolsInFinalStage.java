@@ -44,16 +44,42 @@ public final class BuildToolsInFinalStage implements Rule {
     }
     List<Stage> lineage = new ArrayList<>(file.lineage(last));
     java.util.Collections.reverse(lineage);
+    List<List<ShellCommand>> runs = new ArrayList<>();
+    int lastPhpExtensionBuild = -1;
     for (Stage stage : lineage) {
       for (Run run : stage.instructions(Run.class)) {
         if (run.command() instanceof ShellForm shell) {
-          checkRun(shell.script().commands(), context);
+          List<ShellCommand> commands = shell.script().commands();
+          if (buildsPhpExtensions(commands)) {
+            lastPhpExtensionBuild = runs.size();
+          }
+          runs.add(commands);
         }
       }
     }
+    for (int k = 0; k < runs.size(); k++) {
+      checkRun(runs.get(k), k <= lastPhpExtensionBuild, context);
+    }
   }
 
-  private static void checkRun(List<ShellCommand> raw, RuleContext context) {
+  /**
+   * The official php images' way to add an extension: {@code docker-php-ext-install},
+   * {@code docker-php-ext-configure} or {@code pecl install} compile it against the headers of the
+   * {@code *-dev} packages installed for it, whose dependencies are the libraries it loads at run
+   * time; removing them (without the images' {@code apt-mark} dance) breaks the extension.
+   */
+  private static boolean buildsPhpExtensions(List<ShellCommand> commands) {
+    for (ShellCommand raw : commands) {
+      ShellCommand c = raw.unwrapped();
+      if (c.is("docker-php-ext-install") || c.is("docker-php-ext-configure")
+          || c.is("pecl") && c.subcommand().orElse("").equals("install")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkRun(List<ShellCommand> raw, boolean forPhpExtensions, RuleContext context) {
     List<ShellCommand> commands = new ArrayList<>(raw.size());
     for (ShellCommand command : raw) {
       commands.add(command.unwrapped());
@@ -90,6 +116,9 @@ public final class BuildToolsInFinalStage implements Rule {
       }
       for (Word word : InstallThenRemove.packageWords(c)) {
         String name = InstallThenRemove.packageName(manager, word.value());
+        if (forPhpExtensions && isHeaders(name)) {
+          continue; // the headers a PHP extension is built against: their libraries stay needed
+        }
         if (isBuildTool(name) && !removed.contains(name)) {
           context.report(word.range(), "'" + name + "' is a build tool installed in the final image and not removed "
               + "in the same RUN; build in an earlier stage and COPY --from it only what runs");
@@ -103,6 +132,10 @@ public final class BuildToolsInFinalStage implements Rule {
     for (Word w : positional.subList(Math.min(1, positional.size()), positional.size())) {
       into.add(InstallThenRemove.packageName(manager, w.value()));
     }
+  }
+
+  private static boolean isHeaders(String name) {
+    return name.endsWith("-dev") || name.endsWith("-devel");
   }
 
   static boolean isBuildTool(String name) {

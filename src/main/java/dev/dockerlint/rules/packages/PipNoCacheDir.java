@@ -54,7 +54,7 @@ public final class PipNoCacheDir implements Rule {
           continue;
         }
         int install = Pip.installIndex(command, false);
-        if (install < 0 || command.hasFlag("--no-cache-dir")) {
+        if (install < 0 || Pip.hasInstallOption(command, "--no-cache-dir")) {
           continue;
         }
         if (lastCacheRemoval == ShellScript.NOT_SEARCHED) {

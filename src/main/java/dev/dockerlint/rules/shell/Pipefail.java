@@ -105,6 +105,9 @@ public final class Pipefail implements Rule {
    * a shell started with {@code -o pipefail} that runs the piped command ({@code bash -o pipefail -c '...'}).
    */
   private static boolean pipefailSetBefore(List<ShellCommand> commands, ShellCommand pipe) {
+    if (heredocShellWithPipefail(commands, pipe)) {
+      return true;
+    }
     boolean set = false;
     for (ShellCommand command : commands) {
       boolean before = command.range().start().compareTo(pipe.range().start()) < 0;
@@ -118,6 +121,24 @@ public final class Pipefail implements Rule {
       }
     }
     return set;
+  }
+
+  /**
+   * The pipe is in the heredoc script of a shell started with {@code -o pipefail}
+   * ({@code bash -o pipefail <<EOF}): a heredoc script's commands come right before its shell's
+   * command, one level deeper, and lie after that command's line.
+   */
+  private static boolean heredocShellWithPipefail(List<ShellCommand> commands, ShellCommand pipe) {
+    int index = commands.indexOf(pipe);
+    for (int j = index + 1; index >= 0 && j < commands.size(); j++) {
+      ShellCommand next = commands.get(j);
+      if (next.subshellDepth() >= pipe.subshellDepth()) {
+        continue;
+      }
+      return next.subshellDepth() == pipe.subshellDepth() - 1 && next.stdinShell() != null
+          && optionPipefail(next.unwrapped().arguments()) && pipe.range().start().compareTo(next.range().end()) >= 0;
+    }
+    return false;
   }
 
   private static boolean optionPipefail(List<Word> args) {

@@ -32,6 +32,9 @@ public final class RunCd implements Rule {
       // worked out once per RUN, not per cd: a long RUN of cds had made this quadratic
       int lastReturn = lastReturn(commands);
       Removals removals = null;
+      // the directory the main shell is in, as far as the RUN's own cds tell (null: not known)
+      String cwd = null;
+      String previous = null;
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand command = commands.get(i);
         if (!command.is("cd") || command.inSubshell()) {
@@ -39,13 +42,18 @@ public final class RunCd implements Rule {
         }
         List<Word> targets = command.positionalArguments();
         String target = targets.isEmpty() ? "" : targets.get(0).value();
+        String from = cwd;
+        String to = target.equals("-") ? previous : resolve(cwd, target);
+        previous = from;
+        cwd = to;
         if (isReturn(target) || isTemporary(target) || lastReturn > i) {
           continue;
         }
         if (removals == null) {
           removals = removals(commands);
         }
-        if (removedLater(removals, i, target)) {
+        // cd build inside /usr/src/app is /usr/src/app/build: removing /usr/src/app removes it too
+        if (removedLater(removals, i, target) || to != null && !to.equals(target) && removedLater(removals, i, to)) {
           continue;
         }
         context.report(command.range(), "'" + text(command) + "' lasts only for this RUN; set the directory with "
@@ -55,10 +63,57 @@ public final class RunCd implements Rule {
     }
   }
 
-  /** {@code cd}, {@code cd /}, {@code cd -}, {@code cd ..}, {@code cd ~}: going back, not going to work somewhere. */
+  /**
+   * {@code cd}, {@code cd /}, {@code cd -}, {@code cd ..}, {@code cd ../..}, {@code cd ~}: going
+   * back, not going to work somewhere.
+   */
   private static boolean isReturn(String target) {
-    return target.isEmpty() || target.equals("/") || target.equals("-") || target.equals("..")
+    return target.isEmpty() || target.equals("/") || target.equals("-") || isUp(target)
         || target.equals("~") || target.equals("$HOME") || target.equals("${HOME}") || target.equals("$OLDPWD");
+  }
+
+  /** {@code ..}, {@code ../..}, {@code ../../}: only steps up. */
+  private static boolean isUp(String target) {
+    String t = Word.normalizePath(target);
+    if (t.isEmpty()) {
+      return false;
+    }
+    for (String part : t.split("/", -1)) {
+      if (!part.equals("..")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where {@code cd target} goes from {@code cwd}, with {@code .} and {@code ..} worked out; null
+   * when that is not known (a relative target from an unknown directory, a variable, {@code ~}).
+   */
+  static String resolve(String cwd, String target) {
+    if (target.isEmpty() || target.startsWith("~") || target.indexOf('$') >= 0 || target.indexOf('`') >= 0) {
+      return null;
+    }
+    String path;
+    if (target.startsWith("/")) {
+      path = target;
+    } else if (cwd == null) {
+      return null;
+    } else {
+      path = cwd + "/" + target;
+    }
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        parts.pollLast();
+      } else {
+        parts.addLast(part);
+      }
+    }
+    return "/" + String.join("/", parts);
   }
 
   /** A scratch directory: /tmp, /var/tmp, a mktemp result, a variable naming a temp dir. */
@@ -70,8 +125,8 @@ public final class RunCd implements Rule {
   }
 
   /**
-   * The index of the last {@code cd /}, {@code cd -}, {@code cd ..} in the main shell, or -1: a cd
-   * before it is temporary, and the author knows it.
+   * The index of the last {@code cd /}, {@code cd -}, {@code cd ..} (or {@code cd ../..}) in the
+   * main shell, or -1: a cd before it is temporary, and the author knows it.
    */
   private static int lastReturn(List<ShellCommand> commands) {
     for (int j = commands.size() - 1; j >= 0; j--) {
@@ -79,7 +134,7 @@ public final class RunCd implements Rule {
       if (c.is("cd") && !c.inSubshell()) {
         List<Word> args = c.positionalArguments();
         String t = args.isEmpty() ? "" : args.get(0).value();
-        if (t.equals("/") || t.equals("-") || t.equals("..") || t.equals("$OLDPWD") || t.equals("\"$OLDPWD\"")) {
+        if (t.equals("/") || t.equals("-") || isUp(t) || t.equals("$OLDPWD") || t.equals("\"$OLDPWD\"")) {
           return j;
         }
       }

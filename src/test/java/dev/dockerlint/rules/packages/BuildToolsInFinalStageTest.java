@@ -27,7 +27,21 @@ class BuildToolsInFinalStageTest {
         "FROM debian:12\nRUN echo 'apt-get install -y gcc'\n",
         "FROM python:3.12\nRUN pip install make\n",
         // a compiler's name and a version number, and nothing else, is a compiler
-        "FROM debian:12\nRUN apt-get install -y gcc-12-base clang-format libclang-16 gcc-x gcc-\n");
+        "FROM debian:12\nRUN apt-get install -y gcc-12-base clang-format libclang-16 gcc-x gcc-\n",
+        // the official php pattern: docker-php-ext-install builds against the -dev packages' headers
+        "FROM php:8.2-apache\nRUN apt-get update && apt-get install -y libzip-dev libpng-dev \\\n"
+            + "  && docker-php-ext-install zip gd \\\n  && rm -rf /var/lib/apt/lists/*\n",
+        "FROM php:8.3-fpm\nRUN apt-get update && apt-get install -y \\\n    libfreetype-dev \\\n    libjpeg62-turbo-dev \\\n"
+            + "    libpng-dev \\\n  && docker-php-ext-configure gd --with-freetype --with-jpeg \\\n"
+            + "  && docker-php-ext-install -j$(nproc) gd\n",
+        "FROM php:8.3-cli\nRUN apt-get update && apt-get install -y libmemcached-dev zlib1g-dev \\\n"
+            + "  && pecl install memcached-3.2.0 && docker-php-ext-enable memcached\n",
+        "FROM php:8.3-fpm-alpine\nRUN apk add --no-cache libzip-dev\nRUN docker-php-ext-install zip\n",
+        // ... and its savedAptMark clean-up, which keeps only the libraries the extension loads
+        "FROM php:8.3-apache\nRUN set -eux; \\\n  savedAptMark=\"$(apt-mark showmanual)\"; \\\n  apt-get update; \\\n"
+            + "  apt-get install -y --no-install-recommends libzip-dev git; \\\n  docker-php-ext-install zip; \\\n"
+            + "  apt-mark auto '.*' > /dev/null; \\\n  [ -z \"$savedAptMark\" ] || apt-mark manual $savedAptMark; \\\n"
+            + "  apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\\n  rm -rf /var/lib/apt/lists/*\n");
   }
 
   static Stream<String> invalid() {
@@ -41,7 +55,13 @@ class BuildToolsInFinalStageTest {
         "FROM fedora:40\nRUN dnf install -y [|gcc-c++|] [|openssl-devel|]\n",
         "FROM debian:12\nRUN apt-get install -y [|gcc-12|] [|g++-13|] [|clang-16|]\n",
         "FROM debian:12 AS base\nRUN sudo apt-get install -y \\\n    [|cmake|] \\\n    # the compiler\n    [|g++|]\nFROM base\n",
-        "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y [|make=4.3-4.1|]\nEOF\n");
+        "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y [|make=4.3-4.1|]\nEOF\n",
+        // near misses: tools that are not headers, headers with no extension built, an extension built before them
+        "FROM php:8.2-apache\nRUN apt-get update && apt-get install -y [|git|] [|build-essential|] libzip-dev \\\n"
+            + "  && docker-php-ext-install zip\n",
+        "FROM php:8.2-apache\nRUN apt-get update && apt-get install -y [|libzip-dev|] && composer install\n",
+        "FROM php:8.2-apache\nRUN docker-php-ext-install pdo_mysql\nRUN apt-get install -y [|libpq-dev|]\n",
+        "FROM php:8.2-apache\nRUN echo docker-php-ext-install && apt-get install -y [|libzip-dev|]\n");
   }
 
   @ParameterizedTest

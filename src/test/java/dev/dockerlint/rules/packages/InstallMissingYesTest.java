@@ -25,7 +25,14 @@ class InstallMissingYesTest {
         "FROM debian:12\nRUN apt-get update\n",
         "FROM fedora:40\nRUN dnf --assumeyes install tar\n",
         "FROM opensuse/leap:15\nRUN zypper --non-interactive install curl\n",
-        "FROM debian:12\nRUN echo 'apt-get install curl'\n");
+        "FROM debian:12\nRUN echo 'apt-get install curl'\n",
+        // heredoc bodies that no shell runs
+        "FROM debian:12\nRUN python3 <<EOT\napt-get install curl\nEOT\n",
+        "FROM debian:12\nRUN <<EOT\n#!/usr/bin/env python3\napt-get install curl\nEOT\n",
+        "FROM debian:12\nRUN cat <<EOT > /setup.sh\napt-get install curl\nEOT\n",
+        "FROM debian:12\nRUN bash -c 'apt-get install -y curl' <<EOT\napt-get install curl\nEOT\n",
+        "FROM debian:12\nRUN bash 3<<EOT\napt-get install curl\nEOT\n",
+        "FROM debian:12\nRUN <<A <<B\napt-get install curl\nA\napt-get install git\nB\n");
   }
 
   static Stream<String> invalid() {
@@ -37,7 +44,15 @@ class InstallMissingYesTest {
         "FROM fedora:40\nRUN [|dnf install|] tar\n",
         "FROM fedora:40\nRUN [|microdnf install|] tar\n",
         "FROM opensuse/leap:15\nRUN [|zypper install|] curl\n",
-        "FROM debian:12\nRUN <<EOF\n[|apt-get install|] curl\nEOF\n");
+        "FROM debian:12\nRUN <<EOF\n[|apt-get install|] curl\nEOF\n",
+        // heredocs a shell runs: the finding is in the body
+        "FROM debian:12\nRUN <<EOT bash\n  set -ex\n  [|apt-get install|] curl\nEOT\n",
+        "FROM debian:12\nRUN bash <<EOT\n[|apt-get install|] curl\nEOT\n",
+        "FROM debian:12\nRUN sh -e <<'EOT'\n[|apt-get install|] $PKG\nEOT\n",
+        "FROM debian:12\nRUN <<-EOT\n\t\t[|apt-get install|] curl\n\tEOT\n",
+        "FROM debian:12\nRUN <<EOT\n#!/bin/bash\n[|apt-get install|] curl\nEOT\n",
+        "FROM debian:12\nRUN <<A bash && <<B sh\n[|apt-get install|] curl\nA\n[|apt-get install|] git\nB\n",
+        "FROM debian:12\nONBUILD RUN <<EOT bash\n[|apt-get install|] curl\nEOT\n");
   }
 
   @ParameterizedTest

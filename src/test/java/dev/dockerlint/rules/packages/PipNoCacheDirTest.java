@@ -24,7 +24,14 @@ class PipNoCacheDirTest {
         "FROM python:3.12\nRUN pip install flask==3.0.3 && rm -rf /root/.cache/pip\n",
         "FROM python:3.12 AS build\nRUN pip install flask==3.0.3\nFROM python:3.12-slim\n",
         "FROM python:3.12\nRUN pipx install black==24.1.0\n",
-        "FROM python:3.12\nRUN python setup.py install\n");
+        "FROM python:3.12\nRUN python setup.py install\n",
+        // pip accepts any unambiguous prefix of a long option
+        "FROM python:3.12\nRUN pip install --no-cache flask==3.0.3\n",
+        "FROM python:3.12\nRUN pip install --no-ca flask==3.0.3\n",
+        "FROM python:3.12\nRUN pip install --no-cache-d flask==3.0.3\n",
+        "FROM python:3.12\nRUN pip --no-cache install flask==3.0.3\n",
+        "FROM python:3.12\nRUN python3 -m pip install -r requirements.txt --no-cache\n",
+        "FROM python:3.12\nRUN <<EOT bash\npip install --no-cache flask==3.0.3\nEOT\n");
   }
 
   static Stream<String> invalid() {
@@ -34,7 +41,14 @@ class PipNoCacheDirTest {
         "FROM python:3.12\nRUN [|pip3 install|] -r requirements.txt\n",
         "FROM python:3.12\nRUN [|python3 -m pip install|] --upgrade pip\n",
         "FROM python:3.12\nENV PIP_NO_CACHE_DIR=\nRUN sudo [|pip install|] x==1\n",
-        "FROM python:3.12\nRUN <<EOF\n[|pip3.12 install|] x==1\nEOF\n");
+        "FROM python:3.12\nRUN <<EOF\n[|pip3.12 install|] x==1\nEOF\n",
+        // near misses: an ambiguous prefix pip rejects, another option, an operand after --, a quoted word
+        "FROM python:3.12\nRUN [|pip install|] --no-c flask==3.0.3\n",
+        "FROM python:3.12\nRUN [|pip install|] --no-color flask==3.0.3\n",
+        "FROM python:3.12\nRUN [|pip install|] --cache-dir /tmp/c flask==3.0.3\n",
+        "FROM python:3.12\nRUN [|pip install|] -- --no-cache\n",
+        "FROM python:3.12\nRUN [|pip install|] '--no-cache-dirs' x==1\n",
+        "FROM python:3.12\nRUN <<EOT bash\n[|pip install|] flask==3.0.3\nEOT\n");
   }
 
   @ParameterizedTest

@@ -35,7 +35,36 @@ class SecretLiteralTest {
         "FROM alpine:3.20\nRUN grep -q 'BEGIN RSA PRIVATE KEY' /etc/key.pem\n",
         "FROM alpine:3.20\nRUN grep -q -- '-----BEGIN RSA PRIVATE KEY-----' /etc/key.pem\n",
         "FROM alpine:3.20\nLABEL org.opencontainers.image.revision=0123456789abcdef0123456789abcdef01234567\n",
-        "FROM alpine:3.20\nENV STRIPE_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc\n");
+        "FROM alpine:3.20\nENV STRIPE_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc\n",
+        // heredoc assignments that are not secrets: placeholders, variables, defaults, paths, other keys
+        "FROM alpine:3.20\nCOPY <<EOF /etc/app.conf\n"
+            + "db_password = ${DB_PASSWORD}\n"
+            + "admin_password = $ADMIN_PASSWORD\n"
+            + "password = changeme\n"
+            + "password: <your-password>\n"
+            + "api_token = ********\n"
+            + "secret_key = xxxxxxxx\n"
+            + "token = {{ .Values.token }}\n"
+            + "password = %(DB_PASSWORD)s\n"
+            + "password_file = /run/secrets/db_password\n"
+            + "token_url = https://auth.example.com/token\n"
+            + "password_min_length = 12\n"
+            + "password_required = true\n"
+            + "secret = /run/secrets/app\n"
+            + "password =\n"
+            + "password: see the operations wiki\n"
+            + "auth = kerberos\n"
+            + "username = hunter2\n"
+            + "# password = hunter2 is the old one\n"
+            + "EOF\n",
+        "FROM alpine:3.20\nCOPY <<EOF /app/settings.json\n{\"password\": null, \"token\": \"\", \"secret\": \"example-secret\"}\nEOF\n",
+        // code reads its secrets: only quoted literals count there
+        "FROM python:3.12-slim\nCOPY <<EOF /app/settings.py\nDB_PASSWORD = os.environ[\"DB_PASSWORD\"]\nAPI_TOKEN = get_token()\nSECRET = hunter2value\nEOF\n",
+        "FROM python:3.12-slim\nRUN python3 <<EOF\npassword = hunter2value\nEOF\n",
+        // shell scripts that read secrets from a secret mount or the environment
+        "FROM alpine:3.20\nRUN --mount=type=secret,id=db <<EOF\nexport DB_PASSWORD=$(cat /run/secrets/db)\nTOKEN=\"$CI_TOKEN\" make\nEOF\n",
+        // not a heredoc: RUN text is scanned for known formats only
+        "FROM alpine:3.20\nRUN echo 'admin_password = hunter2' > /etc/app.conf\n");
   }
 
   static Stream<String> invalid() {
@@ -51,6 +80,23 @@ class SecretLiteralTest {
         "FROM alpine:3.20\nRUN <<EOF\nmkdir -p /root/.ssh\necho '[|" + KEY + "|]' > /root/.ssh/id_ed25519\nEOF\n",
         "FROM alpine:3.20\nCOPY <<EOF /root/.ssh/id_ed25519\n[|" + KEY + "|]\nEOF\n",
         "FROM alpine:3.20\nCOPY <<EOF /root/.aws/credentials\n[default]\naws_access_key_id = [|" + AWS + "|]\nEOF\n",
+        // a password, token or secret given a literal value in a heredoc body
+        "FROM alpine:3.20\nCOPY <<EOF /etc/app.conf\n[admin]\nadmin_password = [|hunter2|]\nEOF\n",
+        "FROM alpine:3.20\nCOPY <<EOF /etc/app.yaml\ndb:\n  password: [|s3cr3t-Pa55|]\n  api-token: '[|tok_9f8e7d6c5b|]'\nEOF\n",
+        "FROM alpine:3.20\nCOPY <<EOF /app/config.json\n{\n  \"clientSecret\": \"[|c1i3nt-s3cr3t-v4lu3|]\",\n  \"port\": 8080\n}\nEOF\n",
+        "FROM alpine:3.20\nCOPY <<EOF /app/.env\nSECRET_KEY_BASE=[|9a8b7c6d5e4f3a2b1c|] # rails\nEOF\n",
+        "FROM alpine:3.20\nADD <<EOF /opt/app/application.properties\nspring.datasource.password=[|Tr0ub4dor&3|]\nEOF\n",
+        "FROM alpine:3.20\nCOPY <<EOF /etc/app.xml\n<config><user>app</user></config>\n  <password>[|hunter22|]</password>\nEOF\n",
+        "FROM alpine:3.20\nCOPY <<EOF /root/.docker/config.json\n{\"auths\": {\"registry.example.com\": {\n  \"auth\": \"[|dXNlcjpodW50ZXIyMjI=|]\"}}}\nEOF\n",
+        "FROM python:3.12-slim\nCOPY <<EOF /app/settings.py\nSECRET_KEY = \"[|django-insecure-8f7a6s5d|]\"\nEOF\n",
+        "FROM python:3.12-slim\nRUN python3 <<EOF\nPASSWORD = '[|hunter2value|]'\nEOF\n",
+        // RUN heredocs: data written to a file, and scripts
+        "FROM alpine:3.20\nRUN cat <<EOF > /etc/app.conf\nadmin_password = [|hunter2|]\nEOF\n",
+        "FROM alpine:3.20\nRUN <<EOF\nexport DB_PASSWORD=[|hunter2|]\nDEPLOY_TOKEN=[|d3pl0y-t0k3n|] ./deploy.sh\nEOF\n",
+        "FROM alpine:3.20\nRUN <<-EOF\n\tGITHUB_TOKEN=\"[|t0k3n-n0t-a-f0rmat|]\"\n\tEOF\n",
+        "FROM alpine:3.20\nONBUILD COPY <<EOF /etc/app.conf\npassword = [|hunter2|]\nEOF\n",
+        // a known format is reported once, by its format
+        "FROM alpine:3.20\nCOPY <<EOF /etc/app.conf\ngithub_token = [|" + GHP + "|]\nEOF\n",
         // two in one instruction, in a later stage
         "FROM alpine:3.20 AS build\nRUN true\nFROM build\nENV A=[|" + AWS + "|] B=[|" + GHP + "|]\n",
         // ONBUILD triggers are instructions too
@@ -78,6 +124,15 @@ class SecretLiteralTest {
         .doesNotContain(GHP.substring(4, 12));
     var key = tester.check("FROM alpine:3.20\nCOPY <<EOF /k\n[|" + KEY + "|]\nEOF\n");
     assertThat(key.get(0).message()).startsWith("Private key '-----BEGIN ****'").doesNotContain("b3Bl");
+  }
+
+  @Test
+  void assignmentMessageNamesTheKeyAndMasksTheValue() {
+    var findings = tester.check("FROM alpine:3.20\nCOPY <<EOF /etc/app.conf\nadmin_password = [|hunter2-secret|]\nEOF\n");
+    assertThat(findings.get(0).message())
+        .isEqualTo("'admin_password' is set to the literal value 'hun****' in a heredoc written in the Dockerfile; "
+            + "revoke it and pass credentials at build time with RUN --mount=type=secret instead")
+        .doesNotContain("hunter2");
   }
 
   @Test

@@ -23,7 +23,12 @@ class PipefailTest {
         "FROM debian:12\nRUN echo 'a | b'\n",
         "FROM debian:12\nRUN <<EOF\nset -o pipefail\nwget -O- x | tar x\nEOF\n",
         "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN Get-Item x | Remove-Item\n",
-        "FROM debian:12\nRUN [\"sh\", \"-c\", \"a | b\"]\n");
+        "FROM debian:12\nRUN [\"sh\", \"-c\", \"a | b\"]\n",
+        // a heredoc script of a shell started with -o pipefail, or one that sets it first
+        "FROM debian:12\nRUN bash -o pipefail <<EOT\nwget -O- x | tar x\nEOT\n",
+        "FROM debian:12\nRUN <<EOT bash -euxo pipefail\nwget -O- x | tar x\nEOT\n",
+        "FROM debian:12\nRUN <<EOT bash\nset -o pipefail\nwget -O- x | tar x\nEOT\n",
+        "FROM debian:12\nRUN python3 <<EOT\nimport a | b\nEOT\n");
   }
 
   static Stream<String> invalid() {
@@ -33,7 +38,11 @@ class PipefailTest {
         "FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nSHELL [\"/bin/sh\", \"-c\"]\nRUN [|wget -O- x | tar x|]\n",
         "FROM debian:12\nRUN [|wget -O- x | tar x|] && set -o pipefail\n",
         "FROM debian:12\nRUN set -eux; \\\n  [|wget -O- x \\\n  | tar x|]; \\\n  curl y | sh\n",
-        "FROM debian:12\nRUN set -o pipefail; set +o pipefail; [|a | b|]\n");
+        "FROM debian:12\nRUN set -o pipefail; set +o pipefail; [|a | b|]\n",
+        "FROM debian:12\nRUN <<EOT bash\n[|wget -O- x | tar x|]\nEOT\n",
+        // the pipefail shell runs its own heredoc, not the one before it
+        "FROM debian:12\nRUN bash <<A && bash -o pipefail <<B\n[|wget -O- x | tar x|]\nA\ntrue\nB\n",
+        "FROM debian:12\nRUN ([|wget -O- x | tar x|]); bash -o pipefail\n");
   }
 
   @ParameterizedTest

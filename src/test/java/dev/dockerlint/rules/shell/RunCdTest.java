@@ -26,7 +26,15 @@ class RunCdTest {
         "FROM debian:12\nRUN cd /usr/src/app/build && make && rm -rf /usr/src/app\n",
         "FROM debian:12\nRUN cd /usr/src/app && make && rm -rf app\n",
         "FROM debian:12\nRUN cd build && make && rm -rf /src/build\n",
-        "FROM debian:12\nRUN cd /src && make; cd ..\n");
+        "FROM debian:12\nRUN cd /src && make; cd ..\n",
+        // a nested cd into a directory the RUN later leaves or deletes is covered like the outer one
+        "FROM debian:12\nRUN git clone https://x/app.git /usr/src/app && cd /usr/src/app && mkdir build && cd build \\\n"
+            + "  && cmake .. && make && make install && cd ../.. && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN cd /usr/src/app && mkdir build && cd build && cmake .. && make install && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN cd /usr/src/app && cd ./build/release && make install && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN cd /usr/src/a && cd ../b && make && rm -rf /usr/src\n",
+        "FROM debian:12\nRUN cd /usr/src/app && make && cd ../.. && echo done\n",
+        "FROM debian:12\nRUN <<EOF\ncd /usr/src/app\ncd build\nmake install\ncd ../..\nrm -rf /usr/src/app\nEOF\n");
   }
 
   static Stream<String> invalid() {
@@ -38,7 +46,14 @@ class RunCdTest {
         // removed or left before the cd, or a different directory that shares a prefix
         "FROM debian:12\nRUN rm -rf /usr/src/app && [|cd /usr/src/app|] && make\n",
         "FROM debian:12\nRUN [|cd /usr/src/application|] && make && rm -rf /usr/src/app\n",
-        "FROM debian:12\nRUN cd / && [|cd /app|] && make\n");
+        "FROM debian:12\nRUN cd / && [|cd /app|] && make\n",
+        // near misses: the nested directory is not under what is removed, or its parent is not known
+        "FROM debian:12\nRUN cd /usr/src/app && rm -rf /usr/src/app && [|cd build|] && make\n",
+        "FROM debian:12\nRUN cd /usr/src/app && make && rm -rf /usr/src/app\nRUN [|cd build|] && make && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN [|cd /opt/app|] && cd build && make && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN [|cd build|] && make && rm -rf /usr/src/app\n",
+        "FROM debian:12\nRUN [|cd /usr/src/app|] && cd build && make install && rm -rf /usr/src/app/build\n",
+        "FROM debian:12\nRUN cd /usr/src/app && [|cd ../other|] && make && rm -rf /usr/src/app\n");
   }
 
   @ParameterizedTest

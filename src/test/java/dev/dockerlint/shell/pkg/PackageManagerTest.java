@@ -100,4 +100,29 @@ class PackageManagerTest {
     assertThat(Apt.simulates(command("apt-get install --dry-run curl"))).isTrue();
     assertThat(Apt.simulates(command("apt-get install -y curl"))).isFalse();
   }
+
+  @ParameterizedTest(name = "[{index}] {0} names {1}")
+  @CsvSource(delimiter = '|', nullValues = "null", value = {
+      "--no-cache-dir       | --no-cache-dir",
+      "--no-cache           | --no-cache-dir",
+      "--no-ca              | --no-cache-dir",
+      "--no-cache-dir=1     | --no-cache-dir",
+      "--no-c               | null",
+      "--no                 | null",
+      "--no-cache-dirs      | null",
+      "--req                | null",
+      "--requirement        | --requirement",
+      "--requirements       | --requirements-from-script",
+      "--upgrade            | --upgrade",
+      "--upgrade-s          | --upgrade-strategy",
+      "--user               | --user",
+      "--us                 | null",
+      "--break              | --break-system-packages",
+      "--ind                | --index-url",
+      "--in                 | null",
+      "--                   | null",
+      "-U                   | null"})
+  void pipReadsLongOptionAbbreviationsAsOptparseDoes(String word, String expected) {
+    assertThat(Pip.installOption(word)).isEqualTo(expected);
+  }
 }
