@@ -43,8 +43,8 @@ class ConfigLoaderTest {
   void unknownKeyNamesLineColumnAndAllowedKeys() {
     assertThatThrownBy(() -> loader.parse(file, "ignore: []\nignored: [DL3007]\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage(".dockerlint.yaml:2:1: unknown key 'ignored'; allowed keys: enable, failure-threshold, format, "
-            + "ignore, label-schema, severity, trusted-registries");
+        .hasMessage(".dockerlint.yaml:2:1: unknown key 'ignored'; allowed keys: disable-ignore-pragma, enable, "
+            + "failure-threshold, format, ignore, label-schema, severity, strict-labels, trusted-registries");
   }
 
   @Test
@@ -115,21 +115,25 @@ class ConfigLoaderTest {
           org.opencontainers.image.created: rfc3339
         format: tty
         """);
-    assertThat(config.ignore()).containsExactly("DL3007");
+    assertThat(config.hadolint()).isTrue();
+    assertThat(config.ignore()).as("ShellCheck's codes are rule names").containsExactly("DL3007", "SC2086");
     assertThat(config.severity()).containsEntry("DL3007", Severity.INFO);
     assertThat(config.trustedRegistries()).containsExactly("docker.io", "my-company.com:5000");
     assertThat(config.failureThreshold()).isEqualTo("error");
     assertThat(config.labelSchema()).containsEntry("org.opencontainers.image.created", "rfc3339");
-    assertThat(config.format()).isEqualTo("text");
-    assertThat(config.warnings()).containsExactly(
-        ".hadolint.yaml: 'ignored' names SC2086, which no dockerlint rule stands for; skipped");
+    assertThat(config.format()).isEqualTo("tty");
+    assertThat(config.warnings()).isEmpty();
   }
 
   @Test
   void hadolintKeysAreRecognisedWhateverTheFileName() throws ConfigException {
     Config config = loader.parse(Path.of("lint.yaml"), "ignored: [DL3007]\nno-fail: true\n");
+    assertThat(config.hadolint()).isTrue();
     assertThat(config.ignore()).containsExactly("DL3007");
-    assertThat(config.failureThreshold()).isEqualTo("none");
+    assertThat(config.switches().noFail()).isTrue();
+    assertThat(config.failureThreshold()).isNull();
+    assertThat(loader.parse(Path.of("lint.yaml"), "ignore: [DL3007]\nstrict-labels: true\n").hadolint())
+        .as("dockerlint's keys, strict-labels among them").isFalse();
   }
 
   @Test
