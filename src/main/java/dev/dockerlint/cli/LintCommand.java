@@ -677,22 +677,28 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     Map<String, Severity> severities = new HashMap<>();
+    Map<String, Severity> fromConfig = new HashMap<>();
     for (Map.Entry<String, Severity> entry : cfg.severity().entrySet()) {
-      putSeverity(severities, entry.getKey(), entry.getValue(), catalog);
+      fromConfig.put(severityKey(entry.getKey(), catalog), entry.getValue());
     }
+    overlay(severities, fromConfig, catalog);
     // least severe first, so that the most severe of one source wins
+    Map<String, Severity> fromEnv = new HashMap<>();
     for (int i = Severity.values().length - 1; i >= 0; i--) {
       Severity severity = Severity.values()[i];
       for (String name : hadolintEnv.overrides().getOrDefault(severity, List.of())) {
-        putSeverity(severities, name, severity, catalog);
+        fromEnv.put(severityKey(name, catalog), severity);
       }
     }
+    overlay(severities, fromEnv, catalog);
+    Map<String, Severity> fromCommandLine = new HashMap<>();
     List<List<String>> cliLevels = List.of(asStyle, asInfo, asWarning, asError);
     for (int i = 0; i < cliLevels.size(); i++) {
       for (String name : cliLevels.get(i)) {
-        putSeverity(severities, name, Severity.values()[Severity.values().length - 1 - i], catalog);
+        fromCommandLine.put(severityKey(name, catalog), Severity.values()[Severity.values().length - 1 - i]);
       }
     }
+    overlay(severities, fromCommandLine, catalog);
     List<String> registries = new ArrayList<>(cfg.trustedRegistries());
     registries.addAll(hadolintEnv.trustedRegistries());
     registries.addAll(trustedRegistries);
@@ -728,20 +734,29 @@ final class LintCommand implements Callable<Integer> {
   }
 
   /**
-   * A severity by the name given: a rule id stands for all its findings (and replaces what its
-   * aliases were given before), an alias for the findings it stands for, lower-cased as the linter
-   * looks it up; a code no rule has yet (ShellCheck's) is kept by name.
+   * The key a severity is looked up by: a rule id for all the rule's findings, else the name
+   * lower-cased, an alias for the findings it stands for (the linter tries those first) or a code
+   * no rule has yet (ShellCheck's).
    */
-  private static void putSeverity(Map<String, Severity> severities, String name, Severity severity, RuleCatalog catalog) {
+  private static String severityKey(String name, RuleCatalog catalog) {
     Optional<Rule> byId = catalog.byId(name.toLowerCase(Locale.ROOT));
-    if (byId.isPresent()) {
-      for (String alias : byId.get().info().aliases()) {
-        severities.remove(alias.toLowerCase(Locale.ROOT));
+    return byId.isPresent() ? byId.get().info().id() : name.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * One source's severities over the earlier sources': a rule id given here also replaces what the
+   * earlier sources gave that rule's aliases, so the later source wins either way.
+   */
+  private static void overlay(Map<String, Severity> severities, Map<String, Severity> later, RuleCatalog catalog) {
+    for (String key : later.keySet()) {
+      Optional<Rule> byId = catalog.byId(key);
+      if (byId.isPresent()) {
+        for (String alias : byId.get().info().aliases()) {
+          severities.remove(alias.toLowerCase(Locale.ROOT));
+        }
       }
-      severities.put(byId.get().info().id(), severity);
-    } else {
-      severities.put(name.toLowerCase(Locale.ROOT), severity);
     }
+    severities.putAll(later);
   }
 
   /** The file an input was read from, or the path stdin stands for (null without {@code --stdin-filename}). */

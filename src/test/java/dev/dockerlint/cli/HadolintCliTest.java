@@ -242,6 +242,12 @@ class HadolintCliTest {
     write(".dockerlint.yaml", "severity:\n  image-latest: style\n");
     assertThat(run("-f", "tty", "Dockerfile").out()).startsWith("Dockerfile:1 DL3007 style: ");
     assertThat(run("-f", "tty", "--error", "DL3007", "Dockerfile").out()).startsWith("Dockerfile:1 DL3007 error: ");
+    write(".dockerlint.yaml", "severity:\n  DL3007: info\n");
+    assertThat(run("-f", "tty", "--error", "image-latest", "Dockerfile").out()).as("a later rule id replaces an alias")
+        .startsWith("Dockerfile:1 DL3007 error: ");
+    // within one source, whatever the map's order: the alias, more precise, wins over the rule id
+    write(".dockerlint.yaml", "severity:\n  image-latest: error\n  DL3007: info\n  user-root: style\n  DL3002: error\n");
+    assertThat(run("-f", "tty", "Dockerfile").out()).startsWith("Dockerfile:1 DL3007 info: ");
   }
 
   // rule names
