@@ -15,13 +15,16 @@ import java.util.List;
  *
  * <ol>
  *   <li>a {@code codeclimate} or {@code codacy} report: never, as in hadolint;
- *   <li>no-fail: {@code --no-fail}, else {@code HADOLINT_NOFAIL} (true or false), else a config's
- *       {@code no-fail};
- *   <li>the threshold: {@code --failure-threshold}/{@code -t}, else
- *       {@code HADOLINT_FAILURE_THRESHOLD}, else the working directory's config, else the default:
- *       hadolint's {@code info} for a hadolint setup (a hadolint config applies, or no config does
- *       and a {@code HADOLINT_*} variable is set), else dockerlint's {@code warning}.
+ *   <li>the command line: {@code --no-fail}, else {@code --failure-threshold}/{@code -t};
+ *   <li>the environment: {@code HADOLINT_NOFAIL} true, else {@code HADOLINT_FAILURE_THRESHOLD};
+ *   <li>the working directory's config: {@code no-fail: true} (unless {@code HADOLINT_NOFAIL} is
+ *       false), else its {@code failure-threshold};
+ *   <li>the default: hadolint's {@code info} for a hadolint setup (a hadolint config applies, or
+ *       no config does and a {@code HADOLINT_*} variable is set), else dockerlint's {@code warning}.
  * </ol>
+ *
+ * <p>Within one source no-fail wins over the threshold, as in hadolint; across sources the earlier
+ * wins, so a repository's {@code no-fail: true} cannot overrule the threshold its CI gives.
  *
  * @param failAt the least severe finding that fails the run, or null when findings never do
  * @param reason where that came from, for {@code --verbose}
@@ -43,17 +46,17 @@ record FailureGate(Severity failAt, String reason, boolean fromConfig) {
     if (noFail) {
       return new FailureGate(null, "--no-fail", false);
     }
-    if (env.noFail() != null && env.noFail()) {
-      return new FailureGate(null, "HADOLINT_NOFAIL", false);
-    }
-    if (env.noFail() == null && Boolean.TRUE.equals(config.switches().noFail())) {
-      return new FailureGate(null, "no-fail in " + shownConfig, true);
-    }
     if (threshold != null) {
       return level(threshold, "--failure-threshold", false);
     }
+    if (Boolean.TRUE.equals(env.noFail())) {
+      return new FailureGate(null, "HADOLINT_NOFAIL", false);
+    }
     if (env.failureThreshold() != null) {
       return level(env.failureThreshold(), "HADOLINT_FAILURE_THRESHOLD, in hadolint's meaning", false);
+    }
+    if (env.noFail() == null && Boolean.TRUE.equals(config.switches().noFail())) {
+      return new FailureGate(null, "no-fail in " + shownConfig, true);
     }
     if (config.failureThreshold() != null) {
       return level(config.failureThreshold(), "failure-threshold in " + shownConfig

@@ -104,8 +104,10 @@ class HadolintCliTest {
     assertThat(run("Dockerfile").code()).isZero();
     write(".hadolint.yaml", "no-fail: true\n");
     assertThat(run("Dockerfile").code()).isZero();
-    assertThat(run("--failure-threshold", "warning", "Dockerfile").code()).as("hadolint's no-fail wins, as there")
-        .isZero();
+    assertThat(run("--failure-threshold", "warning", "Dockerfile").code()).as("the command line wins over the config")
+        .isEqualTo(1);
+    assertThat(run(Map.of("HADOLINT_FAILURE_THRESHOLD", "warning"), "Dockerfile").code()).as("the environment too")
+        .isEqualTo(1);
     write(".dockerlint.yaml", "failure-threshold: none\n");
     assertThat(run("--style", "DL3007", "Dockerfile").code()).as("ours, in the same directory, in our meaning").isZero();
   }
@@ -141,6 +143,10 @@ class HadolintCliTest {
   void hadolintsNoFailVariableIsTrueOrFalse() throws IOException {
     assertThat(run(Map.of("HADOLINT_NOFAIL", "1"), "Dockerfile").code()).isZero();
     assertThat(run(Map.of("HADOLINT_NOFAIL", "yes"), "Dockerfile").code()).isZero();
+    assertThat(run(Map.of("HADOLINT_NOFAIL", "yes"), "-t", "warning", "Dockerfile").code()).as("the command line first")
+        .isEqualTo(1);
+    assertThat(run(Map.of("HADOLINT_NOFAIL", "yes", "HADOLINT_FAILURE_THRESHOLD", "style"), "Dockerfile").code())
+        .as("within one source no-fail wins").isZero();
     write(".hadolint.yaml", "no-fail: true\n");
     assertThat(run(Map.of("HADOLINT_NOFAIL", "0"), "Dockerfile").code()).as("an explicit false over the config's")
         .isEqualTo(1);

@@ -127,6 +127,16 @@ class HadolintConfigTest {
             + "no effect");
   }
 
+  /** A repository's .hadolint.yaml is as untrusted as its .dockerlint.yaml: plain YAML only. */
+  @Test
+  void hadolintsConfigIsReadAsSafelyAsOurs() {
+    assertThatThrownBy(() -> parse("ignored: !!javax.script.ScriptEngineManager [DL3007]\n"))
+        .hasMessageContaining("tag is not allowed");
+    assertThatThrownBy(() -> parse("format: !custom json\n")).hasMessageContaining("YAML tags are not allowed");
+    assertThatThrownBy(() -> parse("ignored: [DL3007]\nignored: [DL3002]\n")).hasMessage(".hadolint.yaml:2:1: duplicate key 'ignored'");
+    assertThatThrownBy(() -> parse("a: &a [*a]\n")).isInstanceOf(ConfigException.class);
+  }
+
   @Test
   void hadolintsFilesAreHadolintConfigsByTheirNameOrDirectory() throws ConfigException {
     for (String name : List.of(".hadolint.yaml", ".hadolint.yml", "hadolint.yaml", "~/.hadolint/config.yaml")) {
