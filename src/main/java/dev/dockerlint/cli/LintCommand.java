@@ -8,7 +8,10 @@ import dev.dockerlint.config.ConfigException;
 import dev.dockerlint.config.ConfigLoader;
 import dev.dockerlint.config.ConfigLookup;
 import dev.dockerlint.config.ConfigResolver;
+import dev.dockerlint.config.HadolintEnvironment;
+import dev.dockerlint.config.HadolintValues;
 import dev.dockerlint.lint.Finding;
+import dev.dockerlint.lint.HadolintCodes;
 import dev.dockerlint.lint.IgnoreFile;
 import dev.dockerlint.lint.LintSettings;
 import dev.dockerlint.lint.Linter;
@@ -43,14 +46,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "dockerlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "dockerlint", versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = "Lints Dockerfiles: BuildKit-exact parsing, precise findings, text/JSON/SARIF output.",
     footer = {"", "Exit codes: 0 no findings at or above the failure threshold, 1 findings at or above it,",
-        "2 usage, configuration or I/O error.", "Rules: dockerlint rules; one rule explained: dockerlint explain ID"})
+        "2 usage, configuration or I/O error.", "Rules: dockerlint rules; one rule explained: dockerlint explain ID",
+        "hadolint's options, HADOLINT_* variables and .hadolint.yaml work too (README, Coming from hadolint)."})
 final class LintCommand implements Callable<Integer> {
   static final String INFO_URI = "https://github.com/dockerlint/dockerlint";
   private static final List<String> THRESHOLDS = List.of("error", "warning", "info", "style", "none");
+  /**
+   * hadolint's codes for the checks a setting configures: a label schema, strict labels and
+   * trusted registries each switch on the rules standing for theirs, so configuring one is enough.
+   */
+  private static final String[] LABEL_SCHEMA_CODES = {"DL3049", "DL3051", "DL3052", "DL3053", "DL3054", "DL3055",
+      "DL3056", "DL3058"};
+  private static final String[] STRICT_LABELS_CODES = {"DL3050"};
+  private static final String[] TRUSTED_REGISTRY_CODES = {"DL3026"};
 
   private final Main.Environment env;
 
@@ -62,7 +74,8 @@ final class LintCommand implements Callable<Integer> {
   /** One report: a format and where it goes. Repeat the pair to write several at once. */
   static final class OutputSpec {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-        description = "output format: text (default), json, sarif, github, gitlab, checkstyle, junit or gnu")
+        description = "output format: text (default), json, sarif, github, gitlab, checkstyle, junit, gnu, "
+            + "or one of hadolint's: tty, hadolint-json, codeclimate, gitlab_codeclimate (gitlab), codacy, sonarqube")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -90,15 +103,47 @@ final class LintCommand implements Callable<Integer> {
       description = "report only findings on lines changed since the git revision REF (for pull requests)")
   String changedSince;
 
-  @Option(names = "--failure-threshold", paramLabel = "LEVEL",
-      description = "lowest severity that fails the run: error, warning (default), info, style or none")
+  @Option(names = {"-t", "--failure-threshold"}, paramLabel = "LEVEL",
+      description = "lowest severity that fails the run: error, warning (default), info, style, or none "
+          + "(or ignore) for never")
   String failureThreshold;
+
+  @Option(names = "--no-fail", description = "findings never fail the run (hadolint's; as --failure-threshold none)")
+  boolean noFail;
 
   @Option(names = "--ignore", paramLabel = "ID", split = ",", description = "skip a rule (id or alias such as DL3007); repeatable")
   List<String> ignore = new ArrayList<>();
 
   @Option(names = "--enable", paramLabel = "ID", split = ",", description = "enable an off-by-default rule; repeatable")
   List<String> enable = new ArrayList<>();
+
+  @Option(names = "--error", paramLabel = "ID", split = ",", description = "report a rule's findings as errors; repeatable")
+  List<String> asError = new ArrayList<>();
+
+  @Option(names = "--warning", paramLabel = "ID", split = ",", description = "report a rule's findings as warnings; repeatable")
+  List<String> asWarning = new ArrayList<>();
+
+  @Option(names = "--info", paramLabel = "ID", split = ",", description = "report a rule's findings as info; repeatable")
+  List<String> asInfo = new ArrayList<>();
+
+  @Option(names = "--style", paramLabel = "ID", split = ",", description = "report a rule's findings as style; repeatable")
+  List<String> asStyle = new ArrayList<>();
+
+  @Option(names = "--trusted-registry", paramLabel = "REGISTRY", split = ",",
+      description = "a registry FROM may use (docker.io, *.example.com); any other is reported; repeatable")
+  List<String> trustedRegistries = new ArrayList<>();
+
+  @Option(names = "--require-label", paramLabel = "NAME:FORMAT", split = ",",
+      description = "a label the image must carry, its value one of text, rfc3339, url, semver, hash, spdx, email; "
+          + "repeatable")
+  List<String> requireLabels = new ArrayList<>();
+
+  @Option(names = "--strict-labels", description = "report labels the label schema does not name")
+  boolean strictLabels;
+
+  @Option(names = "--disable-ignore-pragma",
+      description = "disregard the suppressions in the Dockerfiles (# dockerlint/hadolint ignore=, # check=skip=)")
+  boolean disableIgnorePragma;
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE",
       description = "use this configuration file for every Dockerfile (default: the nearest .dockerlint.yaml from "
@@ -116,6 +161,22 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "never colour the output (NO_COLOR is honoured too)")
   boolean noColor;
 
+  @Option(names = "--file-path-in-report", paramLabel = "PATH",
+      description = "show every linted file as PATH in the reports (hadolint's; for stdin see --stdin-filename)")
+  String filePathInReport;
+
+  @Option(names = {"-V", "--verbose"}, description = "say on stderr which config each file used and what fails the run")
+  boolean verbose;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+  boolean help;
+
+  @Option(names = {"-v", "--version"}, versionHelp = true, description = "print the version and exit")
+  boolean version;
+
+  /** The run's HADOLINT_* variables, read once at the start of {@link #call}. */
+  private HadolintEnvironment hadolintEnv = HadolintEnvironment.NONE;
+
   private final List<Rule> rules;
 
   LintCommand(Main.Environment env) {
@@ -131,6 +192,10 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RuleCatalog catalog = new RuleCatalog(rules);
+    hadolintEnv = HadolintEnvironment.of(env.env());
+    for (String warning : hadolintEnv.warnings()) {
+      env.err().println("dockerlint: warning: " + warning);
+    }
     if (isolated && config != null) {
       return usage("--isolated and --config cannot be used together; --isolated already ignores every config file");
     }
@@ -150,17 +215,30 @@ final class LintCommand implements Callable<Integer> {
         return usage("unknown format '" + Messages.cut(spec.format) + "'; expected one of " + String.join(", ", Reporters.FORMATS));
       }
     }
-    String threshold = (failureThreshold != null ? failureThreshold : cfg.failureThresholdValue().orElse("warning"))
-        .toLowerCase(Locale.ROOT);
-    if (!THRESHOLDS.contains(threshold)) {
-      return usage("unknown failure threshold '" + Messages.cut(failureThreshold) + "'; expected one of "
-          + String.join(", ", THRESHOLDS));
-    }
-    for (String name : concat(ignore, enable)) {
-      if (catalog.resolve(name).isEmpty()) {
-        return usage("unknown rule '" + Messages.cut(name) + "'; run 'dockerlint rules' for the list of ids");
+    String threshold = null;
+    if (failureThreshold != null) {
+      // hadolint's spelling of never failing, in dockerlint's meaning on dockerlint's command line
+      threshold = failureThreshold.toLowerCase(Locale.ROOT).equals("ignore") ? "none" : failureThreshold.toLowerCase(Locale.ROOT);
+      if (!THRESHOLDS.contains(threshold)) {
+        return usage("unknown failure threshold '" + Messages.cut(failureThreshold) + "'; expected one of "
+            + String.join(", ", THRESHOLDS));
       }
     }
+    String badName = checkRuleNames(catalog);
+    if (badName != null) {
+      return usage("unknown rule '" + Messages.cut(badName) + "'; run 'dockerlint rules' for the list of ids");
+    }
+    for (String item : requireLabels) {
+      if (HadolintValues.labelFormat(item) == null) {
+        return usage("invalid --require-label '" + Messages.cut(item) + "'; expected NAME:FORMAT with a format of "
+            + String.join(", ", HadolintValues.LABEL_FORMATS));
+      }
+    }
+    List<String> formats = new ArrayList<>();
+    for (OutputSpec spec : reports) {
+      formats.add(spec.format);
+    }
+    FailureGate gate = FailureGate.of(threshold, noFail, hadolintEnv, cfg, configs.display(cfg), formats);
     if (baseline != null && writeBaseline != null) {
       return usage("--baseline and --write-baseline cannot be used together");
     }
@@ -201,6 +279,9 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     FileConfigs perFile = fileConfigs(inputs, configs, catalog);
+    if (verbose || (hadolintEnv.verbose() != null ? hadolintEnv.verbose() : Boolean.TRUE.equals(cfg.switches().verbose()))) {
+      printConfigsUsed(inputs, perFile, gate);
+    }
     List<Linted> linteds = lintAll(inputs, perFile);
     Set<Path> oversizedIgnoreFiles = new java.util.TreeSet<>();
     for (int n = 0; n < inputs.size(); n++) {
@@ -256,14 +337,15 @@ final class LintCommand implements Callable<Integer> {
       return ioError ? Main.ERROR : Main.OK;
     }
     Report report = new Report("dockerlint", Main.version(), INFO_URI, results, catalog.infos(), RULE_DOCS,
-        configsUsed(results, perFile, configs, cfg));
+        configsUsed(results, perFile, configs, cfg, gate));
     for (OutputSpec spec : reports) {
       // TERM=dumb: a terminal that says it shows no escape sequences
-      boolean color = spec.output == null && env.terminal() && !noColor
+      boolean color = spec.output == null && env.terminal() && !noColor && !Boolean.TRUE.equals(cfg.switches().noColor())
           && env.env().getOrDefault("NO_COLOR", "").isEmpty() && !"dumb".equals(env.env().get("TERM"));
       Reporter reporter = Reporters.forFormat(spec.format, color).orElseThrow();
       // file errors already went to stderr; the text report on the console need not repeat them
-      Report shown = spec.format.equals("text") && spec.output == null ? withoutErrors(report) : report;
+      Report shown = (spec.format.equals("text") || spec.format.equals("tty")) && spec.output == null
+          ? withoutErrors(report) : report;
       if (shown.files().isEmpty()) {
         continue; // nothing could be linted: "No problems found in 0 files" would read as a clean run
       }
@@ -284,8 +366,7 @@ final class LintCommand implements Callable<Integer> {
     if (ioError || internalError) {
       return Main.ERROR;
     }
-    Optional<Severity> failAt = Severity.parse(threshold);
-    boolean failing = failAt.isPresent() && anyAtLeast(report.findings(), failAt.get());
+    boolean failing = gate.failAt() != null && anyAtLeast(report.findings(), gate.failAt());
     return failing ? Main.FINDINGS : Main.OK;
   }
 
@@ -317,21 +398,105 @@ final class LintCommand implements Callable<Integer> {
     return false;
   }
 
-  /** The reports to write: the command line's pairs, else the config's format on stdout. */
+  /**
+   * The reports to write: the command line's pairs, else one on stdout per {@code HADOLINT_FORMAT}
+   * format, else the config's format on stdout. A pair without a format takes the first of
+   * {@code HADOLINT_FORMAT}, else the config's.
+   */
   private List<OutputSpec> reportsToWrite(Config cfg) {
+    List<String> envFormats = hadolintEnv.formats();
+    String fallback = !envFormats.isEmpty() ? envFormats.get(0) : cfg.formatValue().orElse("text");
     List<OutputSpec> specs = new ArrayList<>();
     for (OutputSpec given : outputs) {
       OutputSpec spec = new OutputSpec();
-      spec.format = (given.format != null ? given.format : cfg.formatValue().orElse("text")).toLowerCase(Locale.ROOT);
+      spec.format = (given.format != null ? given.format : fallback).toLowerCase(Locale.ROOT);
       spec.output = given.output;
       specs.add(spec);
     }
     if (specs.isEmpty()) {
-      OutputSpec spec = new OutputSpec();
-      spec.format = cfg.formatValue().orElse("text").toLowerCase(Locale.ROOT);
-      specs.add(spec);
+      for (String format : envFormats.isEmpty() ? List.of(fallback) : envFormats) {
+        OutputSpec spec = new OutputSpec();
+        spec.format = format.toLowerCase(Locale.ROOT);
+        specs.add(spec);
+      }
     }
     return specs;
+  }
+
+  /**
+   * The command line's and the {@code HADOLINT_*} variables' rule names, checked: a name no rule
+   * stands for is a usage error on the command line, except one of hadolint's codes for a check
+   * dockerlint does not have given to {@code --ignore} or a severity option, which is a warning (a
+   * command written for hadolint keeps working); in the variables, any such name is a warning,
+   * as hadolint accepts any code. ShellCheck's codes are accepted: ShellCheck's findings carry them.
+   *
+   * @return the first name that makes a usage error, or null
+   */
+  private String checkRuleNames(RuleCatalog catalog) {
+    for (String name : enable) {
+      if (!isKnown(catalog, name)) {
+        return name;
+      }
+    }
+    String[] options = {"--ignore", "--error", "--warning", "--info", "--style"};
+    List<List<String>> given = List.of(ignore, asError, asWarning, asInfo, asStyle);
+    for (int i = 0; i < options.length; i++) {
+      for (String name : given.get(i)) {
+        if (isKnown(catalog, name)) {
+          continue;
+        }
+        if (!HadolintCodes.isHadolintCode(name)) {
+          return name;
+        }
+        env.err().println("dockerlint: warning: " + options[i] + ": " + HadolintCodes.noEffect(name,
+            i == 0 ? "ignoring it" : "its severity"));
+      }
+    }
+    warnUnknown(catalog, "HADOLINT_IGNORE", hadolintEnv.ignore(), "ignoring it");
+    for (Map.Entry<Severity, List<String>> level : hadolintEnv.overrides().entrySet()) {
+      warnUnknown(catalog, "HADOLINT_OVERRIDE_" + level.getKey().name(), level.getValue(), "its severity");
+    }
+    return null;
+  }
+
+  private void warnUnknown(RuleCatalog catalog, String variable, List<String> names, String effect) {
+    for (String name : names) {
+      if (!isKnown(catalog, name)) {
+        env.err().println("dockerlint: warning: " + variable + ": " + HadolintCodes.noEffect(name, effect));
+      }
+    }
+  }
+
+  private static boolean isKnown(RuleCatalog catalog, String name) {
+    return !catalog.resolve(name).isEmpty() || HadolintCodes.isShellCheckCode(name);
+  }
+
+  /** {@code --verbose}: which config each file used, and what fails the run. */
+  private void printConfigsUsed(List<Inputs.Input> inputs, FileConfigs perFile, FailureGate gate) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    int defaults = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      if (perFile.linters[i] == null) {
+        continue; // not linted: its own error says why
+      }
+      if (perFile.shown[i] == null) {
+        defaults++;
+      } else {
+        Integer before = counts.get(perFile.shown[i]);
+        counts.put(perFile.shown[i], before == null ? 1 : before + 1);
+      }
+    }
+    for (Map.Entry<String, Integer> used : counts.entrySet()) {
+      env.err().println("dockerlint: config " + Messages.cut(used.getKey()) + " for " + files(used.getValue()));
+    }
+    if (defaults > 0) {
+      env.err().println("dockerlint: no config file for " + files(defaults) + "; the built-in defaults apply");
+    }
+    env.err().println("dockerlint: " + gate.describe());
+  }
+
+  private static String files(int count) {
+    return count + (count == 1 ? " file" : " files");
   }
 
   /** @param pragmaWarnings the linter's warnings about the file's pragmas, each with its file and line */
@@ -379,6 +544,9 @@ final class LintCommand implements Callable<Integer> {
     Inputs.Loaded loaded = Inputs.read(input, env.in());
     if (loaded.error() != null) {
       return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null, null, List.of());
+    }
+    if (filePathInReport != null) {
+      shownPath = filePathInReport; // hadolint's --file-path-in-report: every linted file, in every report
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
     Linter.Result result = linter.check(file, input.isStdin() ? null : input.path());
@@ -474,7 +642,8 @@ final class LintCommand implements Callable<Integer> {
    * The configs the run used, sorted: those of the files linted, and the working directory's when
    * it set the format or failure threshold in effect.
    */
-  private List<String> configsUsed(List<FileResult> results, FileConfigs perFile, ConfigResolver configs, Config cfg) {
+  private List<String> configsUsed(List<FileResult> results, FileConfigs perFile, ConfigResolver configs, Config cfg,
+      FailureGate gate) {
     Set<String> used = new TreeSet<>();
     for (int i = 0; i < results.size(); i++) {
       if (results.get(i).error() == null && perFile.shown[i] != null) {
@@ -485,7 +654,8 @@ final class LintCommand implements Callable<Integer> {
     for (OutputSpec given : outputs) {
       formatFromConfig |= given.format == null;
     }
-    boolean setsRun = failureThreshold == null && cfg.failureThreshold() != null || formatFromConfig && cfg.format() != null;
+    formatFromConfig &= hadolintEnv.formats().isEmpty();
+    boolean setsRun = gate.fromConfig() || formatFromConfig && cfg.format() != null;
     String runConfig = configs.display(cfg);
     if (setsRun && runConfig != null) {
       used.add(runConfig);
@@ -493,8 +663,16 @@ final class LintCommand implements Callable<Integer> {
     return new ArrayList<>(used);
   }
 
+  /**
+   * A file's settings: its config's, then the {@code HADOLINT_*} variables', then the command
+   * line's. Lists add up (ignored rules, trusted registries, the label schema); for a setting given
+   * twice the later source wins (a rule's severity, a label's format, the switches); within one
+   * source a rule listed under several severities gets the most severe, as in hadolint. A label
+   * schema, strict labels and trusted registries switch on the rules that check them.
+   */
   private LintSettings settings(Config cfg, RuleCatalog catalog) {
     Set<String> ignored = new LinkedHashSet<>(cfg.ignore());
+    ignored.addAll(hadolintEnv.ignore());
     ignored.addAll(ignore);
     Set<String> enabled = new LinkedHashSet<>();
     for (String name : concat(cfg.enable(), enable)) {
@@ -503,14 +681,86 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     Map<String, Severity> severities = new HashMap<>();
+    Map<String, Severity> fromConfig = new HashMap<>();
     for (Map.Entry<String, Severity> entry : cfg.severity().entrySet()) {
-      for (Rule rule : catalog.resolve(entry.getKey())) {
-        severities.put(rule.info().id(), entry.getValue());
+      fromConfig.put(severityKey(entry.getKey(), catalog), entry.getValue());
+    }
+    overlay(severities, fromConfig, catalog);
+    // least severe first, so that the most severe of one source wins
+    Map<String, Severity> fromEnv = new HashMap<>();
+    for (int i = Severity.values().length - 1; i >= 0; i--) {
+      Severity severity = Severity.values()[i];
+      for (String name : hadolintEnv.overrides().getOrDefault(severity, List.of())) {
+        fromEnv.put(severityKey(name, catalog), severity);
       }
     }
+    overlay(severities, fromEnv, catalog);
+    Map<String, Severity> fromCommandLine = new HashMap<>();
+    List<List<String>> cliLevels = List.of(asStyle, asInfo, asWarning, asError);
+    for (int i = 0; i < cliLevels.size(); i++) {
+      for (String name : cliLevels.get(i)) {
+        fromCommandLine.put(severityKey(name, catalog), Severity.values()[Severity.values().length - 1 - i]);
+      }
+    }
+    overlay(severities, fromCommandLine, catalog);
+    List<String> registries = new ArrayList<>(cfg.trustedRegistries());
+    registries.addAll(hadolintEnv.trustedRegistries());
+    registries.addAll(trustedRegistries);
+    Map<String, String> labelSchema = new HashMap<>(cfg.labelSchema());
+    labelSchema.putAll(hadolintEnv.labelSchema());
+    for (String item : requireLabels) {
+      labelSchema.put(HadolintValues.labelName(item), HadolintValues.labelFormat(item));
+    }
+    boolean strict = strictLabels || (hadolintEnv.strictLabels() != null ? hadolintEnv.strictLabels()
+        : Boolean.TRUE.equals(cfg.switches().strictLabels()));
+    boolean noPragmas = disableIgnorePragma || (hadolintEnv.disableIgnorePragma() != null
+        ? hadolintEnv.disableIgnorePragma() : Boolean.TRUE.equals(cfg.switches().disableIgnorePragma()));
+    // configuring a check switches it on
+    if (!labelSchema.isEmpty()) {
+      enableFor(enabled, LABEL_SCHEMA_CODES, catalog);
+    }
+    if (strict) {
+      enableFor(enabled, STRICT_LABELS_CODES, catalog);
+    }
+    if (!registries.isEmpty()) {
+      enableFor(enabled, TRUSTED_REGISTRY_CODES, catalog);
+    }
     Path contextDir = context == null ? null : env.workingDir().resolve(context).toAbsolutePath().normalize();
-    return new LintSettings(ignored, enabled, severities, cfg.trustedRegistries(), cfg.labelSchema(), contextDir,
-        cfg.strictLabels());
+    return new LintSettings(ignored, enabled, severities, registries, labelSchema, contextDir, strict, noPragmas);
+  }
+
+  private static void enableFor(Set<String> enabled, String[] codes, RuleCatalog catalog) {
+    for (String code : codes) {
+      for (Rule rule : catalog.resolve(code)) {
+        enabled.add(rule.info().id());
+      }
+    }
+  }
+
+  /**
+   * The key a severity is looked up by: a rule id for all the rule's findings, else the name
+   * lower-cased, an alias for the findings it stands for (the linter tries those first) or a code
+   * no rule has yet (ShellCheck's).
+   */
+  private static String severityKey(String name, RuleCatalog catalog) {
+    Optional<Rule> byId = catalog.byId(name.toLowerCase(Locale.ROOT));
+    return byId.isPresent() ? byId.get().info().id() : name.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * One source's severities over the earlier sources': a rule id given here also replaces what the
+   * earlier sources gave that rule's aliases, so the later source wins either way.
+   */
+  private static void overlay(Map<String, Severity> severities, Map<String, Severity> later, RuleCatalog catalog) {
+    for (String key : later.keySet()) {
+      Optional<Rule> byId = catalog.byId(key);
+      if (byId.isPresent()) {
+        for (String alias : byId.get().info().aliases()) {
+          severities.remove(alias.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    severities.putAll(later);
   }
 
   /** The file an input was read from, or the path stdin stands for (null without {@code --stdin-filename}). */

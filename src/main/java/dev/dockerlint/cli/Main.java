@@ -119,7 +119,7 @@ public final class Main {
    */
   static boolean needsSubcommands(String[] args) {
     for (String arg : args) {
-      if (SUBCOMMANDS.contains(arg) || arg.equals("-h") || arg.equals("--help") || arg.equals("-V")
+      if (SUBCOMMANDS.contains(arg) || arg.equals("-h") || arg.equals("--help") || arg.equals("-v")
           || arg.equals("--version") || arg.startsWith("-") && !arg.startsWith("--") && arg.length() > 2) {
         return true;
       }

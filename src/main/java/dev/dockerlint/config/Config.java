@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The settings of a {@code .dockerlint.yaml}.
+ * The settings of a {@code .dockerlint.yaml}, or of a hadolint config read into dockerlint's terms.
  *
  * @param source the file it came from, or null for the built-in defaults
- * @param failureThreshold the lowest severity that fails the run; null means unset, "none" never fails
+ * @param failureThreshold the lowest severity that fails the run, in dockerlint's meaning ("none"
+ *     never fails; a hadolint config's {@code none} fails on any finding, so it is read as "style");
+ *     null means unset
  * @param format the default output format, or null
  * @param labelSchema required labels and their value formats
  * @param strictLabels whether labels the schema does not name are reported (hadolint's
@@ -18,13 +20,31 @@ import java.util.Optional;
  * @param warnings things worth telling the user that do not stop the run (a hadolint setting
  *     dockerlint has no equivalent for)
  * @param origin where the file was found, which decides how far it is trusted
+ * @param switches the on/off settings, each unset unless the file gives it
+ * @param hadolint whether the file is a hadolint config ({@code .hadolint.yaml}): then the run's
+ *     default failure threshold is hadolint's, {@code info}
  */
 public record Config(
     Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
     String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
-    boolean strictLabels, List<String> warnings, ConfigOrigin origin) {
+    List<String> warnings, ConfigOrigin origin, Switches switches, boolean hadolint) {
   public static final Config EMPTY = new Config(null, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(),
-      false, List.of(), ConfigOrigin.DEFAULTS);
+      List.of(), ConfigOrigin.DEFAULTS, Switches.NONE, false);
+
+  /**
+   * The on/off settings a config may give; null where it does not, so that a setting from the
+   * environment or the command line can be told from the default.
+   *
+   * @param noFail findings never fail the run (hadolint's {@code no-fail})
+   * @param noColor no colour in the output (hadolint's {@code no-color})
+   * @param verbose say on stderr which configs and failure threshold the run used
+   * @param strictLabels report labels the label schema does not name
+   * @param disableIgnorePragma disregard the suppressions written in the Dockerfiles
+   */
+  public record Switches(Boolean noFail, Boolean noColor, Boolean verbose, Boolean strictLabels,
+      Boolean disableIgnorePragma) {
+    public static final Switches NONE = new Switches(null, null, null, null, null);
+  }
 
   public Config {
     ignore = List.copyOf(ignore);
@@ -39,15 +59,24 @@ public record Config(
   public Config(
       Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
       String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
-      boolean strictLabels, List<String> warnings) {
-    this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, strictLabels,
-        warnings, ConfigOrigin.REPOSITORY);
+      List<String> warnings) {
+    this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, warnings,
+        ConfigOrigin.REPOSITORY, Switches.NONE, false);
+  }
+
+  /** A config without switches, not hadolint's. */
+  public Config(
+      Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
+      String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
+      List<String> warnings, ConfigOrigin origin) {
+    this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, warnings,
+        origin, Switches.NONE, false);
   }
 
   /** This config as read from {@code file}, found at {@code origin}. */
   public Config placed(Path file, ConfigOrigin origin) {
     return new Config(file, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema,
-        strictLabels, warnings, origin);
+        warnings, origin, switches, hadolint);
   }
 
   /** Whether it comes from whoever runs dockerlint (command line, user config) rather than from the repository. */

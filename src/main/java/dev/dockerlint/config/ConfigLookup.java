@@ -30,23 +30,35 @@ import java.util.Set;
 public final class ConfigLookup {
   /**
    * The names of a project config, by precedence within one directory: the first that exists is
-   * that directory's config. hadolint's {@code .hadolint.yaml} and {@code .hadolint.yml} belong
-   * after ours, so that ours wins in the same directory.
+   * that directory's config. hadolint's {@code .hadolint.yaml} and {@code .hadolint.yml} come
+   * after ours, so that ours wins in the same directory; a nearer directory still wins over a
+   * farther one whatever the names.
    */
-  public static final List<String> PROJECT_FILE_NAMES = List.of(".dockerlint.yaml", ".dockerlint.yml");
+  public static final List<String> PROJECT_FILE_NAMES =
+      List.of(".dockerlint.yaml", ".dockerlint.yml", ".hadolint.yaml", ".hadolint.yml");
 
   /** Directories every local user can write on Unix-like systems; {@code /} is never searched either. */
   public static final Set<Path> SHARED_DIRECTORIES = Set.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
 
   /**
-   * A user-level location: a file below the directory an environment variable names. Those of
-   * {@code XDG_CONFIG_HOME} come first; hadolint's own ({@code $XDG_CONFIG_HOME/hadolint.yaml},
-   * {@code ~/.config/hadolint.yaml}, {@code ~/.hadolint/hadolint.yaml}, {@code ~/.hadolint.yaml})
-   * belong after ours.
+   * The user-level locations, in order: a file below the directory an environment variable names.
+   * Ours come first, then hadolint's in hadolint's order ({@code $XDG_CONFIG_HOME/hadolint.yaml},
+   * {@code ~/.config/hadolint.yaml}, {@code ~/.hadolint/hadolint.yaml},
+   * {@code ~/.hadolint/config.yaml}, {@code ~/.hadolint.yaml}, each also as {@code .yml}).
    */
   private static final String[][] USER_LOCATIONS = {
       {"XDG_CONFIG_HOME", "dockerlint/config.yaml"},
       {"HOME", ".config/dockerlint/config.yaml"},
+      {"XDG_CONFIG_HOME", "hadolint.yaml"},
+      {"XDG_CONFIG_HOME", "hadolint.yml"},
+      {"HOME", ".config/hadolint.yaml"},
+      {"HOME", ".config/hadolint.yml"},
+      {"HOME", ".hadolint/hadolint.yaml"},
+      {"HOME", ".hadolint/hadolint.yml"},
+      {"HOME", ".hadolint/config.yaml"},
+      {"HOME", ".hadolint/config.yml"},
+      {"HOME", ".hadolint.yaml"},
+      {"HOME", ".hadolint.yml"},
   };
 
   private final Path workingDir;
@@ -203,7 +215,8 @@ public final class ConfigLookup {
 
   /**
    * The user config: {@code $XDG_CONFIG_HOME/dockerlint/config.yaml}, else
-   * {@code ~/.config/dockerlint/config.yaml}, the first that exists. A relative or empty
+   * {@code ~/.config/dockerlint/config.yaml}, else hadolint's user configs
+   * ({@linkplain #USER_LOCATIONS in hadolint's order}), the first that exists. A relative or empty
    * {@code XDG_CONFIG_HOME} or {@code HOME} is ignored (the XDG specification says so). A file other
    * users can write, or below a directory they can write, is skipped with a {@linkplain #takeWarnings warning}.
    */

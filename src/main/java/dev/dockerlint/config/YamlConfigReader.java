@@ -1,5 +1,6 @@
 package dev.dockerlint.config;
 
+import dev.dockerlint.lint.HadolintCodes;
 import dev.dockerlint.lint.Severity;
 import java.io.IOException;
 import java.io.Reader;
@@ -35,20 +36,21 @@ final class YamlConfigReader {
   private static final long MAX_BYTES = ConfigLoader.MAX_BYTES;
   private static final Set<String> KEYS = new TreeSet<>(
       List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format", "label-schema",
-          "strict-labels"));
+          "strict-labels", "disable-ignore-pragma"));
   /** Keys of hadolint's config that only hadolint uses: their presence means a .hadolint.yaml. */
   private static final Set<String> HADOLINT_ONLY_KEYS = Set.of("ignored", "override", "trustedRegistries",
-      "disable-ignore-pragma", "no-fail", "no-color", "verbose");
+      "no-fail", "no-color", "verbose");
   private static final Set<String> DOCKERLINT_ONLY_KEYS = Set.of("ignore", "enable", "severity", "trusted-registries");
-  private static final List<String> LABEL_FORMATS =
-      List.of("text", "rfc3339", "url", "semver", "hash", "spdx", "email");
-  /** hadolint's --format names mapped to ours. */
-  private static final Map<String, String> HADOLINT_FORMATS = Map.of("tty", "text", "json", "json",
-      "checkstyle", "checkstyle", "codeclimate", "gitlab", "gitlab_codeclimate", "gitlab", "gnu", "gnu",
-      "sarif", "sarif");
+  /** The keys hadolint documents (and {@code formats} and {@code output-format}, which its code also reads). */
+  private static final List<String> HADOLINT_KEYS = List.of("failure-threshold", "format", "formats", "output-format",
+      "ignored", "label-schema", "no-color", "no-fail", "override", "strict-labels", "disable-ignore-pragma",
+      "trustedRegistries", "verbose");
+  private static final List<String> LABEL_FORMATS = HadolintValues.LABEL_FORMATS;
   private static final List<String> THRESHOLDS = List.of("error", "warning", "info", "style", "none");
-  private static final List<String> FORMATS =
-      List.of("text", "json", "sarif", "github", "gitlab", "checkstyle", "junit", "gnu");
+  /** The names of the report formats ({@code Reporters.FORMATS}, which this package cannot see). */
+  static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "gitlab", "checkstyle", "junit",
+      "gnu", "tty", "hadolint-json", "codeclimate", "gitlab_codeclimate", "codacy", "sonarqube");
+  private static final List<String> LEVELS = List.of("error", "warning", "info", "style");
   private static final Set<Tag> STANDARD_TAGS =
       Set.of(Tag.STR, Tag.SEQ, Tag.MAP, Tag.INT, Tag.BOOL, Tag.NULL, Tag.FLOAT);
 
@@ -57,6 +59,11 @@ final class YamlConfigReader {
   /** @param knownRules rule ids and aliases, lower-cased, accepted in ignore/enable/severity */
   YamlConfigReader(Set<String> knownRules) {
     this.knownRules = knownRules;
+  }
+
+  /** A rule id or alias the catalog knows, or one of ShellCheck's codes, which its findings carry. */
+  private boolean isKnown(String name) {
+    return knownRules.contains(name.toLowerCase(Locale.ROOT)) || HadolintCodes.isShellCheckCode(name);
   }
 
   Config parse(Path file, String text) throws ConfigException {
@@ -77,7 +84,8 @@ final class YamlConfigReader {
       throw new ConfigException(file + ": " + e.getMessage());
     }
     if (root == null) {
-      return new Config(file, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(), false, List.of());
+      return new Config(file, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(), List.of(),
+          ConfigOrigin.REPOSITORY, Config.Switches.NONE, isHadolintFile(file));
     }
     if (!(root instanceof MappingNode mapping)) {
       throw error(file, root, "the config must be a mapping of keys " + KEYS);
@@ -86,6 +94,7 @@ final class YamlConfigReader {
     if (isHadolintConfig(file, mapping)) {
       return parseHadolint(file, mapping);
     }
+    List<String> warnings = new ArrayList<>();
     List<String> ignore = List.of();
     List<String> enable = List.of();
     Map<String, Severity> severity = new LinkedHashMap<>();
@@ -93,29 +102,42 @@ final class YamlConfigReader {
     List<String> registries = List.of();
     String format = null;
     Map<String, String> labelSchema = Map.of();
-    boolean strictLabels = false;
+    Boolean strictLabels = null;
+    Boolean disablePragmas = null;
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
       switch (key) {
-        case "strict-labels" -> strictLabels = bool(file, value);
-        case "ignore" -> ignore = ruleList(file, value);
-        case "enable" -> enable = ruleList(file, value);
-        case "severity" -> severity = severities(file, value);
+        case "ignore" -> ignore = ruleList(file, value, warnings, "ignoring it");
+        case "enable" -> enable = ruleList(file, value, null, null);
+        case "severity" -> severity = severities(file, value, warnings);
         case "failure-threshold" -> threshold = oneOf(file, value, THRESHOLDS);
         case "trusted-registries" -> registries = stringList(file, value);
         case "format" -> format = oneOf(file, value, FORMATS);
         case "label-schema" -> labelSchema = labelSchema(file, value);
+        case "strict-labels" -> strictLabels = bool(file, value);
+        case "disable-ignore-pragma" -> disablePragmas = bool(file, value);
         default -> throw error(file, tuple.getKeyNode(), "unknown key '" + key + "'; allowed keys: "
             + String.join(", ", KEYS));
       }
     }
-    return new Config(file, ignore, enable, severity, threshold, registries, format, labelSchema, strictLabels, List.of());
+    return new Config(file, ignore, enable, severity, threshold, registries, format, labelSchema, warnings,
+        ConfigOrigin.REPOSITORY, new Config.Switches(null, null, null, strictLabels, disablePragmas), false);
+  }
+
+  /**
+   * A hadolint config by its name: {@code .hadolint.yaml}, {@code hadolint.yml}, or any file in
+   * {@code ~/.hadolint/} ({@code config.yaml} there is hadolint's too).
+   */
+  private static boolean isHadolintFile(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    Path parent = file.getParent();
+    String dir = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+    return name.startsWith(".hadolint") || name.startsWith("hadolint") || dir.equals(".hadolint");
   }
 
   private static boolean isHadolintConfig(Path file, MappingNode mapping) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    if (name.startsWith(".hadolint") || name.startsWith("hadolint")) {
+    if (isHadolintFile(file)) {
       return true;
     }
     boolean hadolintKey = false;
@@ -131,10 +153,13 @@ final class YamlConfigReader {
   }
 
   /**
-   * A hadolint config ({@code ignored}, {@code override}, {@code trustedRegistries},
-   * {@code failure-threshold}, {@code label-schema}, {@code format}), read through rule aliases.
-   * Codes dockerlint has no rule for (ShellCheck's SC codes, retired DL codes) become warnings, not
-   * errors, so a working hadolint setup keeps working.
+   * A hadolint config, every key with hadolint's meaning: {@code ignored}, {@code override},
+   * {@code trustedRegistries}, {@code label-schema}, {@code strict-labels},
+   * {@code disable-ignore-pragma}, {@code failure-threshold} (whose {@code none} fails on any
+   * finding), {@code no-fail}, {@code format} ({@code json} is hadolint's JSON), {@code no-color},
+   * {@code verbose}. Rule codes are read through the rule aliases; a code dockerlint has no rule for
+   * and a key hadolint does not document are warnings, not errors, so a working hadolint setup
+   * keeps working (hadolint itself accepts both silently).
    */
   private Config parseHadolint(Path file, MappingNode mapping) throws ConfigException {
     List<String> warnings = new ArrayList<>();
@@ -142,61 +167,123 @@ final class YamlConfigReader {
     Map<String, Severity> severity = new LinkedHashMap<>();
     String threshold = null;
     List<String> registries = List.of();
-    String format = null;
+    List<String> formats = new ArrayList<>();
     Map<String, String> labelSchema = Map.of();
-    boolean strictLabels = false;
+    Boolean noFail = null;
+    Boolean noColor = null;
+    Boolean verbose = null;
+    Boolean strictLabels = null;
+    Boolean disablePragmas = null;
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
       switch (key) {
-        case "strict-labels" -> strictLabels = bool(file, value);
-        case "ignored" -> ignore = knownOnly(file, stringList(file, value), warnings, "ignored");
-        case "override" -> {
-          if (!(value instanceof MappingNode levels)) {
-            throw error(file, value, "'override' must map error, warning, info and style to lists of rules");
-          }
-          for (NodeTuple level : levels.getValue()) {
-            String name = oneOf(file, level.getKeyNode(), List.of("error", "warning", "info", "style"));
-            for (String rule : knownOnly(file, stringList(file, level.getValueNode()), warnings, "override")) {
-              severity.put(rule, Severity.parse(name).orElseThrow());
-            }
-          }
-        }
-        case "trustedRegistries" -> registries = stringList(file, value);
-        case "failure-threshold" -> threshold = oneOf(file, value, THRESHOLDS);
+        case "ignored" -> ignore = hadolintCodes(file, value, warnings, "ignoring it");
+        case "override" -> severity = overrides(file, value, warnings);
+        case "trustedRegistries" -> registries = value instanceof ScalarNode one ? List.of(one.getValue())
+            : stringList(file, value);
+        case "failure-threshold" -> threshold = HadolintValues.threshold(oneOf(file, value, HadolintValues.THRESHOLDS));
         case "label-schema" -> labelSchema = labelSchema(file, value);
-        case "format", "output-format" -> {
-          String given = scalar(file, value);
-          format = HADOLINT_FORMATS.get(given);
-          if (format == null) {
-            warnings.add(file + ": hadolint format '" + given + "' has no dockerlint equivalent; using text");
+        case "format", "output-format" -> formats.add(0, hadolintFormat(file, value));
+        case "formats" -> {
+          for (Node item : sequence(file, value)) {
+            formats.add(hadolintFormat(file, item));
           }
         }
-        case "no-fail" -> {
-          if ("true".equalsIgnoreCase(scalar(file, value))) {
-            threshold = "none";
-          }
-        }
-        case "disable-ignore-pragma", "no-color", "verbose" ->
-            warnings.add(file + ": hadolint setting '" + key + "' is not supported by dockerlint and was skipped");
-        default -> throw error(file, tuple.getKeyNode(), "unknown key '" + key + "' in a hadolint config; allowed keys: "
-            + "ignored, override, trustedRegistries, failure-threshold, label-schema, strict-labels, format, no-fail");
+        case "no-fail" -> noFail = bool(file, value);
+        case "no-color" -> noColor = bool(file, value);
+        case "verbose" -> verbose = bool(file, value);
+        case "strict-labels" -> strictLabels = bool(file, value);
+        case "disable-ignore-pragma" -> disablePragmas = bool(file, value);
+        default -> warnings.add(where(file, tuple.getKeyNode()) + "unknown key '" + key + "' in a hadolint config, "
+            + "skipped; hadolint's keys: " + String.join(", ", HADOLINT_KEYS));
       }
     }
-    return new Config(file, ignore, List.of(), severity, threshold, registries, format, labelSchema, strictLabels,
-        warnings);
+    String format = null;
+    for (String given : formats) {
+      if (given != null && format == null) {
+        format = given;
+      } else if (given != null && !given.equals(format)) {
+        warnings.add(file + ": a config gives one report format, so '" + given + "' was skipped; write more reports "
+            + "with --format");
+      }
+    }
+    return new Config(file, ignore, List.of(), severity, threshold, registries, format, labelSchema, warnings,
+        ConfigOrigin.REPOSITORY, new Config.Switches(noFail, noColor, verbose, strictLabels, disablePragmas), true);
   }
 
-  private List<String> knownOnly(Path file, List<String> names, List<String> warnings, String key) {
-    List<String> known = new ArrayList<>();
-    for (String name : names) {
-      if (knownRules.contains(name.toLowerCase(Locale.ROOT))) {
-        known.add(name);
-      } else {
-        warnings.add(file + ": '" + key + "' names " + name + ", which no dockerlint rule stands for; skipped");
+  /** dockerlint's name for the hadolint format a node names, or null (with an error) when hadolint has none such. */
+  private static String hadolintFormat(Path file, Node node) throws ConfigException {
+    String given = scalar(file, node);
+    String format = HadolintValues.format(given);
+    if (format == null) {
+      throw error(file, node, "invalid value '" + given + "'; expected one of " + String.join(", ", HadolintValues.FORMATS));
+    }
+    return format;
+  }
+
+  /**
+   * hadolint's {@code override}: lists of codes under {@code error}, {@code warning}, {@code info},
+   * {@code style}. A code in several lists gets the most severe, as in hadolint.
+   */
+  private Map<String, Severity> overrides(Path file, Node value, List<String> warnings) throws ConfigException {
+    if (!(value instanceof MappingNode levels)) {
+      throw error(file, value, "'override' must map error, warning, info and style to lists of rules");
+    }
+    Map<Severity, List<String>> byLevel = new java.util.EnumMap<>(Severity.class);
+    for (NodeTuple level : levels.getValue()) {
+      String name = oneOf(file, level.getKeyNode(), LEVELS);
+      List<String> codes = new ArrayList<>(hadolintCodes(file, level.getValueNode(), warnings, "its severity"));
+      Severity severity = Severity.parse(name).orElseThrow();
+      List<String> before = byLevel.get(severity);
+      if (before != null) {
+        codes.addAll(0, before);
+      }
+      byLevel.put(severity, codes);
+    }
+    Map<String, Severity> result = new LinkedHashMap<>();
+    // style first, error last: the most severe level a code is listed under wins
+    for (int i = Severity.values().length - 1; i >= 0; i--) {
+      Severity severity = Severity.values()[i];
+      for (String code : byLevel.getOrDefault(severity, List.of())) {
+        result.remove(code);
+        result.put(code, severity);
       }
     }
-    return known;
+    return result;
+  }
+
+  /**
+   * The codes of a hadolint list: each rule name dockerlint knows is kept; one of hadolint's codes
+   * dockerlint has no rule for, or a name neither knows, is kept too (it matches nothing) with a
+   * warning, as hadolint accepts any code.
+   *
+   * @param effect what has no effect for such a code ("ignoring it")
+   */
+  private List<String> hadolintCodes(Path file, Node node, List<String> warnings, String effect) throws ConfigException {
+    List<String> names = new ArrayList<>();
+    for (Node item : sequence(file, node)) {
+      String name = scalar(file, item);
+      if (!isKnown(name)) {
+        warnings.add(where(file, item) + HadolintCodes.noEffect(name, effect));
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  private static String where(Path file, Node node) {
+    Mark mark = node.getStartMark();
+    return file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": ";
+  }
+
+  /** A YAML boolean ({@code true}, {@code false}; YAML 1.1's {@code yes}, {@code no}, {@code on}, {@code off}). */
+  private static Boolean bool(Path file, Node node) throws ConfigException {
+    if (!(node instanceof ScalarNode scalar) || !node.getTag().equals(Tag.BOOL)) {
+      throw error(file, node, "expected true or false");
+    }
+    String value = scalar.getValue().toLowerCase(Locale.ROOT);
+    return value.equals("true") || value.equals("yes") || value.equals("on") || value.equals("y");
   }
 
   private static Map<String, String> labelSchema(Path file, Node node) throws ConfigException {
@@ -205,7 +292,9 @@ final class YamlConfigReader {
     }
     Map<String, String> result = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
-      result.put(scalar(file, tuple.getKeyNode()), oneOf(file, tuple.getValueNode(), LABEL_FORMATS));
+      // an empty format is text, as in hadolint
+      String format = scalar(file, tuple.getValueNode()).isBlank() ? "text" : oneOf(file, tuple.getValueNode(), LABEL_FORMATS);
+      result.put(scalar(file, tuple.getKeyNode()), format);
     }
     return result;
   }
@@ -260,33 +349,54 @@ final class YamlConfigReader {
     return new Yaml(new SafeConstructor(options));
   }
 
-  private List<String> ruleList(Path file, Node node) throws ConfigException {
-    List<String> names = stringList(file, node);
-    List<Node> items = ((SequenceNode) node).getValue();
-    for (int i = 0; i < names.size(); i++) {
-      checkRule(file, items.get(i), names.get(i));
+  /**
+   * A list of rule names. A name no rule stands for is an error, except one of hadolint's codes for a
+   * check dockerlint does not have, where {@code warnings} is given: then it is kept (it matches
+   * nothing) with a warning, so a list written for both tools works in both.
+   *
+   * @param warnings where such warnings go, or null when every name must be a rule ({@code enable})
+   * @param effect what has no effect for such a code ("ignoring it")
+   */
+  private List<String> ruleList(Path file, Node node, List<String> warnings, String effect) throws ConfigException {
+    List<String> names = new ArrayList<>();
+    for (Node item : sequence(file, node)) {
+      String name = scalar(file, item);
+      checkRule(file, item, name, warnings, effect);
+      names.add(name);
     }
     return names;
   }
 
-  private void checkRule(Path file, Node node, String name) throws ConfigException {
-    if (!knownRules.contains(name.toLowerCase(Locale.ROOT))) {
-      throw error(file, node, "unknown rule '" + name + "'; run 'dockerlint rules' for the list of ids");
+  private void checkRule(Path file, Node node, String name, List<String> warnings, String effect) throws ConfigException {
+    if (isKnown(name)) {
+      return;
     }
+    if (warnings != null && HadolintCodes.isHadolintCode(name)) {
+      warnings.add(where(file, node) + HadolintCodes.noEffect(name, effect));
+      return;
+    }
+    throw error(file, node, "unknown rule '" + name + "'; run 'dockerlint rules' for the list of ids");
   }
 
-  private Map<String, Severity> severities(Path file, Node node) throws ConfigException {
+  private Map<String, Severity> severities(Path file, Node node, List<String> warnings) throws ConfigException {
     if (!(node instanceof MappingNode mapping)) {
       throw error(file, node, "'severity' must map rule ids to one of error, warning, info, style");
     }
     Map<String, Severity> result = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       String rule = scalar(file, tuple.getKeyNode());
-      checkRule(file, tuple.getKeyNode(), rule);
-      String level = oneOf(file, tuple.getValueNode(), List.of("error", "warning", "info", "style"));
+      checkRule(file, tuple.getKeyNode(), rule, warnings, "its severity");
+      String level = oneOf(file, tuple.getValueNode(), LEVELS);
       result.put(rule, Severity.parse(level).orElseThrow());
     }
     return result;
+  }
+
+  private static List<Node> sequence(Path file, Node node) throws ConfigException {
+    if (!(node instanceof SequenceNode sequence)) {
+      throw error(file, node, "expected a list such as [a, b]");
+    }
+    return sequence.getValue();
   }
 
   private static List<String> stringList(Path file, Node node) throws ConfigException {
@@ -298,10 +408,6 @@ final class YamlConfigReader {
       result.add(scalar(file, item));
     }
     return result;
-  }
-
-  private static boolean bool(Path file, Node node) throws ConfigException {
-    return oneOf(file, node, List.of("true", "false")).equals("true");
   }
 
   private static String oneOf(Path file, Node node, List<String> allowed) throws ConfigException {

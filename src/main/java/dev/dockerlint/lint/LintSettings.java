@@ -12,7 +12,8 @@ import java.util.Set;
  * @param ignored rule ids or aliases never reported ({@code DL4003} drops only the findings that
  *     alias stands for)
  * @param enabled rule ids switched on although off by default
- * @param severities per-rule severity overrides, by rule id
+ * @param severities per-rule severity overrides, by rule id or, lower-cased, by alias ({@code dl3009}
+ *     changes only the findings that alias stands for; an alias wins over the rule id)
  * @param trustedRegistries registries FROM may use; empty means no restriction
  * @param labelSchema required labels and the format of their values ({@code text}, {@code rfc3339},
  *     {@code url}, {@code semver}, {@code hash}, {@code spdx}, {@code email})
@@ -20,10 +21,13 @@ import java.util.Set;
  *     own directory
  * @param strictLabels whether a label the schema does not name is reported (hadolint's
  *     {@code strict-labels})
+ * @param disableIgnorePragma whether the Dockerfile's own suppressions are disregarded: the
+ *     {@code # dockerlint ignore=} and {@code # hadolint ignore=} pragmas (line, stage and global)
+ *     and BuildKit's {@code # check=skip=} (hadolint's {@code disable-ignore-pragma})
  */
 public record LintSettings(
     Set<String> ignored, Set<String> enabled, Map<String, Severity> severities, List<String> trustedRegistries,
-    Map<String, String> labelSchema, Path contextDir, boolean strictLabels) {
+    Map<String, String> labelSchema, Path contextDir, boolean strictLabels, boolean disableIgnorePragma) {
   public static final LintSettings DEFAULTS = new LintSettings(Set.of(), Set.of(), Map.of(), List.of());
 
   public LintSettings {
@@ -32,6 +36,11 @@ public record LintSettings(
     severities = Map.copyOf(severities);
     trustedRegistries = List.copyOf(trustedRegistries);
     labelSchema = Map.copyOf(labelSchema);
+  }
+
+  public LintSettings(Set<String> ignored, Set<String> enabled, Map<String, Severity> severities,
+      List<String> trustedRegistries, Map<String, String> labelSchema, Path contextDir, boolean strictLabels) {
+    this(ignored, enabled, severities, trustedRegistries, labelSchema, contextDir, strictLabels, false);
   }
 
   public LintSettings(Set<String> ignored, Set<String> enabled, Map<String, Severity> severities,

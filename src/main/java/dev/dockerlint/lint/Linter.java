@@ -102,7 +102,8 @@ public final class Linter {
    * @param location the Dockerfile on disk, so rules can find its build context; or null
    */
   public Result check(Dockerfile file, java.nio.file.Path location) {
-    Suppressions suppressions = new Suppressions(file, known);
+    // --disable-ignore-pragma: only whoever runs dockerlint decides what is not reported
+    Suppressions suppressions = settings.disableIgnorePragma() ? null : new Suppressions(file, known);
     CheckOptions checks = file.checkOptions();
     // the rules whose findings count, then the switched-off rules that only find secrets
     List<Rule> runs = new ArrayList<>(rules);
@@ -139,7 +140,7 @@ public final class Linter {
         continue;
       }
       for (Finding finding : done[i].context().findings()) {
-        if (Suppressions.matches(ignored, finding) || suppressions.suppresses(finding)) {
+        if (Suppressions.matches(ignored, finding) || suppressions != null && suppressions.suppresses(finding)) {
           continue;
         }
         // # check=error=true makes BuildKit's warnings fail the build; a severity configured for the rule still wins
@@ -147,7 +148,7 @@ public final class Linter {
         if (checks.errorOnWarning() && CheckOptions.isBuildkitCheck(finding.aliases())) {
           severity = Severity.ERROR;
         }
-        Severity override = settings.severities().get(finding.rule());
+        Severity override = configuredSeverity(finding);
         if (override != null) {
           severity = override;
         }
@@ -157,7 +158,25 @@ public final class Linter {
       }
     }
     result.sort(Finding.ORDER);
-    return new Result(result, secrets, suppressions.warnings());
+    return new Result(result, secrets, suppressions == null ? List.of() : suppressions.warnings());
+  }
+
+  /**
+   * The severity configured for a finding: by one of the aliases it stands for ({@code --error DL3009}
+   * changes only those findings), else by its rule id; null when none is.
+   */
+  private Severity configuredSeverity(Finding finding) {
+    if (settings.severities().isEmpty()) {
+      return null;
+    }
+    for (String alias : finding.aliases()) {
+      Severity byAlias = settings.severities().get(alias.toLowerCase(Locale.ROOT));
+      if (byAlias != null) {
+        return byAlias;
+      }
+    }
+    Severity byId = settings.severities().get(finding.rule());
+    return byId != null ? byId : settings.severities().get(finding.rule().toLowerCase(Locale.ROOT));
   }
 
   /** For each range, the range of the top-level instruction holding it, or the range itself outside any. */

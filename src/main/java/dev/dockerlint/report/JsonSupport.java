@@ -42,6 +42,15 @@ final class JsonSupport {
     out.append(buffer.toString()).append('\n');
   }
 
+  /** Writes compact JSON (no spaces, no line breaks), with the same escapes and nothing after it. */
+  static void compact(Appendable out, Body body) throws IOException {
+    StringWriter buffer = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(buffer)) {
+      body.write(json);
+    }
+    out.append(buffer.toString());
+  }
+
   /** Writes an array of strings. */
   static void stringArray(JsonGenerator json, String field, Iterable<String> values) throws IOException {
     json.writeArrayFieldStart(field);

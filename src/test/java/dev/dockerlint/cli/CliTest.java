@@ -595,7 +595,8 @@ class CliTest {
     Result r = run("Dockerfile", "svc");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("dockerlint: svc/.dockerlint.yaml:2:1: unknown key 'failure-treshold'; allowed keys: "
-        + "enable, failure-threshold, format, ignore, label-schema, severity, strict-labels, trusted-registries\n"
+        + "disable-ignore-pragma, enable, failure-threshold, format, ignore, label-schema, severity, strict-labels, "
+        + "trusted-registries\n"
         + "dockerlint: svc/Dockerfile: not linted: config file 'svc/.dockerlint.yaml' is invalid; fix it, or name "
         + "another with --config\n"
         + "dockerlint: svc/api/Dockerfile: not linted: config file 'svc/.dockerlint.yaml' is invalid; fix it, or name "
@@ -649,11 +650,13 @@ class CliTest {
     String section = readme.substring(readme.indexOf("## Configuration\n"), readme.indexOf("## Output formats\n"));
     String yaml = section.substring(section.indexOf("```yaml\n") + "```yaml\n".length());
     write("readme.yaml", yaml.substring(0, yaml.indexOf("```")));
-    // the example's label schema asks for the source label
-    write("Dockerfile", GOOD + "LABEL org.opencontainers.image.source=\"https://github.com/o/r\"\n");
+    // its label schema switches the label check on: the Dockerfile carries the label
+    write("Dockerfile", GOOD + "LABEL org.opencontainers.image.source=https://example.com/app\n");
     Result readmeConfig = run("-c", "readme.yaml", "Dockerfile");
     assertThat(readmeConfig.err()).isEmpty();
     assertThat(readmeConfig.code()).isZero();
+    write("Dockerfile", GOOD);
+    assertThat(run("-c", "readme.yaml", "Dockerfile").out()).contains("label-schema");
   }
 
   /** The action's Lint step, run by bash with a stand-in for java that records its arguments. */

@@ -43,6 +43,14 @@ class EscapedOutputTest {
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The output with codeclimate's own separators, a NUL after each issue, as line feeds: JSON
+   * escapes a NUL inside a string, so a raw one can only end an object.
+   */
+  private static String ownSeparators(String format, String output) {
+    return format.equals("codeclimate") ? output.replace("}\u0000", "}\n") : output;
+  }
+
   private static void assertNoSpoofedLine(String output, String stream) {
     for (String line : output.split("\n", -1)) {
       assertThat(line).as("a line of %s:%n%s", stream, output).doesNotStartWith("::error title=pwned")
@@ -61,9 +69,9 @@ class EscapedOutputTest {
     Path scanned = Files.createDirectory(dir.resolve("scanned"));
     Files.writeString(scanned.resolve(SPOOF), "FROM node:latest\nEXPOSE 99999\n");
     Run run = run("", "--format", format, "scanned");
-    assertThat(run.code).isEqualTo(1);
+    assertThat(run.code).isEqualTo(Reporters.neverFails(format) ? 0 : 1);
     assertThat(run.out).contains("pwned");
-    assertNoSpoofedLine(run.out, "stdout of " + format);
+    assertNoSpoofedLine(ownSeparators(format, run.out), "stdout of " + format);
     assertNoSpoofedLine(run.err, "stderr of " + format);
   }
 
@@ -76,7 +84,7 @@ class EscapedOutputTest {
     Run run = run("", "--format", format, "scanned");
     assertThat(run.code).isEqualTo(2);
     assertThat(run.err).contains("dockerlint: scanned/x\\n::error title=pwned::y\\n.Dockerfile: ");
-    assertNoSpoofedLine(run.out, "stdout of " + format);
+    assertNoSpoofedLine(ownSeparators(format, run.out), "stdout of " + format);
     assertNoSpoofedLine(run.err, "stderr");
   }
 
@@ -92,8 +100,8 @@ class EscapedOutputTest {
   @MethodSource("formats")
   void stdinFilenameCannotSpoofAnAnnotation(String format) {
     Run run = run("FROM node:latest\n", "--format", format, "--stdin-filename", SPOOF, "-");
-    assertThat(run.code).isEqualTo(1);
-    assertNoSpoofedLine(run.out, "stdout of " + format);
+    assertThat(run.code).isEqualTo(Reporters.neverFails(format) ? 0 : 1);
+    assertNoSpoofedLine(ownSeparators(format, run.out), "stdout of " + format);
     assertNoSpoofedLine(run.err, "stderr");
   }
 

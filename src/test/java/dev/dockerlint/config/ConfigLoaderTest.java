@@ -44,8 +44,8 @@ class ConfigLoaderTest {
   void unknownKeyNamesLineColumnAndAllowedKeys() {
     assertThatThrownBy(() -> loader.parse(file, "ignore: []\nignored: [DL3007]\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage(".dockerlint.yaml:2:1: unknown key 'ignored'; allowed keys: enable, failure-threshold, format, "
-            + "ignore, label-schema, severity, strict-labels, trusted-registries");
+        .hasMessage(".dockerlint.yaml:2:1: unknown key 'ignored'; allowed keys: disable-ignore-pragma, enable, "
+            + "failure-threshold, format, ignore, label-schema, severity, strict-labels, trusted-registries");
   }
 
   @Test
@@ -116,21 +116,25 @@ class ConfigLoaderTest {
           org.opencontainers.image.created: rfc3339
         format: tty
         """);
-    assertThat(config.ignore()).containsExactly("DL3007");
+    assertThat(config.hadolint()).isTrue();
+    assertThat(config.ignore()).as("ShellCheck's codes are rule names").containsExactly("DL3007", "SC2086");
     assertThat(config.severity()).containsEntry("DL3007", Severity.INFO);
     assertThat(config.trustedRegistries()).containsExactly("docker.io", "my-company.com:5000");
     assertThat(config.failureThreshold()).isEqualTo("error");
     assertThat(config.labelSchema()).containsEntry("org.opencontainers.image.created", "rfc3339");
-    assertThat(config.format()).isEqualTo("text");
-    assertThat(config.warnings()).containsExactly(
-        ".hadolint.yaml: 'ignored' names SC2086, which no dockerlint rule stands for; skipped");
+    assertThat(config.format()).isEqualTo("tty");
+    assertThat(config.warnings()).isEmpty();
   }
 
   @Test
   void hadolintKeysAreRecognisedWhateverTheFileName() throws ConfigException {
     Config config = loader.parse(Path.of("lint.yaml"), "ignored: [DL3007]\nno-fail: true\n");
+    assertThat(config.hadolint()).isTrue();
     assertThat(config.ignore()).containsExactly("DL3007");
-    assertThat(config.failureThreshold()).isEqualTo("none");
+    assertThat(config.switches().noFail()).isTrue();
+    assertThat(config.failureThreshold()).isNull();
+    assertThat(loader.parse(Path.of("lint.yaml"), "ignore: [DL3007]\nstrict-labels: true\n").hadolint())
+        .as("dockerlint's keys, strict-labels among them").isFalse();
   }
 
   @Test
@@ -140,19 +144,19 @@ class ConfigLoaderTest {
     int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
     Config config = loader.parse(file, readme.substring(start, readme.indexOf("```", start)));
     assertThat(config.labelSchema()).containsEntry("org.opencontainers.image.source", "url");
-    assertThat(config.strictLabels()).isFalse();
+    assertThat(config.switches().strictLabels()).isFalse();
     assertThat(config.trustedRegistries()).containsExactly("docker.io", "gcr.io");
   }
 
   @Test
   void strictLabelsIsReadInBothFormats() throws ConfigException {
-    assertThat(loader.parse(file, "strict-labels: true\n").strictLabels()).isTrue();
-    assertThat(loader.parse(file, "label-schema:\n  a: text\n").strictLabels()).isFalse();
+    assertThat(loader.parse(file, "strict-labels: true\n").switches().strictLabels()).isTrue();
+    assertThat(loader.parse(file, "label-schema:\n  a: text\n").switches().strictLabels()).as("not given").isNull();
     Config hadolint = loader.parse(Path.of(".hadolint.yaml"), "strict-labels: true\nlabel-schema:\n  a: text\n");
-    assertThat(hadolint.strictLabels()).isTrue();
+    assertThat(hadolint.switches().strictLabels()).isTrue();
     assertThat(hadolint.warnings()).isEmpty();
     assertThatThrownBy(() -> loader.parse(file, "strict-labels: maybe\n"))
-        .hasMessage(".dockerlint.yaml:1:16: invalid value 'maybe'; expected one of true, false");
+        .hasMessage(".dockerlint.yaml:1:16: expected true or false");
   }
 
   @Test

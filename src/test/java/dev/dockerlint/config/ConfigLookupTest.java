@@ -9,6 +9,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,79 @@ class ConfigLookupTest {
     Path yaml = config("repo/a/.dockerlint.yaml");
     assertThat(lookup("repo").projectConfig(dir("repo/a"))).contains(yaml);
     assertThat(ConfigLookup.PROJECT_FILE_NAMES).startsWith(".dockerlint.yaml", ".dockerlint.yml");
+  }
+
+  @Test
+  void hadolintsProjectConfigsAreFoundTheSameWayAndOursWinsInOneDirectory() throws IOException, ConfigException {
+    dir("repo/.git");
+    Path hadolint = config("repo/.hadolint.yaml");
+    Path hadolintYml = config("repo/svc/.hadolint.yml");
+    ConfigLookup lookup = lookup("repo");
+    assertThat(lookup.projectConfig(dir("repo/web"))).as("from a subdirectory").contains(hadolint);
+    assertThat(lookup.projectConfig(dir("repo/svc/api"))).as(".yml, nearer").contains(hadolintYml);
+    Path ours = config("repo/.dockerlint.yml");
+    assertThat(lookup("repo").projectConfig(dir("repo/web"))).as("ours, in the same directory").contains(ours);
+    assertThat(lookup("repo").projectConfig(dir("repo/svc"))).as("a nearer hadolint config still wins").contains(hadolintYml);
+    Path svcYaml = config("repo/svc/.hadolint.yaml");
+    assertThat(lookup("repo").projectConfig(dir("repo/svc"))).as(".yaml before .yml").contains(svcYaml);
+    assertThat(ConfigLookup.PROJECT_FILE_NAMES)
+        .containsExactly(".dockerlint.yaml", ".dockerlint.yml", ".hadolint.yaml", ".hadolint.yml");
+  }
+
+  /** A repository's .hadolint.yaml is a repository config: the lookup's limits hold for it as for ours. */
+  @Test
+  void hadolintsProjectConfigsHaveTheSameLimits() throws IOException, ConfigException {
+    config("outer/.hadolint.yaml");
+    dir("outer/repo/.git");
+    assertThat(lookup("outer").projectConfig(dir("outer/repo/src"))).as("above the repository root").isEmpty();
+    config("home/.hadolint.yaml");
+    assertThat(lookup("home/work").projectConfig(dir("home/work/app"))).as("above the working directory").isEmpty();
+    config("tmp/.hadolint.yaml");
+    assertThat(lookup("tmp/build").projectConfig(dir("tmp/build"))).as("in the shared temporary directory").isEmpty();
+    Path secret = base.resolve("secret.yaml");
+    Files.writeString(secret, "ignored: [hunter2]\n");
+    Files.createSymbolicLink(dir("outer/repo/svc").resolve(".hadolint.yaml"), secret);
+    assertThatThrownBy(() -> lookup("outer/repo").projectConfig(base.resolve("outer/repo/svc")))
+        .hasMessage("svc/.hadolint.yaml: the config is a symbolic link to a file outside the repository; "
+            + "replace the link with a copy of the file");
+  }
+
+  @Test
+  void hadolintsUserConfigsComeAfterOursInHadolintsOrder() throws IOException, ConfigException {
+    Path home = dir("home");
+    Map<String, String> env = Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", base.resolve("xdg").toString());
+    List<String> order = List.of("home/.hadolint.yml", "home/.hadolint.yaml", "home/.hadolint/config.yml",
+        "home/.hadolint/config.yaml", "home/.hadolint/hadolint.yml", "home/.hadolint/hadolint.yaml",
+        "home/.config/hadolint.yml", "home/.config/hadolint.yaml", "xdg/hadolint.yml", "xdg/hadolint.yaml",
+        "home/.config/dockerlint/config.yaml", "xdg/dockerlint/config.yaml");
+    // each file added wins over those added before it
+    for (String name : order) {
+      Path file = config(name);
+      assertThat(lookup("work", env).userConfig()).as(name).contains(file);
+    }
+  }
+
+  @Test
+  void aHadolintUserConfigOthersCanWriteIsSkippedWithAWarning() throws IOException, ConfigException {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    Path home = dir("home");
+    Path user = config("home/.hadolint.yaml");
+    Files.setPosixFilePermissions(user, PosixFilePermissions.fromString("rw-rw-rw-"));
+    ConfigLookup lookup = lookup("work", Map.of("HOME", home.toString()));
+    assertThat(lookup.userConfig()).isEmpty();
+    assertThat(lookup.takeWarnings()).containsExactly("~/.hadolint.yaml: other users can write this user config, so it "
+        + "was skipped; run 'chmod o-w' on it");
+    Files.setPosixFilePermissions(user, PosixFilePermissions.fromString("rw-r--r--"));
+    Path hadolintDir = home.resolve(".hadolint");
+    Files.delete(user);
+    Path inDir = config("home/.hadolint/hadolint.yaml");
+    Files.setPosixFilePermissions(hadolintDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    lookup = lookup("work", Map.of("HOME", home.toString()));
+    assertThat(lookup.userConfig()).isEmpty();
+    assertThat(lookup.takeWarnings()).containsExactly("~/.hadolint: other users can write this directory, so the user "
+        + "config ~/.hadolint/hadolint.yaml was skipped; run 'chmod o-w' on it");
+    Files.setPosixFilePermissions(hadolintDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertThat(lookup("work", Map.of("HOME", home.toString())).userConfig()).contains(inDir);
   }
 
   @Test

@@ -100,7 +100,7 @@ class ConfigSafetyTest {
   void everyErrorListsWhatIsAllowed() {
     assertThatThrownBy(() -> loader.parse(file, "format: yaml\n"))
         .hasMessage(".dockerlint.yaml:1:9: invalid value 'yaml'; expected one of text, json, sarif, github, gitlab, "
-            + "checkstyle, junit, gnu");
+            + "checkstyle, junit, gnu, tty, hadolint-json, codeclimate, gitlab_codeclimate, codacy, sonarqube");
     assertThatThrownBy(() -> loader.parse(file, "enable: [nope]\n"))
         .hasMessage(".dockerlint.yaml:1:10: unknown rule 'nope'; run 'dockerlint rules' for the list of ids");
     assertThatThrownBy(() -> loader.parse(file, "format: [text]\n"))

@@ -74,6 +74,31 @@ class LinterTest {
     return findings.stream().map(Finding::line).toList();
   }
 
+  /** hadolint's disable-ignore-pragma: none of the file's own suppressions count, the settings' still do. */
+  @Test
+  void disableIgnorePragmaDisregardsEverySuppressionInTheFile() {
+    String text = "# check=skip=every-from\n# dockerlint global ignore=XX2\n# hadolint ignore=XX1\nFROM a:1\n"
+        + "# dockerlint ignore=every-from\nfrom b:1\nFROM c:1\n";
+    assertThat(lint(text, LintSettings.DEFAULTS, new EveryFrom())).isEmpty();
+    LintSettings noPragmas = new LintSettings(Set.of(), Set.of(), Map.of(), List.of(), Map.of(), null, false, true);
+    assertThat(lines(lint(text, noPragmas, new EveryFrom()))).containsExactly(4, 6, 7);
+    LintSettings ignoring = new LintSettings(Set.of("xx2"), Set.of(), Map.of(), List.of(), Map.of(), null, false, true);
+    assertThat(lines(lint(text, ignoring, new EveryFrom()))).as("the settings' ignore list still counts").containsExactly(4, 7);
+  }
+
+  /** A severity given for an alias changes the findings that alias stands for; the alias wins over the rule id. */
+  @Test
+  void aSeverityByAliasChangesOnlyThatAliasFindings() {
+    String text = "FROM a:1\nfrom b:1\n";
+    LintSettings byAlias = new LintSettings(Set.of(), Set.of(), Map.of("xx2", Severity.ERROR), List.of());
+    assertThat(lint(text, byAlias, new EveryFrom())).extracting(Finding::severity)
+        .containsExactly(Severity.WARNING, Severity.ERROR);
+    LintSettings both = new LintSettings(Set.of(), Set.of(),
+        Map.of("every-from", Severity.STYLE, "xx1", Severity.INFO), List.of());
+    assertThat(lint(text, both, new EveryFrom())).extracting(Finding::severity)
+        .containsExactly(Severity.INFO, Severity.STYLE);
+  }
+
   @Test
   void pragmaAboveAnInstructionSuppressesOnlyThatInstruction() {
     String text = "# dockerlint ignore=every-from\nFROM a:1 AS x\nFROM b:1\n";

@@ -54,6 +54,12 @@ class ControlCharactersTest {
   @MethodSource("formats")
   void noFormatPrintsAControlCharacter(String format) throws IOException {
     String out = render(format, hostile());
+    if (format.equals("codeclimate")) {
+      // the format's own separator, a NUL after each issue: JSON escapes every NUL inside a string,
+      // so a raw one can only end an object
+      assertThat(out.split("}\u0000", -1)).as(out).hasSize(4);
+      out = out.replace("}\u0000", "}\n");
+    }
     // the bytes as written: only line feeds, each the format's own
     byte[] bytes = out.getBytes(StandardCharsets.UTF_8);
     String decoded = new String(bytes, StandardCharsets.UTF_8);
@@ -77,6 +83,8 @@ class ControlCharactersTest {
   @Test
   void lineFormatsKeepOneLinePerEntry() throws IOException {
     assertThat(render("gnu", hostile()).split("\n")).hasSize(3);
+    assertThat(render("tty", hostile()).split("\n")).hasSize(3);
+    assertThat(render("codacy", hostile()).split("\n")).hasSize(3).allMatch(line -> line.startsWith("{\"filename\":"));
     assertThat(render("github", hostile()).split("\n")).hasSize(3).allMatch(line -> line.matches("::(error|warning) file=.*"));
   }
 
@@ -112,6 +120,20 @@ class ControlCharactersTest {
     assertThat(sarif.at("/runs/0/results/0/message/text").asText()).isEqualTo(MESSAGE);
     JsonNode gitlab = mapper.readTree(render("gitlab", hostile()));
     assertThat(gitlab.at("/0/description").asText()).isEqualTo(MESSAGE);
+    JsonNode hadolint = mapper.readTree(render("hadolint-json", hostile()));
+    assertThat(hadolint.at("/0/file").asText()).isEqualTo(SPOOF_PATH);
+    assertThat(hadolint.at("/0/message").asText()).isEqualTo(MESSAGE);
+    assertThat(hadolint.at("/2/message").asText()).isEqualTo(ERROR);
+    JsonNode sonar = mapper.readTree(render("sonarqube", hostile()));
+    assertThat(sonar.at("/issues/0/primaryLocation/message").asText()).isEqualTo(MESSAGE);
+    assertThat(sonar.at("/issues/2/primaryLocation/message").asText()).isEqualTo(ERROR);
+    String[] issues = render("codeclimate", hostile()).split("\u0000");
+    assertThat(mapper.readTree(issues[0]).at("/location/path").asText()).isEqualTo(SPOOF_PATH);
+    assertThat(mapper.readTree(issues[1]).get("description").asText()).isEqualTo(MESSAGE);
+    assertThat(mapper.readTree(issues[2]).get("description").asText()).isEqualTo(ERROR);
+    String[] codacy = render("codacy", hostile()).split("\n");
+    assertThat(mapper.readTree(codacy[0]).get("message").asText()).isEqualTo(MESSAGE);
+    assertThat(mapper.readTree(codacy[2]).get("message").asText()).isEqualTo(ERROR);
   }
 
   /** XML formats: references for what XML 1.0 allows, so a parser reads the text back; escapes for the rest. */

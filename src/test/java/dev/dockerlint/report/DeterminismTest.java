@@ -18,7 +18,8 @@ class DeterminismTest {
   void sameReportGivesSameBytes() throws IOException {
     for (Reporter reporter : List.of(new TextReporter(false), new TextReporter(true), new JsonReporter(),
         new SarifReporter(), new GithubReporter(), new GitlabReporter(), new CheckstyleReporter(),
-        new JunitReporter(), new GnuReporter())) {
+        new JunitReporter(), new GnuReporter(), new TtyReporter(false), new TtyReporter(true), new HadolintJsonReporter(),
+        new CodeclimateReporter(), new CodacyReporter(), new SonarqubeReporter())) {
       Report report = ReportFixtures.sample();
       byte[] first = bytes(reporter, report);
       assertThat(bytes(reporter, report)).as(reporter.getClass().getSimpleName()).isEqualTo(first);
@@ -33,6 +34,12 @@ class DeterminismTest {
         new GnuReporter())) {
       String text = new String(bytes(reporter, ReportFixtures.sample()), StandardCharsets.UTF_8);
       assertThat(text).doesNotContain("\r").endsWith("\n");
+    }
+    // hadolint's shapes end as hadolint ends them: a line feed, a NUL, or nothing after the JSON
+    for (Reporter reporter : List.of(new TtyReporter(false), new CodacyReporter(), new HadolintJsonReporter(),
+        new CodeclimateReporter(), new SonarqubeReporter())) {
+      String text = new String(bytes(reporter, ReportFixtures.sample()), StandardCharsets.UTF_8);
+      assertThat(text).doesNotContain("\r");
     }
   }
 }
