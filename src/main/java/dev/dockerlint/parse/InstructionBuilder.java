@@ -460,11 +460,13 @@ final class InstructionBuilder {
     }
     List<dev.dockerlint.shell.ShellCommand> commands = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<dev.dockerlint.shell.ShellNote> notes = new ArrayList<>();
     for (ShellScript part : parts) {
       commands.addAll(part.commands());
       problems.addAll(part.problems());
+      notes.addAll(part.notes());
     }
-    return new ShellScript(commands, problems);
+    return new ShellScript(commands, problems, notes);
   }
 
   /** Parses shell text. */
