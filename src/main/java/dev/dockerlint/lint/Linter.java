@@ -10,17 +10,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Runs the enabled rules over a file and applies settings and suppressions to what they report. */
+/**
+ * Runs the enabled rules, and the analyzers beside them, over a file and applies settings and
+ * suppressions to what they report.
+ */
 public final class Linter {
   /** Id of the finding reported when a rule itself fails. */
   public static final String INTERNAL_ERROR = "internal-error";
 
   private final List<Rule> rules;
+  private final List<Analyzer> analyzers;
   private final LintSettings settings;
   private final Set<String> ignored;
 
   public Linter(List<Rule> allRules, LintSettings settings) {
+    this(allRules, settings, List.of());
+  }
+
+  /** @param analyzers run on every file beside the rules (ShellCheck) */
+  public Linter(List<Rule> allRules, LintSettings settings, List<Analyzer> analyzers) {
     this.settings = settings;
+    this.analyzers = List.copyOf(analyzers);
     Set<String> lowered = new HashSet<>();
     for (String name : settings.ignored()) {
       lowered.add(name.toLowerCase(Locale.ROOT));
@@ -41,11 +51,19 @@ public final class Linter {
     return rules;
   }
 
-  /** Findings, and the source ranges holding secrets that outputs must mask. */
-  public record Result(List<Finding> findings, List<SourceRange> redactions) {
+  /**
+   * Findings, the source ranges holding secrets that outputs must mask, and the analyzers'
+   * warnings (one line each: why part of the file went unchecked).
+   */
+  public record Result(List<Finding> findings, List<SourceRange> redactions, List<String> warnings) {
     public Result {
       findings = List.copyOf(findings);
       redactions = List.copyOf(redactions);
+      warnings = List.copyOf(warnings);
+    }
+
+    public Result(List<Finding> findings, List<SourceRange> redactions) {
+      this(findings, redactions, List.of());
     }
   }
 
@@ -64,32 +82,150 @@ public final class Linter {
    * @param location the Dockerfile on disk, so rules can find its build context; or null
    */
   public Result check(Dockerfile file, java.nio.file.Path location) {
-    Suppressions suppressions = new Suppressions(file);
-    List<Finding> result = new ArrayList<>();
-    List<SourceRange> redactions = new ArrayList<>();
-    RuleRun[] runs = runRules(file, location);
-    for (int i = 0; i < rules.size(); i++) {
-      RuleContext context = runs[i].context();
-      if (runs[i].failure() != null) {
-        SourceRange start = new SourceRange(new Position(1, 1), new Position(1, 1));
-        result.add(new Finding(file.path(), INTERNAL_ERROR, Severity.ERROR,
-            "Rule '" + rules.get(i).info().id() + "' failed (" + runs[i].failure()
-                + "); please report this with the Dockerfile",
-            start, List.of()));
-        continue;
+    return start(file, location).finish();
+  }
+
+  /**
+   * Starts the analyzers on a file and runs the rules; {@link Started#finish} then waits for the
+   * analyzers. Starting many files before finishing any lets an analyzer check them together.
+   */
+  public Started start(Dockerfile file, java.nio.file.Path location) {
+    Analyzer.Pending[] pending = new Analyzer.Pending[analyzers.size()];
+    for (int i = 0; i < pending.length; i++) {
+      pending[i] = analyzers.get(i).start(file);
+    }
+    return new Started(file, runRules(file, location), pending);
+  }
+
+  /** A file whose rules have run and whose analyzers may still be at work. */
+  public final class Started {
+    private final Dockerfile file;
+    private final RuleRun[] runs;
+    private final Analyzer.Pending[] pending;
+
+    private Started(Dockerfile file, RuleRun[] runs, Analyzer.Pending[] pending) {
+      this.file = file;
+      this.runs = runs;
+      this.pending = pending;
+    }
+
+    /** Waits for the analyzers and merges their findings with the rules'. */
+    public Result finish() {
+      Suppressions suppressions = new Suppressions(file);
+      List<Finding> result = new ArrayList<>();
+      List<SourceRange> redactions = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
+      Analyzer.Outcome[] outcomes = new Analyzer.Outcome[pending.length];
+      for (int a = 0; a < pending.length; a++) {
+        outcomes[a] = pending[a].await();
+        if (outcomes[a].warning() != null) {
+          warnings.add(outcomes[a].warning());
+        }
       }
-      redactions.addAll(context.redactions());
-      for (Finding finding : context.findings()) {
-        if (Suppressions.matches(ignored, finding) || suppressions.suppresses(finding)) {
+      Checked[] checked = new Checked[outcomes.length];
+      for (int i = 0; i < rules.size(); i++) {
+        RuleContext context = runs[i].context();
+        if (runs[i].failure() != null) {
+          SourceRange start = new SourceRange(new Position(1, 1), new Position(1, 1));
+          result.add(new Finding(file.path(), INTERNAL_ERROR, Severity.ERROR,
+              "Rule '" + rules.get(i).info().id() + "' failed (" + runs[i].failure()
+                  + "); please report this with the Dockerfile",
+              start, List.of()));
           continue;
         }
-        Severity override = settings.severities().get(finding.rule());
-        result.add(override == null ? finding
-            : new Finding(finding.file(), finding.rule(), override, finding.message(), finding.range(), finding.aliases()));
+        redactions.addAll(context.redactions());
+        for (Finding finding : context.findings()) {
+          if (!supersededAt(finding, outcomes, checked)) {
+            keep(finding, suppressions, result);
+          }
+        }
+      }
+      for (Analyzer.Outcome outcome : outcomes) {
+        for (Finding finding : outcome.findings()) {
+          keep(finding, suppressions, result);
+        }
+      }
+      result.sort(Finding.ORDER);
+      return new Result(result, redactions, warnings);
+    }
+  }
+
+  /** Whether an analyzer that checks the same thing checked the place of a rule's finding. */
+  private boolean supersededAt(Finding finding, Analyzer.Outcome[] outcomes, Checked[] checked) {
+    for (int a = 0; a < outcomes.length; a++) {
+      if (analyzers.get(a).supersedes().contains(finding.rule())) {
+        if (checked[a] == null) {
+          checked[a] = new Checked(outcomes[a].checked());
+        }
+        if (checked[a].contains(finding.range())) {
+          return true;
+        }
       }
     }
-    result.sort(Finding.ORDER);
-    return new Result(result, redactions);
+    return false;
+  }
+
+  private void keep(Finding finding, Suppressions suppressions, List<Finding> into) {
+    if (Suppressions.matches(ignored, finding) || suppressions.suppresses(finding)) {
+      return;
+    }
+    Severity override = severityOverride(finding);
+    into.add(override == null ? finding
+        : new Finding(finding.file(), finding.rule(), override, finding.message(), finding.range(), finding.aliases()));
+  }
+
+  /**
+   * The override for the finding's rule; else one given for a code the finding stands for (a
+   * family code such as SC3010, which a rule may report under as an alias).
+   */
+  private Severity severityOverride(Finding finding) {
+    Severity override = settings.severities().get(finding.rule());
+    for (int i = 0; override == null && i < finding.aliases().size(); i++) {
+      override = settings.severities().get(finding.aliases().get(i));
+    }
+    return override;
+  }
+
+  /** An analyzer's checked ranges as sorted, disjoint spans, for a lookup per finding. */
+  private static final class Checked {
+    private final SourceRange[] spans;
+
+    Checked(List<SourceRange> ranges) {
+      SourceRange[] sorted = ranges.toArray(new SourceRange[0]);
+      java.util.Arrays.sort(sorted, new java.util.Comparator<SourceRange>() {
+        @Override
+        public int compare(SourceRange a, SourceRange b) {
+          return a.start().compareTo(b.start());
+        }
+      });
+      List<SourceRange> merged = new ArrayList<>();
+      for (SourceRange range : sorted) {
+        int last = merged.size() - 1;
+        if (last >= 0 && range.start().compareTo(merged.get(last).end()) <= 0) {
+          merged.set(last, merged.get(last).union(range));
+        } else {
+          merged.add(range);
+        }
+      }
+      this.spans = merged.toArray(new SourceRange[0]);
+    }
+
+    boolean contains(SourceRange range) {
+      int low = 0;
+      int high = spans.length - 1;
+      while (low <= high) {
+        int mid = (low + high) >>> 1;
+        if (spans[mid].start().compareTo(range.start()) <= 0) {
+          if (spans[mid].contains(range)) {
+            return true;
+          }
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      return false;
+    }
   }
 
   /** Files this large have their rules spread over all cores; smaller ones are not worth a thread. */
