@@ -1,0 +1,272 @@
+package dev.dockerlint.shellcheck;
+
+import dev.dockerlint.ast.Dockerfile;
+import dev.dockerlint.ast.Heredoc;
+import dev.dockerlint.ast.Instruction;
+import dev.dockerlint.ast.Onbuild;
+import dev.dockerlint.ast.Run;
+import dev.dockerlint.ast.Scope;
+import dev.dockerlint.ast.ShellDialect;
+import dev.dockerlint.ast.ShellForm;
+import dev.dockerlint.ast.Stage;
+import dev.dockerlint.ast.Variable;
+import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.Word;
+import dev.dockerlint.source.Position;
+import dev.dockerlint.source.SourceRange;
+import dev.dockerlint.source.SourceText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The scripts of a Dockerfile that ShellCheck checks, as a shell runs them:
+ * <ul>
+ *   <li>every shell-form RUN (ONBUILD triggers too), its flags left out, with the bodies of the
+ *       heredocs it reads after its line ({@code RUN cat <<EOF > /etc/x});
+ *   <li>a heredoc that is the script ({@code RUN <<EOF}) or that a shell reads
+ *       ({@code RUN bash -e <<EOF}), as a script of its own;
+ *   <li>the string of {@code sh -c '...'} / {@code bash -c "..."} when the outer shell leaves it
+ *       as written (no {@code $} expansion in it).
+ * </ul>
+ * Stages whose shell is not one ShellCheck knows (pwsh, cmd, zsh) and heredocs whose shebang names
+ * another interpreter (python, node) are left out.
+ */
+final class ScriptCollector {
+  /** Proxy variables BuildKit passes to every RUN without an ARG; the lower-case ones would give SC2154. */
+  private static final List<String> PROXY_ARGS = List.of("http_proxy", "https_proxy", "ftp_proxy", "no_proxy",
+      "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY");
+
+  private final Dockerfile file;
+  private final SourceText source;
+  private final List<Script> scripts = new ArrayList<>();
+
+  private ScriptCollector(Dockerfile file) {
+    this.file = file;
+    this.source = file.source();
+  }
+
+  static List<Script> collect(Dockerfile file) {
+    ScriptCollector collector = new ScriptCollector(file);
+    Map<Run, ShellDialect> dialects = ShellDialect.ofRuns(file);
+    for (Stage stage : file.stages()) {
+      for (Instruction instruction : stage.instructions()) {
+        Instruction target = instruction instanceof Onbuild onbuild ? onbuild.trigger() : instruction;
+        if (target instanceof Run run && run.command() instanceof ShellForm form && form.posixShell()) {
+          ShellDialect dialect = dialects.getOrDefault(run, ShellDialect.SH);
+          if (checkable(dialect)) {
+            collector.run(run, form, dialect, declared(file.scopeAt(instruction)));
+          }
+        }
+      }
+    }
+    return collector.scripts;
+  }
+
+  /** The dialects ShellCheck checks (zsh and the non-POSIX shells it does not). */
+  static boolean checkable(ShellDialect dialect) {
+    return dialect != ShellDialect.OTHER && dialect != ShellDialect.ZSH;
+  }
+
+  /** The ARG and ENV names in scope that are shell variable names, and the proxy variables; sorted. */
+  private static List<String> declared(Scope scope) {
+    Set<String> names = new TreeSet<>(PROXY_ARGS);
+    for (Variable variable : scope.variables().values()) {
+      if (variable.kind() != Variable.Kind.GLOBAL_ARG && isName(variable.name())) {
+        names.add(variable.name());
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
+  private static boolean isName(String name) {
+    if (name.isEmpty() || name.equals("_") || Character.isDigit(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void run(Run run, ShellForm form, ShellDialect dialect, List<String> declared) {
+    SourceRange anchor = run.keyword().range();
+    TextMap line = TextMap.ofCommand(source, file.escape(), form.text());
+    List<TextMap> bodies = new ArrayList<>();
+    for (Heredoc heredoc : form.heredocs()) {
+      bodies.add(TextMap.ofHeredoc(source, heredoc));
+    }
+    if (form.heredocs().isEmpty()) {
+      Script.Builder b = new Script.Builder(source, anchor);
+      appendMapped(b, line, form.text().text());
+      scripts.add(b.build(dialect, declared, form.text().range()));
+    } else if (form.onlyHeredocs()) {
+      for (int h = 0; h < form.heredocs().size(); h++) {
+        body(form.heredocs().get(h), bodies.get(h), dialect, declared, anchor);
+      }
+    } else {
+      // the line, then the bodies it reads, as the shell gets them
+      Script.Builder b = new Script.Builder(source, anchor);
+      appendMapped(b, line, form.text().text());
+      SourceRange covered = form.text().range();
+      for (int h = 0; h < form.heredocs().size(); h++) {
+        Heredoc heredoc = form.heredocs().get(h);
+        b.added("\n");
+        appendMapped(b, bodies.get(h), heredoc.body());
+        TextMap terminator = TextMap.ofTerminator(source, heredoc);
+        if (terminator != null) {
+          b.append(terminator);
+        } else {
+          b.added(heredoc.name());
+        }
+        covered = covered.union(heredoc.bodyRange());
+      }
+      scripts.add(b.added("\n").build(dialect, declared, covered));
+      for (int h = 0; h < form.heredocs().size(); h++) {
+        ShellCommand reader = form.shellReading(form.heredocs().get(h));
+        if (reader != null) {
+          body(form.heredocs().get(h), bodies.get(h), dialect.shellNamed(reader.name()), declared, anchor);
+        }
+      }
+    }
+    for (ShellCommand command : form.script().commands()) {
+      ShellCommand program = command.unwrapped();
+      Word word = program.scriptWord();
+      if (word != null && !word.expands() && !program.is("su")) {
+        ShellDialect inner = dialect.shellNamed(program.name());
+        if (checkable(inner)) {
+          scriptString(word, inner, declared, line, bodies, anchor);
+        }
+      }
+    }
+  }
+
+  private static void appendMapped(Script.Builder b, TextMap map, String text) {
+    if (map != null) {
+      b.append(map);
+    } else {
+      b.append(null, text, 0, text.length());
+    }
+  }
+
+  /** A heredoc checked as a script: with its own shebang's dialect when it has one. */
+  private void body(Heredoc heredoc, TextMap map, ShellDialect dialect, List<String> declared, SourceRange anchor) {
+    String body = heredoc.body();
+    ShellDialect used = dialect;
+    if (body.startsWith("#!")) {
+      used = dialect.ofShebang(body); // python, node, perl... are not checked
+    }
+    if (body.isBlank() || !checkable(used)) {
+      return;
+    }
+    Script.Builder b = new Script.Builder(source, anchor);
+    appendMapped(b, map, body);
+    scripts.add(b.build(used, declared, heredoc.bodyRange()));
+  }
+
+  private int offsetOf(Position position) {
+    return source.lineStart(position.line()) + position.column() - 1;
+  }
+
+  /** The string of {@code sh -c '...'}, placed character by character in the text it was written in. */
+  private void scriptString(Word word, ShellDialect dialect, List<String> declared, TextMap line, List<TextMap> bodies,
+      SourceRange anchor) {
+    int fileOffset = offsetOf(word.range().start());
+    TextMap within = null;
+    int at = -1;
+    if (line != null) {
+      at = line.indexOf(fileOffset);
+      within = line;
+    }
+    for (int i = 0; at < 0 && i < bodies.size(); i++) {
+      if (bodies.get(i) != null) {
+        at = bodies.get(i).indexOf(fileOffset);
+        within = bodies.get(i);
+      }
+    }
+    if (at < 0 || !within.text().startsWith(word.raw(), at)) {
+      return; // not placed exactly (a string inside a string): not checked rather than misplaced
+    }
+    int[] indexes = new int[word.value().length()];
+    String value = unquote(word.raw(), at, indexes);
+    if (value == null || !value.equals(word.value()) || value.isBlank()) {
+      return;
+    }
+    TextMap map = TextMap.ofIndexes(value, within, indexes, at + word.raw().length());
+    Script.Builder b = new Script.Builder(source, anchor);
+    b.append(map);
+    scripts.add(b.build(dialect, declared, word.range()));
+  }
+
+  /**
+   * A word with its quotes and escapes removed, as the shell passes it on, each character's index
+   * in the text written to {@code indexes} (offset by {@code base}); null for what it cannot
+   * follow ({@code $'...'}) or a value longer than {@code indexes}.
+   */
+  static String unquote(String raw, int base, int[] indexes) {
+    StringBuilder out = new StringBuilder(raw.length());
+    int i = 0;
+    while (i < raw.length()) {
+      char c = raw.charAt(i);
+      if (c == '\'') {
+        int close = raw.indexOf('\'', i + 1);
+        if (close < 0) {
+          return null;
+        }
+        for (int k = i + 1; k < close; k++) {
+          if (!put(out, raw.charAt(k), base + k, indexes)) {
+            return null;
+          }
+        }
+        i = close + 1;
+      } else if (c == '"') {
+        i++;
+        while (i < raw.length() && raw.charAt(i) != '"') {
+          char d = raw.charAt(i);
+          if (d == '\\' && i + 1 < raw.length() && "$`\"\\\n".indexOf(raw.charAt(i + 1)) >= 0) {
+            if (raw.charAt(i + 1) != '\n' && !put(out, raw.charAt(i + 1), base + i + 1, indexes)) {
+              return null;
+            }
+            i += 2;
+          } else {
+            if (!put(out, d, base + i, indexes)) {
+              return null;
+            }
+            i++;
+          }
+        }
+        if (i >= raw.length()) {
+          return null;
+        }
+        i++;
+      } else if (c == '\\' && i + 1 < raw.length()) {
+        if (raw.charAt(i + 1) != '\n' && !put(out, raw.charAt(i + 1), base + i + 1, indexes)) {
+          return null;
+        }
+        i += 2;
+      } else if (c == '$' && i + 1 < raw.length() && raw.charAt(i + 1) == '\'') {
+        return null;
+      } else {
+        if (!put(out, c, base + i, indexes)) {
+          return null;
+        }
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean put(StringBuilder out, char c, int index, int[] indexes) {
+    if (out.length() >= indexes.length) {
+      return false;
+    }
+    indexes[out.length()] = index;
+    out.append(c);
+    return true;
+  }
+}
