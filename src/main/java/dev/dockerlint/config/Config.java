@@ -16,13 +16,16 @@ import java.util.Optional;
  * @param warnings things worth telling the user that do not stop the run (a hadolint setting
  *     dockerlint has no equivalent for)
  * @param origin where the file was found, which decides how far it is trusted
+ * @param shellcheck the {@code shellcheck:} setting: null when unset, {@code "false"} (ShellCheck off
+ *     for the Dockerfiles this config applies to), {@code "true"}, or the absolute path of the
+ *     executable (accepted only from a {@linkplain ConfigOrigin#trusted() trusted} config)
  */
 public record Config(
     Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
     String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
-    List<String> warnings, ConfigOrigin origin) {
+    List<String> warnings, ConfigOrigin origin, String shellcheck) {
   public static final Config EMPTY = new Config(null, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(),
-      List.of(), ConfigOrigin.DEFAULTS);
+      List.of(), ConfigOrigin.DEFAULTS, null);
 
   public Config {
     ignore = List.copyOf(ignore);
@@ -39,13 +42,33 @@ public record Config(
       String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
       List<String> warnings) {
     this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, warnings,
-        ConfigOrigin.REPOSITORY);
+        ConfigOrigin.REPOSITORY, null);
+  }
+
+  /** A config without a {@code shellcheck:} setting. */
+  public Config(
+      Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
+      String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
+      List<String> warnings, ConfigOrigin origin) {
+    this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, warnings,
+        origin, null);
   }
 
   /** This config as read from {@code file}, found at {@code origin}. */
   public Config placed(Path file, ConfigOrigin origin) {
     return new Config(file, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema,
-        warnings, origin);
+        warnings, origin, shellcheck);
+  }
+
+  /** Whether {@code shellcheck: false} turns ShellCheck off for the Dockerfiles this config applies to. */
+  public boolean shellcheckOff() {
+    return "false".equals(shellcheck);
+  }
+
+  /** The executable {@code shellcheck:} names, if it names one (only a trusted config can). */
+  public Optional<Path> shellcheckExecutable() {
+    return shellcheck == null || shellcheck.equals("true") || shellcheck.equals("false") ? Optional.empty()
+        : Optional.of(Path.of(shellcheck));
   }
 
   /** Whether it comes from whoever runs dockerlint (command line, user config) rather than from the repository. */

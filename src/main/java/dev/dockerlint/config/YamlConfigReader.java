@@ -1,5 +1,6 @@
 package dev.dockerlint.config;
 
+import dev.dockerlint.lint.RuleFamily;
 import dev.dockerlint.lint.Severity;
 import java.io.IOException;
 import java.io.Reader;
@@ -34,11 +35,13 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlConfigReader {
   private static final long MAX_BYTES = ConfigLoader.MAX_BYTES;
   private static final Set<String> KEYS = new TreeSet<>(
-      List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format", "label-schema"));
+      List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format", "label-schema",
+          "shellcheck"));
   /** Keys of hadolint's config that only hadolint uses: their presence means a .hadolint.yaml. */
   private static final Set<String> HADOLINT_ONLY_KEYS = Set.of("ignored", "override", "trustedRegistries",
       "strict-labels", "disable-ignore-pragma", "no-fail", "no-color", "verbose");
-  private static final Set<String> DOCKERLINT_ONLY_KEYS = Set.of("ignore", "enable", "severity", "trusted-registries");
+  private static final Set<String> DOCKERLINT_ONLY_KEYS = Set.of("ignore", "enable", "severity", "trusted-registries",
+      "shellcheck");
   private static final List<String> LABEL_FORMATS =
       List.of("text", "rfc3339", "url", "semver", "hash", "spdx", "email");
   /** hadolint's --format names mapped to ours. */
@@ -52,13 +55,31 @@ final class YamlConfigReader {
       Set.of(Tag.STR, Tag.SEQ, Tag.MAP, Tag.INT, Tag.BOOL, Tag.NULL, Tag.FLOAT);
 
   private final Set<String> knownRules;
+  private final List<RuleFamily> families;
 
-  /** @param knownRules rule ids and aliases, lower-cased, accepted in ignore/enable/severity */
-  YamlConfigReader(Set<String> knownRules) {
+  /**
+   * @param knownRules rule ids and aliases, lower-cased, accepted in ignore/enable/severity
+   * @param families code families (ShellCheck's SC codes) accepted as well
+   */
+  YamlConfigReader(Set<String> knownRules, List<RuleFamily> families) {
     this.knownRules = knownRules;
+    this.families = families;
   }
 
-  Config parse(Path file, String text) throws ConfigException {
+  private boolean isKnown(String name) {
+    if (knownRules.contains(name.toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    for (RuleFamily family : families) {
+      if (family.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @param origin where the file was found: only a trusted one may name a program ({@code shellcheck: PATH}) */
+  Config parse(Path file, String text, ConfigOrigin origin) throws ConfigException {
     if (text.length() > MAX_BYTES) {
       throw new ConfigException(file + ": config file is larger than 1 MiB");
     }
@@ -92,10 +113,12 @@ final class YamlConfigReader {
     List<String> registries = List.of();
     String format = null;
     Map<String, String> labelSchema = Map.of();
+    String shellcheck = null;
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
       switch (key) {
+        case "shellcheck" -> shellcheck = shellcheck(file, value, origin);
         case "ignore" -> ignore = ruleList(file, value);
         case "enable" -> enable = ruleList(file, value);
         case "severity" -> severity = severities(file, value);
@@ -107,7 +130,36 @@ final class YamlConfigReader {
             + String.join(", ", KEYS));
       }
     }
-    return new Config(file, ignore, enable, severity, threshold, registries, format, labelSchema, List.of());
+    return new Config(file, ignore, enable, severity, threshold, registries, format, labelSchema, List.of(),
+        ConfigOrigin.REPOSITORY, shellcheck);
+  }
+
+  /**
+   * {@code shellcheck: false} (off), {@code true}, or the absolute path of the executable. A path
+   * names a program dockerlint will run, so only a config whoever runs dockerlint chose may give
+   * one: a repository's config is written by whoever controls the repository.
+   */
+  private static String shellcheck(Path file, Node node, ConfigOrigin origin) throws ConfigException {
+    String value = scalar(file, node);
+    if (node.getTag().equals(Tag.BOOL)) {
+      String lower = value.toLowerCase(Locale.ROOT);
+      return lower.equals("false") || lower.equals("no") || lower.equals("off") ? "false" : "true";
+    }
+    if (!origin.trusted()) {
+      throw error(file, node, "'shellcheck' names a program to run, which only a config you chose can do (given "
+          + "with -c or your user config); in a repository's config it may only be false or true");
+    }
+    boolean absolute;
+    try {
+      absolute = Path.of(value).isAbsolute();
+    } catch (java.nio.file.InvalidPathException e) {
+      absolute = false;
+    }
+    if (!absolute) {
+      throw error(file, node, "invalid value '" + value + "'; expected false, true or the absolute path of the "
+          + "shellcheck executable");
+    }
+    return value;
   }
 
   private static boolean isHadolintConfig(Path file, MappingNode mapping) {
@@ -130,8 +182,8 @@ final class YamlConfigReader {
   /**
    * A hadolint config ({@code ignored}, {@code override}, {@code trustedRegistries},
    * {@code failure-threshold}, {@code label-schema}, {@code format}), read through rule aliases.
-   * Codes dockerlint has no rule for (ShellCheck's SC codes, retired DL codes) become warnings, not
-   * errors, so a working hadolint setup keeps working.
+   * ShellCheck's SC codes are read as the codes of ShellCheck's findings; codes dockerlint has no
+   * rule for (retired DL codes) become warnings, not errors, so a working hadolint setup keeps working.
    */
   private Config parseHadolint(Path file, MappingNode mapping) throws ConfigException {
     List<String> warnings = new ArrayList<>();
@@ -184,7 +236,7 @@ final class YamlConfigReader {
   private List<String> knownOnly(Path file, List<String> names, List<String> warnings, String key) {
     List<String> known = new ArrayList<>();
     for (String name : names) {
-      if (knownRules.contains(name.toLowerCase(Locale.ROOT))) {
+      if (isKnown(name)) {
         known.add(name);
       } else {
         warnings.add(file + ": '" + key + "' names " + name + ", which no dockerlint rule stands for; skipped");
@@ -264,7 +316,7 @@ final class YamlConfigReader {
   }
 
   private void checkRule(Path file, Node node, String name) throws ConfigException {
-    if (!knownRules.contains(name.toLowerCase(Locale.ROOT))) {
+    if (!isKnown(name)) {
       throw error(file, node, "unknown rule '" + name + "'; run 'dockerlint rules' for the list of ids");
     }
   }

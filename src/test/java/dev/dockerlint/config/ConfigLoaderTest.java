@@ -44,7 +44,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.parse(file, "ignore: []\nignored: [DL3007]\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessage(".dockerlint.yaml:2:1: unknown key 'ignored'; allowed keys: enable, failure-threshold, format, "
-            + "ignore, label-schema, severity, trusted-registries");
+            + "ignore, label-schema, severity, shellcheck, trusted-registries");
   }
 
   @Test
