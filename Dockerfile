@@ -2,6 +2,9 @@
 # dockerlint's own image: built with the same ./mvnw command CI runs, shipped on a distroless Java
 # runtime as an unprivileged numeric user. Usage: docker run --rm -i IMAGE - < Dockerfile
 
+# ShellCheck for the RUN scripts: the static binary of the official image, pinned to a release
+FROM koalaman/shellcheck:v0.10.0 AS shellcheck
+
 FROM eclipse-temurin:21.0.5_11-jdk-noble AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
@@ -17,6 +20,8 @@ LABEL org.opencontainers.image.title="dockerlint" \
       org.opencontainers.image.licenses="Apache-2.0" \
       org.opencontainers.image.source="https://github.com/dockerlint/dockerlint"
 COPY --from=build /src/target/dockerlint.jar /opt/dockerlint/dockerlint.jar
+# on the PATH, where dockerlint finds it (README: ShellCheck)
+COPY --from=shellcheck /bin/shellcheck /usr/local/bin/shellcheck
 # pre-commit's docker_image hooks mount the repository here
 WORKDIR /src
 USER 65532:65532

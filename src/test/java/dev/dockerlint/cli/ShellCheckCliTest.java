@@ -280,6 +280,14 @@ class ShellCheckCliTest {
   }
 
   @Test
+  void theProjectsOwnDockerfileLintsCleanWithShellCheckToo() {
+    Result r = run("--failure-threshold", "style", Path.of("Dockerfile").toAbsolutePath().toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).startsWith("No problems found");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
   void explainAndRulesKnowTheCodes() {
     Result explain = run("explain", "SC2086");
     assertThat(explain.code()).isZero();
