@@ -483,13 +483,13 @@ final class LintCommand implements Callable<Integer> {
     }
     if (executable == null) {
       executable = ShellCheck.onPath(env.env().get("PATH")).orElse(null);
-      return executable == null ? null : ShellCheck.analyzer(executable, timeout);
+      return executable == null ? null : ShellCheck.analyzer(executable, timeout, env.env());
     }
     if (!ShellCheck.isExecutable(executable)) {
       env.err().println("dockerlint: warning: " + named + " is not an executable file; linting without ShellCheck");
       return null;
     }
-    return ShellCheck.analyzer(executable, timeout);
+    return ShellCheck.analyzer(executable, timeout, env.env());
   }
 
   /** The catalog's rules, and the ShellCheck codes the findings use, each once, by code. */

@@ -49,6 +49,53 @@ final class Json1 {
     return result;
   }
 
+  /** Comments in the json1 shape {@link #parse} reads back (for the cache; {@code file} is kept as given). */
+  static String write(List<Comment> comments) {
+    StringBuilder out = new StringBuilder("{\"comments\":[");
+    for (int i = 0; i < comments.size(); i++) {
+      Comment c = comments.get(i);
+      out.append(i == 0 ? "" : ",").append("{\"file\":");
+      string(out, c.file());
+      out.append(",\"line\":").append(c.line()).append(",\"endLine\":").append(c.endLine())
+          .append(",\"column\":").append(c.column()).append(",\"endColumn\":").append(c.endColumn())
+          .append(",\"level\":");
+      string(out, c.level());
+      out.append(",\"code\":").append(c.code()).append(",\"message\":");
+      string(out, c.message());
+      if (c.fix().isEmpty()) {
+        out.append(",\"fix\":null}");
+        continue;
+      }
+      out.append(",\"fix\":{\"replacements\":[");
+      for (int r = 0; r < c.fix().size(); r++) {
+        Replacement edit = c.fix().get(r);
+        out.append(r == 0 ? "" : ",").append("{\"line\":").append(edit.line()).append(",\"column\":")
+            .append(edit.column()).append(",\"endLine\":").append(edit.endLine()).append(",\"endColumn\":")
+            .append(edit.endColumn()).append(",\"insertionPoint\":\"").append(edit.afterEnd() ? "afterEnd" : "beforeStart")
+            .append("\",\"precedence\":").append(edit.precedence()).append(",\"replacement\":");
+        string(out, edit.text());
+        out.append('}');
+      }
+      out.append("]}}");
+    }
+    return out.append("]}\n").toString();
+  }
+
+  private static void string(StringBuilder out, String text) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
+
   private static List<Replacement> fix(Object fix) throws Json.Malformed {
     if (fix == null) {
       return List.of();

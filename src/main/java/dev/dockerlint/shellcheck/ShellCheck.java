@@ -73,7 +73,16 @@ public final class ShellCheck {
    * @param timeoutSeconds how long a process may run (plus a second per 16 KB of scripts)
    */
   public static Analyzer analyzer(Path executable, long timeoutSeconds) {
-    return new ShellCheckAnalyzer(new ShellCheckRunner(executable, Runtime.getRuntime().availableProcessors(),
-        timeoutSeconds));
+    return analyzer(executable, timeoutSeconds, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #analyzer(Path, long)}, keeping ShellCheck's answers between runs in the user's
+   * cache directory that {@code env} names ({@code XDG_CACHE_HOME}, {@code HOME}) unless
+   * {@code DOCKERLINT_SHELLCHECK_CACHE=0}.
+   */
+  public static Analyzer analyzer(Path executable, long timeoutSeconds, java.util.Map<String, String> env) {
+    return new ShellCheckAnalyzer(new ShellCheckRunner(executable, ShellCheckCache.open(env, executable),
+        Runtime.getRuntime().availableProcessors(), timeoutSeconds));
   }
 }

@@ -45,6 +45,7 @@ final class ShellCheckRunner {
   static final String EXCLUDED = "SC1090,SC1091,SC2187";
 
   private final Path executable;
+  private final ShellCheckCache cache;
   private final int maxProcesses;
   private final long baseTimeoutNanos;
   /** The deadline grows by one second per this many characters of scripts. */
@@ -63,7 +64,13 @@ final class ShellCheckRunner {
    *     16 KB of scripts it checks
    */
   ShellCheckRunner(Path executable, int maxProcesses, long timeoutSeconds) {
+    this(executable, null, maxProcesses, timeoutSeconds);
+  }
+
+  /** @param cache answers kept from earlier runs, or null */
+  ShellCheckRunner(Path executable, ShellCheckCache cache, int maxProcesses, long timeoutSeconds) {
     this.executable = executable;
+    this.cache = cache;
     this.maxProcesses = Math.max(1, maxProcesses);
     this.baseTimeoutNanos = TimeUnit.SECONDS.toNanos(Math.max(1, timeoutSeconds));
   }
@@ -81,16 +88,17 @@ final class ShellCheckRunner {
 
   /** One distinct script of the run. */
   private static final class Entry {
-    final ShellDialect dialect;
     final Script script;
+    /** The file ShellCheck reads. */
+    final String content;
     /** Set under the runner's lock when a batch takes the entry. */
     Batch batch;
-    /** Set under the batch's lock when it is done. */
+    /** Set under the batch's lock when it is done, or under the runner's when the cache had it. */
     Answer answer;
 
-    Entry(Script script) {
+    Entry(Script script, String content) {
       this.script = script;
-      this.dialect = script.dialect();
+      this.content = content;
     }
   }
 
@@ -111,10 +119,16 @@ final class ShellCheckRunner {
         String key = scripts.get(i).key();
         Entry entry = entries.get(key);
         if (entry == null) {
-          entry = new Entry(scripts.get(i));
+          Script script = scripts.get(i);
+          entry = new Entry(script, script.content(shellName(script.dialect())));
           entries.put(key, entry);
-          queue.add(entry);
-          queuedChars += scripts.get(i).text().length();
+          List<Json1.Comment> known = cache == null ? null : cache.get(entry.content);
+          if (known != null) {
+            entry.answer = new Answer(known, null);
+          } else {
+            queue.add(entry);
+            queuedChars += script.text().length();
+          }
         }
         job[i] = entry;
       }
@@ -130,6 +144,9 @@ final class ShellCheckRunner {
         Batch wait;
         boolean own;
         synchronized (this) {
+          if (entry.batch == null && entry.answer != null) {
+            break; // answered from the cache
+          }
           flushing = true; // someone waits: what is queued goes now
           pump();
           own = entry.batch != null;
@@ -148,10 +165,12 @@ final class ShellCheckRunner {
     List<Answer> answers = new ArrayList<>(job.entries.length);
     for (Entry entry : job.entries) {
       Batch batch;
+      Answer cached;
       synchronized (this) {
         batch = entry.batch;
+        cached = entry.answer;
       }
-      answers.add(batch == null ? new Answer(List.of(), "ShellCheck was not run") : batch.answer(entry));
+      answers.add(batch != null ? batch.answer(entry) : cached != null ? cached : new Answer(List.of(), "ShellCheck was not run"));
     }
     return answers;
   }
@@ -236,7 +255,7 @@ final class ShellCheckRunner {
         for (int i = 0; i < entries.size(); i++) {
           Entry entry = entries.get(i);
           String name = i + ".sh"; // relative, in dir: never read as an option
-          Files.writeString(dir.resolve(name), entry.script.content(shellName(entry.dialect)), StandardCharsets.UTF_8);
+          Files.writeString(dir.resolve(name), entry.content, StandardCharsets.UTF_8);
           command.add(name);
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
@@ -332,6 +351,9 @@ final class ShellCheckRunner {
       for (Entry entry : entries) {
         List<Json1.Comment> own = comments.get(entry);
         entry.answer = failure != null ? new Answer(List.of(), failure) : new Answer(own == null ? List.of() : own, null);
+        if (failure == null && cache != null) {
+          cache.put(entry.content, entry.answer.comments);
+        }
       }
       done = true;
       delete(dir);
