@@ -74,6 +74,7 @@ class LauncherTest {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().remove("DOCKERLINT_CDS");
     builder.environment().remove("DOCKERLINT_JAVA_OPTS");
+    builder.environment().put("DOCKERLINT_SHELLCHECK_CACHE", "0"); // never the user's own ShellCheck cache
     builder.environment().putAll(env);
     Path out = dir.resolve("launch.out");
     Path err = dir.resolve("launch.err");

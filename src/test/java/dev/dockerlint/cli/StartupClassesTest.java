@@ -140,6 +140,7 @@ class StartupClassesTest {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("PATH", path != null ? path : Files.createDirectories(dir.resolve("empty-bin")).toString());
+    builder.environment().put("XDG_CACHE_HOME", Files.createDirectories(dir.resolve("cache")).toString()); // not the user's
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
     List<String> names = new ArrayList<>();
