@@ -92,7 +92,11 @@ public final class Linter {
   public Started start(Dockerfile file, java.nio.file.Path location) {
     Analyzer.Pending[] pending = new Analyzer.Pending[analyzers.size()];
     for (int i = 0; i < pending.length; i++) {
-      pending[i] = analyzers.get(i).start(file);
+      try {
+        pending[i] = analyzers.get(i).start(file);
+      } catch (RuntimeException | StackOverflowError e) {
+        pending[i] = new Failed(e); // analyzers must not throw; one with a bug still leaves the rules' findings
+      }
     }
     return new Started(file, runRules(file, location), pending);
   }
@@ -117,7 +121,11 @@ public final class Linter {
       List<String> warnings = new ArrayList<>();
       Analyzer.Outcome[] outcomes = new Analyzer.Outcome[pending.length];
       for (int a = 0; a < pending.length; a++) {
-        outcomes[a] = pending[a].await();
+        try {
+          outcomes[a] = pending[a].await();
+        } catch (RuntimeException | StackOverflowError e) {
+          outcomes[a] = new Failed(e).await();
+        }
         if (outcomes[a].warning() != null) {
           warnings.add(outcomes[a].warning());
         }
@@ -147,6 +155,21 @@ public final class Linter {
       }
       result.sort(Finding.ORDER);
       return new Result(result, redactions, warnings);
+    }
+  }
+
+  /** An analyzer that threw: nothing checked, and a warning saying so. */
+  private static final class Failed implements Analyzer.Pending {
+    private final String failure;
+
+    Failed(Throwable e) {
+      this.failure = e.getClass().getSimpleName();
+    }
+
+    @Override
+    public Analyzer.Outcome await() {
+      return Analyzer.Outcome.unchecked("an analyzer failed (" + failure + "); its findings for this file are missing; "
+          + "please report this with the Dockerfile");
     }
   }
 

@@ -151,7 +151,9 @@ final class Script {
       int last = Math.min(end, pieceEnd) - 1;
       fileEnd = Math.max(fileStart, map.fileOffset(pieceMapStarts[piece] + last - pieceStarts[piece]) + 1);
     }
-    return new SourceRange(source.position(fileStart), source.position(Math.min(fileEnd, source.text().length())));
+    int length = source.text().length();
+    fileStart = Math.min(fileStart, length);
+    return new SourceRange(source.position(fileStart), source.position(Math.max(fileStart, Math.min(fileEnd, length))));
   }
 
   private static final int SYNTHETIC = -1;

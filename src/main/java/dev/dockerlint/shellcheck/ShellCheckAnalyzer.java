@@ -76,7 +76,15 @@ final class ShellCheckAnalyzer implements Analyzer {
 
     @Override
     public Outcome await() {
-      List<ShellCheckRunner.Answer> answers = runner.await(job);
+      try {
+        return placed(runner.await(job));
+      } catch (RuntimeException | StackOverflowError e) {
+        return Outcome.unchecked("ShellCheck's answer could not be placed: internal error ("
+            + e.getClass().getSimpleName() + "); please report this with the Dockerfile");
+      }
+    }
+
+    private Outcome placed(List<ShellCheckRunner.Answer> answers) {
       List<Finding> findings = new ArrayList<>();
       // a heredoc a shell reads is checked as data of its RUN and as a script: the same finding twice
       Set<String> seen = new HashSet<>();

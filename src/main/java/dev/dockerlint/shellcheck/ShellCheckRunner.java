@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>puts the scripts of several Dockerfiles into one process when they arrive while the
  *       processes are busy: an idle runner starts a process at once (a single Dockerfile gets
  *       one, started before its rules run), a busy one queues until {@link #MIN_BATCH_CHARS} of
- *       scripts wait or a slot frees; a Dockerfile's scripts never take more than one process;
+ *       scripts wait or a slot frees; a Dockerfile's scripts are never split over processes, so
+ *       a run starts at most one process per Dockerfile;
  *   <li>runs at most one process per core, each writing its scripts as files to a private
  *       temporary directory and its output to a file there (no pipes to drain), stops it past its
  *       deadline, and turns a failure into a one-line reason for the files it concerned.
@@ -34,9 +35,9 @@ final class ShellCheckRunner {
   /** A busy runner queues scripts until this many characters wait. */
   static final int MIN_BATCH_CHARS = 8 * 1024;
   /**
-   * The most script text one process gets: ShellCheck takes about a second per 100 KB, and a
-   * process starts in a few milliseconds, so small batches cost little and keep every core busy
-   * to the end.
+   * The most script text one process gets from several Dockerfiles (one Dockerfile's scripts all
+   * go to one process, however long): ShellCheck takes about a second per 100 KB, and a process
+   * starts in a few milliseconds, so small batches cost little and keep every core busy to the end.
    */
   static final int MAX_BATCH_CHARS = 32 * 1024;
   /** ShellCheck's output is read up to this size; more is garbage. */
@@ -52,7 +53,8 @@ final class ShellCheckRunner {
   private static final int CHARS_PER_EXTRA_SECOND = 16 * 1024;
 
   private final Map<String, Entry> entries = new HashMap<>();
-  private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+  /** The new scripts of each Dockerfile submitted, waiting: a Dockerfile's scripts go to one process. */
+  private final ArrayDeque<List<Entry>> queue = new ArrayDeque<>();
   private final List<Batch> running = new ArrayList<>();
   private int queuedChars;
   private boolean flushing;
@@ -114,6 +116,7 @@ final class ShellCheckRunner {
   /** Queues a Dockerfile's scripts, starting a process now if one is free. */
   Job submit(List<Script> scripts) {
     Entry[] job = new Entry[scripts.size()];
+    List<Entry> fresh = new ArrayList<>();
     synchronized (this) {
       for (int i = 0; i < job.length; i++) {
         String key = scripts.get(i).key();
@@ -126,11 +129,14 @@ final class ShellCheckRunner {
           if (known != null) {
             entry.answer = new Answer(known, null);
           } else {
-            queue.add(entry);
+            fresh.add(entry);
             queuedChars += script.text().length();
           }
         }
         job[i] = entry;
+      }
+      if (!fresh.isEmpty()) {
+        queue.add(fresh);
       }
       pump();
     }
@@ -194,10 +200,10 @@ final class ShellCheckRunner {
       int size = flushing ? Math.max(1, (queuedChars + free - 1) / free) : MAX_BATCH_CHARS;
       List<Entry> taken = new ArrayList<>();
       int chars = 0;
-      while (!queue.isEmpty() && (taken.isEmpty() || chars + queue.peek().script.text().length() <= Math.min(size, MAX_BATCH_CHARS))) {
-        Entry entry = queue.poll();
-        chars += entry.script.text().length();
-        taken.add(entry);
+      while (!queue.isEmpty() && (taken.isEmpty() || chars + length(queue.peek()) <= Math.min(size, MAX_BATCH_CHARS))) {
+        List<Entry> dockerfile = queue.poll();
+        chars += length(dockerfile);
+        taken.addAll(dockerfile);
       }
       queuedChars -= chars;
       Batch batch = new Batch(taken, chars);
@@ -209,6 +215,14 @@ final class ShellCheckRunner {
         running.add(batch);
       }
     }
+  }
+
+  private static int length(List<Entry> entries) {
+    int chars = 0;
+    for (Entry entry : entries) {
+      chars += entry.script.text().length();
+    }
+    return chars;
   }
 
   /** ShellCheck's name of a dialect; busybox only where this ShellCheck knows it (0.10 and later). */

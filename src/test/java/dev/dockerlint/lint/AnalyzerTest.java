@@ -126,6 +126,26 @@ class AnalyzerTest {
   }
 
   @Test
+  void anAnalyzerThatThrowsLeavesTheRulesFindingsAndAWarning() {
+    Analyzer throwing = new Analyzer() {
+      @Override
+      public Pending start(Dockerfile file) {
+        throw new IllegalStateException("bug");
+      }
+
+      @Override
+      public Set<String> supersedes() {
+        return Set.of("native-quote");
+      }
+    };
+    Linter.Result result = new Linter(List.of(new NativeQuote(new StandIn())), LintSettings.DEFAULTS, List.of(throwing))
+        .check(DockerfileParser.parse("Dockerfile", FILE), null);
+    assertThat(result.findings()).extracting(Finding::rule).containsExactly("native-quote", "native-quote");
+    assertThat(result.warnings()).containsExactly("an analyzer failed (IllegalStateException); its findings for this "
+        + "file are missing; please report this with the Dockerfile");
+  }
+
+  @Test
   void theCatalogKnowsAFamilysCodesWithoutARuleEach() {
     RuleFamily sc = new RuleFamily("ShellCheck", "SC", 4, "https://www.shellcheck.net/wiki/");
     RuleCatalog catalog = new RuleCatalog(List.of(new NativeQuote(new StandIn())), List.of(sc));

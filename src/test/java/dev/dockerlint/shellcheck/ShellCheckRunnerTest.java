@@ -82,6 +82,19 @@ class ShellCheckRunnerTest {
   }
 
   @Test
+  void aDockerfilesScriptsAreNeverSplitOverProcesses() throws IOException {
+    ShellCheckRunner runner = new ShellCheckRunner(answering(""), 2, 10);
+    StringBuilder big = new StringBuilder("FROM debian:12\n");
+    for (int i = 0; i < 40; i++) {
+      big.append("RUN cd /d").append(i).append(" && echo '").append("x".repeat(2000)).append("'\n");
+    }
+    List<Script> scripts = scripts(big.toString());
+    assertThat(scripts.size()).isEqualTo(40);
+    assertThat(runner.await(runner.submit(scripts))).hasSize(40).allSatisfy(a -> assertThat(a.failure).isNull());
+    assertThat(runner.processesStarted()).as("80 KB of scripts, more than a batch, in one process").isEqualTo(1);
+  }
+
+  @Test
   void anExitStatusOtherThanZeroOrOneIsAFailureWithTheFirstLineOfStderr() throws IOException {
     Path broken = executable("broken", "echo 'shellcheck: bad option --norc' >&2\necho second line >&2\nexit 3\n");
     assertThat(failureOf(broken, 10)).isEqualTo("ShellCheck exited with status 3: shellcheck: bad option --norc");
