@@ -271,6 +271,22 @@ class ShellCheckCliTest {
   }
 
   @Test
+  void aSlowShellCheckIsStoppedAfterTheTimeoutAndTheRulesStillReport() throws IOException {
+    Path slow = dir.resolve("bin/shellcheck");
+    Files.createDirectories(slow.getParent());
+    Files.writeString(slow, "#!/bin/sh\nsleep 30\n");
+    Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
+    write("Dockerfile", README_RUN);
+    long start = System.nanoTime();
+    Result r = run(Map.of("PATH", slow.getParent().toString(), "DOCKERLINT_SHELLCHECK_TIMEOUT", "1"), "--format", "json",
+        "Dockerfile");
+    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(15_000);
+    assertThat(r.err()).isEqualTo("dockerlint: Dockerfile: warning: ShellCheck did not finish within 1 s and was stopped; "
+        + "ShellCheck's findings for this file are missing\n");
+    assertThat(findings(r)).contains("run-cd 3:24").noneMatch(f -> f.startsWith("SC"));
+  }
+
+  @Test
   void aTimeoutThatIsNotANumberIsAUsageError() throws IOException {
     write("Dockerfile", README_RUN);
     Result r = run(Map.of("DOCKERLINT_SHELLCHECK_TIMEOUT", "soon"), "Dockerfile");
