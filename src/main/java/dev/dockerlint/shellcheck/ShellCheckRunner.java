@@ -250,7 +250,8 @@ final class ShellCheckRunner {
     private final long deadline;
     private Path dir;
     private Process process;
-    private boolean done;
+    /** Written under the batch's lock; read by {@link #isRunning} under the runner's. */
+    private volatile boolean done;
     private String failure;
     private final Map<Entry, List<Json1.Comment>> comments = new java.util.IdentityHashMap<>();
 
