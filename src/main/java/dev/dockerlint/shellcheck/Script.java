@@ -27,7 +27,7 @@ final class Script {
   private final List<String> declared;
   private final SourceText source;
   private final SourceRange anchor;
-  private final SourceRange covered;
+  private final List<SourceRange> covered;
   private final boolean ownShebang;
   /** The pieces of {@link #text}: where each starts in it, and its map into the file (null: not from the file). */
   private final int[] pieceStarts;
@@ -37,13 +37,13 @@ final class Script {
   private final boolean[] pieceAdded;
   private int[] lineStarts;
 
-  private Script(Builder b, ShellDialect dialect, List<String> declared, SourceRange covered) {
+  private Script(Builder b, ShellDialect dialect, List<String> declared, List<SourceRange> covered) {
     this.text = b.text.toString();
     this.dialect = dialect;
     this.declared = referenced(declared, text);
     this.source = b.source;
     this.anchor = b.anchor;
-    this.covered = covered;
+    this.covered = List.copyOf(covered);
     this.ownShebang = text.startsWith("#!");
     int n = b.starts.size();
     this.pieceStarts = new int[n];
@@ -87,7 +87,7 @@ final class Script {
   }
 
   /** What this script's check covers in the Dockerfile, for the native rules it supersedes. */
-  SourceRange covered() {
+  List<SourceRange> covered() {
     return covered;
   }
 
@@ -252,7 +252,7 @@ final class Script {
       return piece(null, addedText, 0, addedText.length(), true);
     }
 
-    Script build(ShellDialect dialect, List<String> declared, SourceRange covered) {
+    Script build(ShellDialect dialect, List<String> declared, List<SourceRange> covered) {
       return new Script(this, dialect, declared, covered);
     }
   }

@@ -101,10 +101,28 @@ final class ScriptCollector {
     for (Heredoc heredoc : form.heredocs()) {
       bodies.add(TextMap.ofHeredoc(source, heredoc));
     }
+    // the -c strings first: those not checked are holes in what the scripts around them cover
+    List<Script> strings = new ArrayList<>();
+    holes = new ArrayList<>();
+    for (ShellCommand command : form.script().commands()) {
+      ShellCommand program = command.unwrapped();
+      Word word = program.scriptWord();
+      if (word == null) {
+        continue;
+      }
+      ShellDialect inner = dialect.shellNamed(program.name());
+      Script string = word.expands() || program.is("su") || !checkable(inner) ? null
+          : scriptString(word, inner, declared, line, bodies, anchor);
+      if (string != null) {
+        strings.add(string);
+      } else {
+        holes.add(word.range());
+      }
+    }
     if (form.heredocs().isEmpty()) {
       Script.Builder b = new Script.Builder(source, anchor);
       appendMapped(b, line, form.text().text());
-      scripts.add(b.build(dialect, declared, form.text().range()));
+      scripts.add(b.build(dialect, declared, covering(form.text().range())));
     } else if (form.onlyHeredocs()) {
       for (int h = 0; h < form.heredocs().size(); h++) {
         body(form.heredocs().get(h), bodies.get(h), dialect, declared, anchor);
@@ -126,7 +144,7 @@ final class ScriptCollector {
         }
         covered = covered.union(heredoc.bodyRange());
       }
-      scripts.add(b.added("\n").build(dialect, declared, covered));
+      scripts.add(b.added("\n").build(dialect, declared, covering(covered)));
       for (int h = 0; h < form.heredocs().size(); h++) {
         ShellCommand reader = form.shellReading(form.heredocs().get(h));
         if (reader != null) {
@@ -134,16 +152,40 @@ final class ScriptCollector {
         }
       }
     }
-    for (ShellCommand command : form.script().commands()) {
-      ShellCommand program = command.unwrapped();
-      Word word = program.scriptWord();
-      if (word != null && !word.expands() && !program.is("su")) {
-        ShellDialect inner = dialect.shellNamed(program.name());
-        if (checkable(inner)) {
-          scriptString(word, inner, declared, line, bodies, anchor);
-        }
+    scripts.addAll(strings);
+  }
+
+  /** The -c strings of the RUN being collected that ShellCheck does not get. */
+  private List<SourceRange> holes = List.of();
+
+  /**
+   * What a script of the RUN covers: its range without the {@code -c} strings it holds that are
+   * not checked on their own (ShellCheck sees them as plain words, so the native checks still
+   * speak for what is inside).
+   */
+  private List<SourceRange> covering(SourceRange range) {
+    List<SourceRange> pieces = new ArrayList<>();
+    SourceRange rest = range;
+    List<SourceRange> sorted = new ArrayList<>(holes);
+    sorted.sort(new java.util.Comparator<SourceRange>() {
+      @Override
+      public int compare(SourceRange a, SourceRange b) {
+        return a.start().compareTo(b.start());
       }
+    });
+    for (SourceRange hole : sorted) {
+      if (rest == null || !rest.contains(hole)) {
+        continue;
+      }
+      if (hole.start().compareTo(rest.start()) > 0) {
+        pieces.add(new SourceRange(rest.start(), hole.start()));
+      }
+      rest = hole.end().compareTo(rest.end()) < 0 ? new SourceRange(hole.end(), rest.end()) : null;
     }
+    if (rest != null) {
+      pieces.add(rest);
+    }
+    return pieces;
   }
 
   private static void appendMapped(Script.Builder b, TextMap map, String text) {
@@ -166,15 +208,18 @@ final class ScriptCollector {
     }
     Script.Builder b = new Script.Builder(source, anchor);
     appendMapped(b, map, body);
-    scripts.add(b.build(used, declared, heredoc.bodyRange()));
+    scripts.add(b.build(used, declared, covering(heredoc.bodyRange())));
   }
 
   private int offsetOf(Position position) {
     return source.lineStart(position.line()) + position.column() - 1;
   }
 
-  /** The string of {@code sh -c '...'}, placed character by character in the text it was written in. */
-  private void scriptString(Word word, ShellDialect dialect, List<String> declared, TextMap line, List<TextMap> bodies,
+  /**
+   * The string of {@code sh -c '...'} as a script, placed character by character in the text it
+   * was written in; null when it cannot be placed exactly.
+   */
+  private Script scriptString(Word word, ShellDialect dialect, List<String> declared, TextMap line, List<TextMap> bodies,
       SourceRange anchor) {
     int fileOffset = offsetOf(word.range().start());
     TextMap within = null;
@@ -190,17 +235,17 @@ final class ScriptCollector {
       }
     }
     if (at < 0 || !within.text().startsWith(word.raw(), at)) {
-      return; // not placed exactly (a string inside a string): not checked rather than misplaced
+      return null; // not placed exactly (a string inside a string): not checked rather than misplaced
     }
     int[] indexes = new int[word.value().length()];
     String value = unquote(word.raw(), at, indexes);
     if (value == null || !value.equals(word.value()) || value.isBlank()) {
-      return;
+      return null;
     }
     TextMap map = TextMap.ofIndexes(value, within, indexes, at + word.raw().length());
     Script.Builder b = new Script.Builder(source, anchor);
     b.append(map);
-    scripts.add(b.build(dialect, declared, word.range()));
+    return b.build(dialect, declared, List.of(word.range()));
   }
 
   /**

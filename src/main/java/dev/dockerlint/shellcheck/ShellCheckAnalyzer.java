@@ -96,7 +96,7 @@ final class ShellCheckAnalyzer implements Analyzer {
           failure = failure == null ? answer.failure : failure;
           continue;
         }
-        checked.add(scripts.get(i).covered());
+        checked.addAll(scripts.get(i).covered());
         for (Json1.Comment comment : answer.comments) {
           Placed placed = Placed.of(scripts.get(i), comment);
           if (placed != null && seen.add(placed.code() + ' ' + placed.range() + ' ' + placed.message())) {

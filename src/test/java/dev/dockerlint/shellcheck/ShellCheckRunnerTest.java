@@ -150,6 +150,18 @@ class ShellCheckRunnerTest {
         .satisfies(f -> assertThat(f.range().toString()).isEqualTo("2:5-2:11"));
   }
 
+  @Test
+  void aShStringShellCheckDoesNotGetStaysTheNativeChecksBusiness() throws IOException {
+    Analyzer shellcheck = new ShellCheckAnalyzer(new ShellCheckRunner(executable("quiet",
+        "printf '{\"comments\":[]}'\nexit 0\n"), 2, 10));
+    Dockerfile file = DockerfileParser.parse("Dockerfile",
+        "FROM debian:12\nRUN sh -c 'source /a' && sh -c \"source $B\"\n");
+    List<Finding> findings = new Linter(BuiltinRules.all(), LintSettings.DEFAULTS, List.of(shellcheck)).lint(file);
+    // the first string went to ShellCheck; the second expands $B first, so only its words did
+    assertThat(findings).filteredOn(f -> f.rule().equals("run-bashism")).extracting(f -> f.range().toString())
+        .containsExactly("2:33-2:39");
+  }
+
   private String failureOf(Path executable, long timeoutSeconds) {
     ShellCheckRunner runner = new ShellCheckRunner(executable, 2, timeoutSeconds);
     List<ShellCheckRunner.Answer> answers = runner.await(runner.submit(scripts("FROM debian:12\nRUN cd /x\n")));
