@@ -37,7 +37,8 @@ final class Script {
   private final boolean[] pieceAdded;
   private int[] lineStarts;
 
-  private Script(Builder b, ShellDialect dialect, List<String> declared, List<SourceRange> covered) {
+  private Script(Builder b, ShellDialect dialect, java.util.function.Predicate<String> declared,
+      List<SourceRange> covered) {
     this.text = b.text.toString();
     this.dialect = dialect;
     this.declared = referenced(declared, text);
@@ -63,23 +64,39 @@ final class Script {
   }
 
   /**
-   * The names the text may refer to ({@code $NAME}, {@code ${NAME}}, {@code ${#NAME}},
-   * {@code ${!NAME}}). Declaring the others would change nothing but cost ShellCheck time (a
-   * quarter of it on the corpus, where every RUN had some twenty) and set apart scripts that
-   * are otherwise the same.
+   * The variables the text refers to ({@code $NAME}, {@code ${NAME}}, {@code ${#NAME}},
+   * {@code ${!NAME}}) that {@code declared} says are declared, sorted. Only those: declaring the
+   * others would change nothing but cost ShellCheck time (a quarter of it on the corpus, where
+   * every RUN had some twenty ARG and ENV names in scope) and set apart scripts that are
+   * otherwise the same. Found by scanning the text, not by listing the scope, which on a stage of
+   * thousands of ENV lines would be quadratic.
    */
-  private static List<String> referenced(List<String> names, String text) {
-    List<String> used = new ArrayList<>();
-    for (String name : names) {
-      for (int at = text.indexOf(name, 1); at > 0; at = text.indexOf(name, at + 1)) {
-        char before = text.charAt(at - 1);
-        if (before == '$' || before == '{' || before == '#' || before == '!') {
+  private static List<String> referenced(java.util.function.Predicate<String> declared, String text) {
+    java.util.TreeSet<String> used = new java.util.TreeSet<>();
+    for (int i = text.indexOf('$'); i >= 0 && i + 1 < text.length(); i = text.indexOf('$', i + 1)) {
+      int start = i + 1;
+      if (text.charAt(start) == '{') {
+        start++;
+        if (start < text.length() && (text.charAt(start) == '#' || text.charAt(start) == '!')) {
+          start++;
+        }
+      }
+      int end = start;
+      while (end < text.length() && isNameChar(text.charAt(end), end == start)) {
+        end++;
+      }
+      if (end > start && used.size() < 1000) {
+        String name = text.substring(start, end);
+        if (declared.test(name)) {
           used.add(name);
-          break;
         }
       }
     }
     return List.copyOf(used);
+  }
+
+  private static boolean isNameChar(char c, boolean first) {
+    return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || !first && c >= '0' && c <= '9';
   }
 
   ShellDialect dialect() {
@@ -252,7 +269,8 @@ final class Script {
       return piece(null, addedText, 0, addedText.length(), true);
     }
 
-    Script build(ShellDialect dialect, List<String> declared, List<SourceRange> covered) {
+    /** @param declared whether a variable name is declared (by ARG or ENV) where the script runs */
+    Script build(ShellDialect dialect, java.util.function.Predicate<String> declared, List<SourceRange> covered) {
       return new Script(this, dialect, declared, covered);
     }
   }

@@ -9,7 +9,6 @@ import dev.dockerlint.ast.Scope;
 import dev.dockerlint.ast.ShellDialect;
 import dev.dockerlint.ast.ShellForm;
 import dev.dockerlint.ast.Stage;
-import dev.dockerlint.ast.Variable;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
 import dev.dockerlint.source.Position;
@@ -18,8 +17,6 @@ import dev.dockerlint.source.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The scripts of a Dockerfile that ShellCheck checks, as a shell runs them:
@@ -36,7 +33,7 @@ import java.util.TreeSet;
  */
 final class ScriptCollector {
   /** Proxy variables BuildKit passes to every RUN without an ARG; the lower-case ones would give SC2154. */
-  private static final List<String> PROXY_ARGS = List.of("http_proxy", "https_proxy", "ftp_proxy", "no_proxy",
+  private static final java.util.Set<String> PROXY_ARGS = java.util.Set.of("http_proxy", "https_proxy", "ftp_proxy", "no_proxy",
       "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY");
 
   private final Dockerfile file;
@@ -48,7 +45,21 @@ final class ScriptCollector {
     this.source = file.source();
   }
 
+  /**
+   * ShellCheck's time grows with the square of a command list's length (a RUN of 400 commands
+   * joined by {@code &&} takes it 3 s and 270 MB, one of 1,000 30 s and 3 GB), so longer RUNs
+   * are not given to it; the native checks still look at them.
+   */
+  static final int MAX_COMMANDS = 400;
+  /** Nor RUNs longer than this (their heredocs included), whatever their shape. */
+  static final int MAX_CHARS = 128 * 1024;
+
   static List<Script> collect(Dockerfile file) {
+    return collect(file, new ArrayList<>());
+  }
+
+  /** @param skipped where to say which RUNs are too long for ShellCheck, one line each */
+  static List<Script> collect(Dockerfile file, List<String> skipped) {
     ScriptCollector collector = new ScriptCollector(file);
     Map<Run, ShellDialect> dialects = ShellDialect.ofRuns(file);
     for (Stage stage : file.stages()) {
@@ -56,8 +67,19 @@ final class ScriptCollector {
         Instruction target = instruction instanceof Onbuild onbuild ? onbuild.trigger() : instruction;
         if (target instanceof Run run && run.command() instanceof ShellForm form && form.posixShell()) {
           ShellDialect dialect = dialects.getOrDefault(run, ShellDialect.SH);
-          if (checkable(dialect)) {
-            collector.run(run, form, dialect, declared(file.scopeAt(instruction)));
+          int chars = form.text().text().length();
+          for (Heredoc heredoc : form.heredocs()) {
+            chars += heredoc.body().length();
+          }
+          if (!checkable(dialect)) {
+            continue;
+          }
+          if (form.script().commands().size() > MAX_COMMANDS || chars > MAX_CHARS) {
+            skipped.add("the RUN at line " + run.range().startLine() + " is too long for ShellCheck ("
+                + form.script().commands().size() + " commands, " + chars / 1024 + " KB; it checks up to " + MAX_COMMANDS
+                + " commands and " + MAX_CHARS / 1024 + " KB) and was not given to it");
+          } else {
+            collector.run(run, form, dialect, new Declared(file.scopeAt(instruction)));
           }
         }
       }
@@ -70,31 +92,24 @@ final class ScriptCollector {
     return dialect != ShellDialect.OTHER && dialect != ShellDialect.ZSH;
   }
 
-  /** The ARG and ENV names in scope that are shell variable names, and the proxy variables; sorted. */
-  private static List<String> declared(Scope scope) {
-    Set<String> names = new TreeSet<>(PROXY_ARGS);
-    for (Variable variable : scope.variables().values()) {
-      if (variable.kind() != Variable.Kind.GLOBAL_ARG && isName(variable.name())) {
-        names.add(variable.name());
-      }
+  /**
+   * Whether a variable is declared where a RUN runs: by an ARG or ENV in scope, or as one of the
+   * proxy variables BuildKit passes to every RUN. A class, not a lambda: see Stage.ofType.
+   */
+  private static final class Declared implements java.util.function.Predicate<String> {
+    private final Scope scope;
+
+    Declared(Scope scope) {
+      this.scope = scope;
     }
-    return new ArrayList<>(names);
+
+    @Override
+    public boolean test(String name) {
+      return PROXY_ARGS.contains(name) || scope.isDeclared(name);
+    }
   }
 
-  private static boolean isName(String name) {
-    if (name.isEmpty() || name.equals("_") || Character.isDigit(name.charAt(0))) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void run(Run run, ShellForm form, ShellDialect dialect, List<String> declared) {
+  private void run(Run run, ShellForm form, ShellDialect dialect, Declared declared) {
     SourceRange anchor = run.keyword().range();
     TextMap line = TextMap.ofCommand(source, file.escape(), form.text());
     List<TextMap> bodies = new ArrayList<>();
@@ -197,7 +212,7 @@ final class ScriptCollector {
   }
 
   /** A heredoc checked as a script: with its own shebang's dialect when it has one. */
-  private void body(Heredoc heredoc, TextMap map, ShellDialect dialect, List<String> declared, SourceRange anchor) {
+  private void body(Heredoc heredoc, TextMap map, ShellDialect dialect, Declared declared, SourceRange anchor) {
     String body = heredoc.body();
     ShellDialect used = dialect;
     if (body.startsWith("#!")) {
@@ -219,7 +234,7 @@ final class ScriptCollector {
    * The string of {@code sh -c '...'} as a script, placed character by character in the text it
    * was written in; null when it cannot be placed exactly.
    */
-  private Script scriptString(Word word, ShellDialect dialect, List<String> declared, TextMap line, List<TextMap> bodies,
+  private Script scriptString(Word word, ShellDialect dialect, Declared declared, TextMap line, List<TextMap> bodies,
       SourceRange anchor) {
     int fileOffset = offsetOf(word.range().start());
     TextMap within = null;

@@ -37,16 +37,19 @@ final class ShellCheckAnalyzer implements Analyzer {
   @Override
   public Pending start(Dockerfile file) {
     List<Script> scripts;
+    List<String> skipped = new ArrayList<>();
     try {
-      scripts = ScriptCollector.collect(file);
+      scripts = ScriptCollector.collect(file, skipped);
     } catch (RuntimeException | StackOverflowError e) {
       return new Done(Outcome.unchecked("ShellCheck was not run: internal error preparing the scripts ("
           + e.getClass().getSimpleName() + "); please report this with the Dockerfile"));
     }
+    String skip = skipped.isEmpty() ? null : skipped.get(0) + (skipped.size() == 1 ? "" : " (and "
+        + (skipped.size() - 1) + " more such RUN" + (skipped.size() == 2 ? "" : "s") + ")");
     if (scripts.isEmpty()) {
-      return new Done(Outcome.unchecked(null));
+      return new Done(Outcome.unchecked(skip));
     }
-    return new Running(file, scripts, runner.submit(scripts));
+    return new Running(file, scripts, runner.submit(scripts), skip);
   }
 
   /** An outcome known at once. */
@@ -67,11 +70,13 @@ final class ShellCheckAnalyzer implements Analyzer {
     private final Dockerfile file;
     private final List<Script> scripts;
     private final ShellCheckRunner.Job job;
+    private final String skipped;
 
-    Running(Dockerfile file, List<Script> scripts, ShellCheckRunner.Job job) {
+    Running(Dockerfile file, List<Script> scripts, ShellCheckRunner.Job job, String skipped) {
       this.file = file;
       this.scripts = scripts;
       this.job = job;
+      this.skipped = skipped;
     }
 
     @Override
@@ -104,7 +109,7 @@ final class ShellCheckAnalyzer implements Analyzer {
           }
         }
       }
-      String warning = failure == null ? null : failure + "; ShellCheck's findings for this file are missing";
+      String warning = failure != null ? failure + "; ShellCheck's findings for this file are missing" : skipped;
       return new Outcome(findings, checked, warning);
     }
   }

@@ -162,6 +162,20 @@ class ShellCheckRunnerTest {
         .containsExactly("2:33-2:39");
   }
 
+  @Test
+  void aRunTooLongForShellCheckIsLeftToTheNativeChecksWithAWarning() throws IOException {
+    Analyzer shellcheck = new ShellCheckAnalyzer(new ShellCheckRunner(answering(""), 2, 10));
+    String chain = "echo a" + " && echo a".repeat(ScriptCollector.MAX_COMMANDS);
+    Dockerfile file = DockerfileParser.parse("Dockerfile", "FROM debian:12\nRUN cd /x\nRUN source y && " + chain + "\n");
+    Analyzer.Outcome outcome = shellcheck.start(file).await();
+    assertThat(outcome.warning()).isEqualTo("the RUN at line 3 is too long for ShellCheck (402 commands, 3 KB; it checks "
+        + "up to 400 commands and 128 KB) and was not given to it");
+    assertThat(outcome.findings()).extracting(f -> f.range().startLine()).containsOnly(2);
+    List<Finding> findings = new Linter(BuiltinRules.all(), LintSettings.DEFAULTS, List.of(shellcheck)).lint(file);
+    assertThat(findings).filteredOn(f -> f.rule().equals("run-bashism")).extracting(f -> f.range().toString())
+        .containsExactly("3:5-3:11");
+  }
+
   private String failureOf(Path executable, long timeoutSeconds) {
     ShellCheckRunner runner = new ShellCheckRunner(executable, 2, timeoutSeconds);
     List<ShellCheckRunner.Answer> answers = runner.await(runner.submit(scripts("FROM debian:12\nRUN cd /x\n")));
