@@ -2,6 +2,9 @@
 # dockerlint's own image: built with the same ./mvnw command CI runs, shipped on a Java runtime with
 # a shell for the launcher, as an unprivileged numeric user. Usage: docker run --rm -i IMAGE - < Dockerfile
 
+# ShellCheck for the RUN scripts: the static binary of the official image, pinned to a release
+FROM koalaman/shellcheck:v0.10.0 AS shellcheck
+
 FROM eclipse-temurin:21.0.5_11-jdk-noble AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
@@ -22,6 +25,8 @@ COPY --from=build /src/bin/dockerlint /opt/dockerlint/dockerlint
 # the launcher's AOT caches, next to the jar: made here for this image's JDK, so every run,
 # whatever its user, starts with them and none trains in the background
 RUN DOCKERLINT_CDS=install /opt/dockerlint/dockerlint
+# on the PATH, where dockerlint finds it (README: ShellCheck)
+COPY --from=shellcheck /bin/shellcheck /usr/local/bin/shellcheck
 # pre-commit's docker_image hooks mount the repository here
 WORKDIR /src
 USER 65532:65532

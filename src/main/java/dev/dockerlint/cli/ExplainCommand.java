@@ -4,6 +4,7 @@ import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleCatalog;
 import dev.dockerlint.rules.BuiltinRules;
 import dev.dockerlint.rules.RuleDocs;
+import dev.dockerlint.shellcheck.ShellCheck;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,9 +25,15 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Rule> rules = new RuleCatalog(BuiltinRules.all()).resolve(id);
-    if (rules.isEmpty()) {
+    boolean shellcheckCode = ShellCheck.CODES.contains(id);
+    if (rules.isEmpty() && !shellcheckCode) {
       env.err().println("dockerlint: unknown rule '" + id + "'; run 'dockerlint rules' for the list of ids");
       return Main.ERROR;
+    }
+    if (shellcheckCode) {
+      String code = ShellCheck.CODES.canonical(id);
+      env.out().print("# " + code + "\n\nShellCheck's check " + code + ", reported on RUN scripts when shellcheck is "
+          + "installed: " + ShellCheck.CODES.helpUri(code) + "\n" + (rules.isEmpty() ? "" : "\n"));
     }
     for (Rule rule : rules) {
       String page = RuleDocs.page(rule.info().id()).orElse("# " + rule.info().id() + "\n\n" + rule.info().summary() + "\n");

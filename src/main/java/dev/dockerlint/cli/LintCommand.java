@@ -10,6 +10,7 @@ import dev.dockerlint.config.ConfigLookup;
 import dev.dockerlint.config.ConfigResolver;
 import dev.dockerlint.config.HadolintEnvironment;
 import dev.dockerlint.config.HadolintValues;
+import dev.dockerlint.lint.Analyzer;
 import dev.dockerlint.lint.Finding;
 import dev.dockerlint.lint.HadolintCodes;
 import dev.dockerlint.lint.IgnoreFile;
@@ -17,6 +18,8 @@ import dev.dockerlint.lint.LintSettings;
 import dev.dockerlint.lint.Linter;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleCatalog;
+import dev.dockerlint.lint.RuleFamily;
+import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.parse.DockerfileParser;
 import dev.dockerlint.report.FileResult;
@@ -25,6 +28,7 @@ import dev.dockerlint.report.Reporter;
 import dev.dockerlint.report.Reporters;
 import dev.dockerlint.rules.BuiltinRules;
 import dev.dockerlint.rules.RuleDocs;
+import dev.dockerlint.shellcheck.ShellCheck;
 import dev.dockerlint.source.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -176,6 +180,12 @@ final class LintCommand implements Callable<Integer> {
 
   /** The run's HADOLINT_* variables, read once at the start of {@link #call}. */
   private HadolintEnvironment hadolintEnv = HadolintEnvironment.NONE;
+  @Option(names = "--shellcheck", paramLabel = "PATH",
+      description = "run this shellcheck executable on the RUN scripts (default: shellcheck on the PATH, when there is one)")
+  Path shellcheck;
+
+  @Option(names = "--no-shellcheck", description = "do not run ShellCheck, even when it is installed")
+  boolean noShellcheck;
 
   private final List<Rule> rules;
 
@@ -189,9 +199,12 @@ final class LintCommand implements Callable<Integer> {
     this.rules = List.copyOf(rules);
   }
 
+  /** Environment variable: seconds one ShellCheck process may take (plus one per 16 KB of scripts). */
+  static final String SHELLCHECK_TIMEOUT = "DOCKERLINT_SHELLCHECK_TIMEOUT";
+
   @Override
   public Integer call() {
-    RuleCatalog catalog = new RuleCatalog(rules);
+    RuleCatalog catalog = new RuleCatalog(rules, List.of(ShellCheck.CODES));
     hadolintEnv = HadolintEnvironment.of(env.env());
     for (String warning : hadolintEnv.warnings()) {
       env.err().println("dockerlint: warning: " + warning);
@@ -259,6 +272,26 @@ final class LintCommand implements Callable<Integer> {
     Path baselineRoot = known != null ? known.root() : writeBaseline != null
         ? Baseline.root(env.workingDir().resolve(writeBaseline)) : null;
 
+    long timeout = ShellCheck.DEFAULT_TIMEOUT_SECONDS;
+    String timeoutText = env.env().get(SHELLCHECK_TIMEOUT);
+    if (timeoutText != null && !timeoutText.isEmpty()) {
+      try {
+        timeout = Long.parseLong(timeoutText.strip());
+      } catch (NumberFormatException e) {
+        timeout = -1;
+      }
+      if (timeout < 1) {
+        return usage(SHELLCHECK_TIMEOUT + " must be a whole number of seconds of at least 1, not '" + timeoutText + "'");
+      }
+    }
+    Analyzer shellcheckAnalyzer;
+    try {
+      shellcheckAnalyzer = shellcheckAnalyzer(configs, timeout);
+    } catch (ConfigException e) {
+      env.err().println("dockerlint: " + e.getMessage());
+      return Main.ERROR;
+    }
+    printWarnings(configs);
     List<String> arguments = paths.isEmpty() ? List.of("Dockerfile") : paths;
     List<FileResult> results = new ArrayList<>();
     List<String> baselineKeys = new ArrayList<>();
@@ -278,11 +311,12 @@ final class LintCommand implements Callable<Integer> {
         return usage(e.getMessage());
       }
     }
-    FileConfigs perFile = fileConfigs(inputs, configs, catalog);
+    FileConfigs perFile = fileConfigs(inputs, configs, catalog, shellcheckAnalyzer);
     if (verbose || (hadolintEnv.verbose() != null ? hadolintEnv.verbose() : Boolean.TRUE.equals(cfg.switches().verbose()))) {
       printConfigsUsed(inputs, perFile, gate);
     }
-    List<Linted> linteds = lintAll(inputs, perFile);
+    List<Linted> linteds = lintAll(inputs, perFile, shellcheckAnalyzer != null);
+    printAnalyzerWarnings(linteds);
     Set<Path> oversizedIgnoreFiles = new java.util.TreeSet<>();
     for (int n = 0; n < inputs.size(); n++) {
       Inputs.Input input = inputs.get(n);
@@ -336,7 +370,7 @@ final class LintCommand implements Callable<Integer> {
           + " in " + Messages.cut(writeBaseline));
       return ioError ? Main.ERROR : Main.OK;
     }
-    Report report = new Report("dockerlint", Main.version(), INFO_URI, results, catalog.infos(), RULE_DOCS,
+    Report report = new Report("dockerlint", Main.version(), INFO_URI, results, reportedRules(catalog, results), RULE_DOCS,
         configsUsed(results, perFile, configs, cfg, gate));
     for (OutputSpec spec : reports) {
       // TERM=dumb: a terminal that says it shows no escape sequences
@@ -499,62 +533,185 @@ final class LintCommand implements Callable<Integer> {
     return count + (count == 1 ? " file" : " files");
   }
 
-  /** @param pragmaWarnings the linter's warnings about the file's pragmas, each with its file and line */
-  private record Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings) {}
+  /**
+   * @param warning about reading the file (lenient decoding), or null
+   * @param pragmaWarnings the linter's warnings about the file's pragmas, each with its file and line
+   * @param analyzerWarnings why part of the file went unchecked by an analyzer (ShellCheck)
+   */
+  private record Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings,
+      List<String> analyzerWarnings) {
+    Linted(FileResult result, Dockerfile file, String warning) {
+      this(result, file, warning, List.of(), List.of());
+    }
+  }
 
   /**
    * Lints files in parallel on all cores, each result in its input's slot, so output does not
    * depend on scheduling. An error such as running out of memory ends the run, as on one thread.
+   * With an analyzer, every file is started (rules run, analyzer fed) before any is finished, so
+   * ShellCheck can check the scripts of many files in one process.
    */
-  private List<Linted> lintAll(List<Inputs.Input> inputs, FileConfigs perFile) {
+  private List<Linted> lintAll(List<Inputs.Input> inputs, FileConfigs perFile, boolean analyzing) {
     Linted[] results = new Linted[inputs.size()];
-    IndexedTasks.run(inputs.size(), Runtime.getRuntime().availableProcessors(), "dockerlint-lint",
+    Started[] started = analyzing ? new Started[inputs.size()] : null;
+    int threads = Runtime.getRuntime().availableProcessors();
+    IndexedTasks.run(inputs.size(), threads, "dockerlint-lint",
         new java.util.function.IntConsumer() {
           @Override
           public void accept(int i) {
-            results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i]);
+            results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i], started, i);
           }
         });
+    if (started != null) {
+      IndexedTasks.run(inputs.size(), threads, "dockerlint-finish",
+          new java.util.function.IntConsumer() {
+            @Override
+            public void accept(int i) {
+              if (started[i] != null) {
+                results[i] = finish(started[i]);
+              }
+            }
+          });
+    }
     return List.of(results);
   }
+
+  /** A file whose rules have run and whose analyzers may still be at work. */
+  private record Started(String shownPath, Dockerfile file, String warning, Linter.Started linting) {}
 
   /**
    * @param linter the linter with the file's config, or null when that config is invalid
    * @param configError why the config is invalid, when {@code linter} is null
+   * @param started where to leave the file, started, for {@link #finish}; null to finish it at once
    */
-  private Linted lintOne(Inputs.Input input, Linter linter, String configError) {
+  private Linted lintOne(Inputs.Input input, Linter linter, String configError, Started[] started, int slot) {
     try {
-      return lintOneUnguarded(input, linter, configError);
+      return lintOneUnguarded(input, linter, configError, started, slot);
     } catch (RuntimeException | StackOverflowError e) {
-      // the linter isolates rule failures, so this is a parser bug: report it for this file only
-      String reason = "internal error: " + e.getClass().getName() + " (please report this at " + INFO_URI
-          + "/issues with the Dockerfile)";
-      return new Linted(new FileResult(input.displayPath(), null, List.of(), reason), null, null, List.of());
+      return internalError(input.displayPath(), e);
     }
   }
 
-  private Linted lintOneUnguarded(Inputs.Input input, Linter linter, String configError) {
+  private Linted internalError(String path, Throwable e) {
+    // the linter isolates rule and analyzer failures, so this is a parser bug: report it for this file only
+    String reason = "internal error: " + e.getClass().getName() + " (please report this at " + INFO_URI
+        + "/issues with the Dockerfile)";
+    return new Linted(new FileResult(path, null, List.of(), reason), null, null);
+  }
+
+  private Linted lintOneUnguarded(Inputs.Input input, Linter linter, String configError, Started[] started, int slot) {
     String shownPath = input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/') : input.displayPath();
     if (input.error() != null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null, null, List.of());
+      return new Linted(new FileResult(shownPath, null, List.of(), input.error()), null, null);
     }
     if (linter == null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), configError), null, null, List.of());
+      return new Linted(new FileResult(shownPath, null, List.of(), configError), null, null);
     }
     Inputs.Loaded loaded = Inputs.read(input, env.in());
     if (loaded.error() != null) {
-      return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null, null, List.of());
+      return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null, null);
     }
     if (filePathInReport != null) {
       shownPath = filePathInReport; // hadolint's --file-path-in-report: every linted file, in every report
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
-    Linter.Result result = linter.check(file, input.isStdin() ? null : input.path());
-    // reports show source only through this masked copy, so secrets never reach the output; and
-    // only for a Dockerfile: a file without FROM may be anything named on the command line
-    // (.git/config), and its findings are shown without its lines
-    SourceText shown = file.instructions(From.class).isEmpty() ? null : file.source().masked(result.redactions());
-    return new Linted(new FileResult(shownPath, shown, result.findings(), null), file, loaded.warning(), result.warnings());
+    Linter.Started linting = linter.start(file, input.isStdin() ? null : input.path());
+    Started here = new Started(shownPath, file, loaded.warning(), linting);
+    if (started != null) {
+      started[slot] = here;
+      return null;
+    }
+    return finish(here);
+  }
+
+  private Linted finish(Started started) {
+    try {
+      Linter.Result result = started.linting().finish();
+      // reports show source only through this masked copy, so secrets never reach the output; and
+      // only for a Dockerfile: a file without FROM may be anything named on the command line
+      // (.git/config), and its findings are shown without its lines
+      SourceText shown = started.file().instructions(From.class).isEmpty() ? null
+          : started.file().source().masked(result.redactions());
+      return new Linted(new FileResult(started.shownPath(), shown, result.findings(), null), started.file(),
+          started.warning(), result.warnings(), result.analyzerWarnings());
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(started.shownPath(), e);
+    }
+  }
+
+  /**
+   * The analyzers' warnings, each distinct one once, naming the first file it concerned and how
+   * many more: a ShellCheck that fails fails the same way for every file.
+   */
+  private void printAnalyzerWarnings(List<Linted> linteds) {
+    Map<String, List<String>> filesByWarning = new java.util.LinkedHashMap<>();
+    for (Linted linted : linteds) {
+      for (String warning : linted.analyzerWarnings()) {
+        List<String> files = filesByWarning.get(warning);
+        if (files == null) {
+          files = new ArrayList<>();
+          filesByWarning.put(warning, files);
+        }
+        files.add(linted.result().path());
+      }
+    }
+    for (Map.Entry<String, List<String>> entry : filesByWarning.entrySet()) {
+      List<String> files = entry.getValue();
+      String more = files.size() == 1 ? "" : " (and " + (files.size() - 1) + " more file" + (files.size() == 2 ? "" : "s") + ")";
+      env.err().println("dockerlint: " + files.get(0) + more + ": warning: " + entry.getKey());
+    }
+  }
+
+  /**
+   * The ShellCheck analyzer of the run, or null: off with {@code --no-shellcheck}; else the
+   * executable {@code --shellcheck} names, else the one a trusted config ({@code -c}, the user
+   * config) names, else {@code shellcheck} on the PATH. A named executable that is not one is a
+   * warning, and the run goes on without ShellCheck.
+   */
+  private Analyzer shellcheckAnalyzer(ConfigResolver configs, long timeout) throws ConfigException {
+    if (noShellcheck) {
+      return null;
+    }
+    Path executable = null;
+    String named = null;
+    if (shellcheck != null) {
+      executable = env.workingDir().resolve(shellcheck).toAbsolutePath().normalize();
+      named = "--shellcheck '" + shellcheck + "'";
+    } else {
+      Optional<Config> trusted = configs.trusted();
+      if (trusted.isPresent() && trusted.get().shellcheckExecutable().isPresent()) {
+        executable = trusted.get().shellcheckExecutable().get();
+        named = "'shellcheck: " + executable + "' in " + configs.display(trusted.get());
+      }
+    }
+    if (executable == null) {
+      executable = ShellCheck.onPath(env.env().get("PATH")).orElse(null);
+      return executable == null ? null : ShellCheck.analyzer(executable, timeout, env.env());
+    }
+    if (!ShellCheck.isExecutable(executable)) {
+      env.err().println("dockerlint: warning: " + named + " is not an executable file; linting without ShellCheck");
+      return null;
+    }
+    return ShellCheck.analyzer(executable, timeout, env.env());
+  }
+
+  /** The catalog's rules, and the ShellCheck codes the findings use, each once, by code. */
+  private static List<RuleInfo> reportedRules(RuleCatalog catalog, List<FileResult> results) {
+    Map<String, RuleInfo> codes = new java.util.TreeMap<>();
+    for (FileResult file : results) {
+      for (Finding finding : file.findings()) {
+        Optional<RuleFamily> family = catalog.family(finding.rule());
+        if (family.isPresent() && !codes.containsKey(finding.rule())) {
+          codes.put(finding.rule(), family.get().info(finding.rule(), finding.severity()));
+        }
+      }
+    }
+    if (codes.isEmpty()) {
+      return catalog.infos();
+    }
+    List<RuleInfo> infos = new ArrayList<>(catalog.infos());
+    infos.addAll(codes.values());
+    return infos;
   }
 
   /** {@code --isolated}: no config; {@code -c FILE}: that one, read now; else each directory's nearest. */
@@ -562,7 +719,7 @@ final class LintCommand implements Callable<Integer> {
     if (isolated) {
       return ConfigResolver.isolated();
     }
-    ConfigLoader loader = new ConfigLoader(catalog.knownNames());
+    ConfigLoader loader = new ConfigLoader(catalog.knownNames(), catalog.families());
     ConfigLookup lookup = ConfigLookup.of(env.workingDir(), env.env());
     if (config != null) {
       Path file = env.workingDir().resolve(config);
@@ -597,7 +754,9 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
-  private FileConfigs fileConfigs(List<Inputs.Input> inputs, ConfigResolver configs, RuleCatalog catalog) {
+  /** @param shellcheck the run's ShellCheck, for the files whose config does not turn it off; or null */
+  private FileConfigs fileConfigs(List<Inputs.Input> inputs, ConfigResolver configs, RuleCatalog catalog,
+      Analyzer shellcheck) {
     FileConfigs result = new FileConfigs(inputs.size());
     // one linter per config (keyed by identity: a record's hashCode costs start-up time)
     Map<Config, Linter> linters = new IdentityHashMap<>();
@@ -622,7 +781,8 @@ final class LintCommand implements Callable<Integer> {
       }
       Linter linter = linters.get(cfg);
       if (linter == null) {
-        linter = new Linter(catalog.rules(), settings(cfg, catalog));
+        List<Analyzer> analyzers = shellcheck == null || cfg.shellcheckOff() ? List.of() : List.of(shellcheck);
+        linter = new Linter(catalog.rules(), settings(cfg, catalog), analyzers);
         linters.put(cfg, linter);
       }
       result.linters[i] = linter;

@@ -128,11 +128,13 @@ public final class Main {
   }
 
   /** The options {@link #simpleLint} reads itself: each takes one value, the repeatable ones a comma list. */
-  private static final java.util.Set<String> SIMPLE_VALUED = java.util.Set.of("--failure-threshold", "--ignore", "--enable");
+  private static final java.util.Set<String> SIMPLE_VALUED =
+      java.util.Set.of("--failure-threshold", "--ignore", "--enable", "--shellcheck");
 
   /**
    * The lint command for a plain run of paths ({@code -} for stdin included) and the common options
-   * {@code --failure-threshold}, {@code --ignore}, {@code --enable} and {@code --no-color}, in
+   * {@code --failure-threshold}, {@code --ignore}, {@code --enable}, {@code --shellcheck},
+   * {@code --no-shellcheck} and {@code --no-color}, in
    * their {@code --name value} or {@code --name=value} forms; or null for anything else (a
    * subcommand, another option, {@code --}, a missing value, a single-valued option given twice),
    * which picocli then parses. The result is what picocli would have set.
@@ -158,6 +160,13 @@ public final class Main {
         lint.noColor = true;
         continue;
       }
+      if (arg.equals("--no-shellcheck")) {
+        if (lint.noShellcheck) {
+          return null;
+        }
+        lint.noShellcheck = true;
+        continue;
+      }
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
       if (!SIMPLE_VALUED.contains(name)) {
@@ -181,6 +190,16 @@ public final class Main {
             return null;
           }
           lint.failureThreshold = value;
+        }
+        case "--shellcheck" -> {
+          if (lint.shellcheck != null) {
+            return null;
+          }
+          try {
+            lint.shellcheck = Path.of(value);
+          } catch (java.nio.file.InvalidPathException e) {
+            return null; // picocli reports it
+          }
         }
         case "--ignore" -> lint.ignore.addAll(java.util.List.of(value.split(",", -1)));
         default -> lint.enable.addAll(java.util.List.of(value.split(",", -1)));

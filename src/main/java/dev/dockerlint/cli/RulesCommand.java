@@ -27,6 +27,8 @@ final class RulesCommand implements Callable<Integer> {
       env.out().printf(row, info.id(), info.severity().label(), info.enabledByDefault() ? "on" : "off",
           info.aliases().isEmpty() ? "-" : String.join(",", info.aliases()), info.summary());
     }
+    env.out().printf(row, "SC1000-SC9999", "varies", "on", "-",
+        "ShellCheck's checks on RUN scripts, when shellcheck is installed (dockerlint explain SC2086)");
     env.out().flush();
     return Main.OK;
   }

@@ -23,13 +23,16 @@ import java.util.Optional;
  * @param switches the on/off settings, each unset unless the file gives it
  * @param hadolint whether the file is a hadolint config ({@code .hadolint.yaml}): then the run's
  *     default failure threshold is hadolint's, {@code info}
+ * @param shellcheck the {@code shellcheck:} setting: null when unset, {@code "false"} (ShellCheck off
+ *     for the Dockerfiles this config applies to), {@code "true"}, or the absolute path of the
+ *     executable (accepted only from a {@linkplain ConfigOrigin#trusted() trusted} config)
  */
 public record Config(
     Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
     String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
-    List<String> warnings, ConfigOrigin origin, Switches switches, boolean hadolint) {
+    List<String> warnings, ConfigOrigin origin, Switches switches, boolean hadolint, String shellcheck) {
   public static final Config EMPTY = new Config(null, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(),
-      List.of(), ConfigOrigin.DEFAULTS, Switches.NONE, false);
+      List.of(), ConfigOrigin.DEFAULTS, Switches.NONE, false, null);
 
   /**
    * The on/off settings a config may give; null where it does not, so that a setting from the
@@ -61,22 +64,33 @@ public record Config(
       String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
       List<String> warnings) {
     this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, warnings,
-        ConfigOrigin.REPOSITORY, Switches.NONE, false);
+        ConfigOrigin.REPOSITORY, Switches.NONE, false, null);
   }
 
-  /** A config without switches, not hadolint's. */
+  /** A config without switches or a {@code shellcheck:} setting, not hadolint's. */
   public Config(
       Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
       String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
       List<String> warnings, ConfigOrigin origin) {
     this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, warnings,
-        origin, Switches.NONE, false);
+        origin, Switches.NONE, false, null);
   }
 
   /** This config as read from {@code file}, found at {@code origin}. */
   public Config placed(Path file, ConfigOrigin origin) {
     return new Config(file, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema,
-        warnings, origin, switches, hadolint);
+        warnings, origin, switches, hadolint, shellcheck);
+  }
+
+  /** Whether {@code shellcheck: false} turns ShellCheck off for the Dockerfiles this config applies to. */
+  public boolean shellcheckOff() {
+    return "false".equals(shellcheck);
+  }
+
+  /** The executable {@code shellcheck:} names, if it names one (only a trusted config can). */
+  public Optional<Path> shellcheckExecutable() {
+    return shellcheck == null || shellcheck.equals("true") || shellcheck.equals("false") ? Optional.empty()
+        : Optional.of(Path.of(shellcheck));
   }
 
   /** Whether it comes from whoever runs dockerlint (command line, user config) rather than from the repository. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import dev.dockerlint.lint.RuleFamily;
 
 /**
  * Reads {@code .dockerlint.yaml} ({@link ConfigLookup} finds it). SnakeYAML is loaded only when a
@@ -15,10 +17,17 @@ public final class ConfigLoader {
   static final long MAX_BYTES = 1 << 20;
 
   private final Set<String> knownRules;
+  private final List<RuleFamily> families;
 
   /** @param knownRules rule ids and aliases, lower-cased, accepted in ignore/enable/severity */
   public ConfigLoader(Set<String> knownRules) {
+    this(knownRules, List.of());
+  }
+
+  /** @param families code families (ShellCheck's SC codes) accepted besides the rules */
+  public ConfigLoader(Set<String> knownRules, List<RuleFamily> families) {
     this.knownRules = knownRules;
+    this.families = List.copyOf(families);
   }
 
   /** Reads a config file, naming it by its own path in messages. */
@@ -42,13 +51,19 @@ public final class ConfigLoader {
       throw new ConfigException(shown + ": cannot read config file (" + e.getMessage() + ")", shown);
     }
     try {
-      return parse(Path.of(shown), text).placed(file, origin);
+      return parse(Path.of(shown), text, origin).placed(file, origin);
     } catch (ConfigException e) {
       throw new ConfigException(e.getMessage(), shown);
     }
   }
 
+  /** Parses a config as one found in a repository, the least trusted origin. */
   public Config parse(Path file, String text) throws ConfigException {
-    return new YamlConfigReader(knownRules).parse(file, text);
+    return parse(file, text, ConfigOrigin.REPOSITORY);
+  }
+
+  /** Parses a config found at {@code origin}, which decides whether it may name a program to run. */
+  public Config parse(Path file, String text, ConfigOrigin origin) throws ConfigException {
+    return new YamlConfigReader(knownRules, families).parse(file, text, origin);
   }
 }

@@ -3,8 +3,8 @@ package dev.dockerlint.config;
 /**
  * Where a {@link Config} came from, which decides how far it is trusted. A config found beside the
  * Dockerfiles belongs to whoever controls the repository, on a pull request its author; a
- * setting that could run a program (a future {@code shellcheck:} executable path) is honoured
- * only from a trusted origin.
+ * setting that could run a program (a {@code shellcheck:} executable path) is honoured only
+ * from a trusted origin.
  */
 public enum ConfigOrigin {
   /** No config file: the built-in defaults. */

@@ -59,6 +59,21 @@ public final class ConfigResolver {
     return user.isPresent() ? load(user.get(), ConfigOrigin.USER) : Config.EMPTY;
   }
 
+  /**
+   * The config of whoever runs dockerlint, whatever the repository holds: the one given with
+   * {@code -c}, else the user config; empty with {@code --isolated} or when there is none. Settings
+   * that concern the machine rather than the files (the {@code shellcheck:} executable) come from
+   * here, since a repository's config may not name a program.
+   */
+  public Optional<Config> trusted() throws ConfigException {
+    if (explicit != null) {
+      return explicit == Config.EMPTY ? Optional.empty() : Optional.of(explicit);
+    }
+    Optional<Path> user = lookup.userConfig();
+    warnings.addAll(lookup.takeWarnings());
+    return user.isPresent() ? Optional.of(load(user.get(), ConfigOrigin.USER)) : Optional.empty();
+  }
+
   private Config load(Path file, ConfigOrigin origin) throws ConfigException {
     Object known = loaded.get(file);
     if (known == null) {

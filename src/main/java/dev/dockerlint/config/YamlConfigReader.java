@@ -1,6 +1,7 @@
 package dev.dockerlint.config;
 
 import dev.dockerlint.lint.HadolintCodes;
+import dev.dockerlint.lint.RuleFamily;
 import dev.dockerlint.lint.Severity;
 import java.io.IOException;
 import java.io.Reader;
@@ -36,11 +37,12 @@ final class YamlConfigReader {
   private static final long MAX_BYTES = ConfigLoader.MAX_BYTES;
   private static final Set<String> KEYS = new TreeSet<>(
       List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format", "label-schema",
-          "strict-labels", "disable-ignore-pragma"));
+          "strict-labels", "disable-ignore-pragma", "shellcheck"));
   /** Keys of hadolint's config that only hadolint uses: their presence means a .hadolint.yaml. */
   private static final Set<String> HADOLINT_ONLY_KEYS = Set.of("ignored", "override", "trustedRegistries",
       "no-fail", "no-color", "verbose");
-  private static final Set<String> DOCKERLINT_ONLY_KEYS = Set.of("ignore", "enable", "severity", "trusted-registries");
+  private static final Set<String> DOCKERLINT_ONLY_KEYS = Set.of("ignore", "enable", "severity", "trusted-registries",
+      "shellcheck");
   /** The keys hadolint documents (and {@code formats} and {@code output-format}, which its code also reads). */
   private static final List<String> HADOLINT_KEYS = List.of("failure-threshold", "format", "formats", "output-format",
       "ignored", "label-schema", "no-color", "no-fail", "override", "strict-labels", "disable-ignore-pragma",
@@ -55,18 +57,35 @@ final class YamlConfigReader {
       Set.of(Tag.STR, Tag.SEQ, Tag.MAP, Tag.INT, Tag.BOOL, Tag.NULL, Tag.FLOAT);
 
   private final Set<String> knownRules;
+  private final List<RuleFamily> families;
 
-  /** @param knownRules rule ids and aliases, lower-cased, accepted in ignore/enable/severity */
-  YamlConfigReader(Set<String> knownRules) {
+  /**
+   * @param knownRules rule ids and aliases, lower-cased, accepted in ignore/enable/severity
+   * @param families code families (ShellCheck's SC codes) accepted as well
+   */
+  YamlConfigReader(Set<String> knownRules, List<RuleFamily> families) {
     this.knownRules = knownRules;
+    this.families = families;
   }
 
-  /** A rule id or alias the catalog knows, or one of ShellCheck's codes, which its findings carry. */
+  /**
+   * A rule id or alias the catalog knows, or a code of a family (ShellCheck's, which its findings
+   * carry, whether or not ShellCheck runs here).
+   */
   private boolean isKnown(String name) {
-    return knownRules.contains(name.toLowerCase(Locale.ROOT)) || HadolintCodes.isShellCheckCode(name);
+    if (knownRules.contains(name.toLowerCase(Locale.ROOT)) || HadolintCodes.isShellCheckCode(name)) {
+      return true;
+    }
+    for (RuleFamily family : families) {
+      if (family.contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  Config parse(Path file, String text) throws ConfigException {
+  /** @param origin where the file was found: only a trusted one may name a program ({@code shellcheck: PATH}) */
+  Config parse(Path file, String text, ConfigOrigin origin) throws ConfigException {
     if (text.length() > MAX_BYTES) {
       throw new ConfigException(file + ": config file is larger than 1 MiB");
     }
@@ -85,7 +104,7 @@ final class YamlConfigReader {
     }
     if (root == null) {
       return new Config(file, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(), List.of(),
-          ConfigOrigin.REPOSITORY, Config.Switches.NONE, isHadolintFile(file));
+          ConfigOrigin.REPOSITORY, Config.Switches.NONE, isHadolintFile(file), null);
     }
     if (!(root instanceof MappingNode mapping)) {
       throw error(file, root, "the config must be a mapping of keys " + KEYS);
@@ -104,10 +123,12 @@ final class YamlConfigReader {
     Map<String, String> labelSchema = Map.of();
     Boolean strictLabels = null;
     Boolean disablePragmas = null;
+    String shellcheck = null;
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
       switch (key) {
+        case "shellcheck" -> shellcheck = shellcheck(file, value, origin);
         case "ignore" -> ignore = ruleList(file, value, warnings, "ignoring it");
         case "enable" -> enable = ruleList(file, value, null, null);
         case "severity" -> severity = severities(file, value, warnings);
@@ -122,7 +143,36 @@ final class YamlConfigReader {
       }
     }
     return new Config(file, ignore, enable, severity, threshold, registries, format, labelSchema, warnings,
-        ConfigOrigin.REPOSITORY, new Config.Switches(null, null, null, strictLabels, disablePragmas), false);
+        ConfigOrigin.REPOSITORY, new Config.Switches(null, null, null, strictLabels, disablePragmas), false,
+        shellcheck);
+  }
+
+  /**
+   * {@code shellcheck: false} (off), {@code true}, or the absolute path of the executable. A path
+   * names a program dockerlint will run, so only a config whoever runs dockerlint chose may give
+   * one: a repository's config is written by whoever controls the repository.
+   */
+  private static String shellcheck(Path file, Node node, ConfigOrigin origin) throws ConfigException {
+    String value = scalar(file, node);
+    if (node.getTag().equals(Tag.BOOL)) {
+      String lower = value.toLowerCase(Locale.ROOT);
+      return lower.equals("false") || lower.equals("no") || lower.equals("off") ? "false" : "true";
+    }
+    if (!origin.trusted()) {
+      throw error(file, node, "'shellcheck' names a program to run, which only a config you chose can do (given "
+          + "with -c or your user config); in a repository's config it may only be false or true");
+    }
+    boolean absolute;
+    try {
+      absolute = Path.of(value).isAbsolute();
+    } catch (java.nio.file.InvalidPathException e) {
+      absolute = false;
+    }
+    if (!absolute) {
+      throw error(file, node, "invalid value '" + value + "'; expected false, true or the absolute path of the "
+          + "shellcheck executable");
+    }
+    return value;
   }
 
   /**
@@ -209,7 +259,8 @@ final class YamlConfigReader {
       }
     }
     return new Config(file, ignore, List.of(), severity, threshold, registries, format, labelSchema, warnings,
-        ConfigOrigin.REPOSITORY, new Config.Switches(noFail, noColor, verbose, strictLabels, disablePragmas), true);
+        ConfigOrigin.REPOSITORY, new Config.Switches(noFail, noColor, verbose, strictLabels, disablePragmas), true,
+        null);
   }
 
   /** dockerlint's name for the hadolint format a node names, or null (with an error) when hadolint has none such. */

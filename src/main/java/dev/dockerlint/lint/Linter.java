@@ -13,14 +13,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Runs the enabled rules over a file, applies settings and suppressions to what they report, and
- * masks the file's secrets ({@link Secrets}) in every finding: rules report, the linter masks.
+ * Runs the enabled rules, and the analyzers beside them (ShellCheck), over a file, applies settings
+ * and suppressions to what they report, and masks the file's secrets ({@link Secrets}) in every
+ * finding: rules and analyzers report, the linter masks.
  */
 public final class Linter {
   /** Id of the finding reported when a rule itself fails. */
   public static final String INTERNAL_ERROR = "internal-error";
 
   private final List<Rule> rules;
+  private final List<Analyzer> analyzers;
   /** The rules that find secrets but are off: they run only for their secrets. */
   private final List<Rule> masking;
   /**
@@ -34,7 +36,13 @@ public final class Linter {
   private final Set<String> known = new HashSet<>();
 
   public Linter(List<Rule> allRules, LintSettings settings) {
+    this(allRules, settings, List.of());
+  }
+
+  /** @param analyzers run on every file beside the rules (ShellCheck) */
+  public Linter(List<Rule> allRules, LintSettings settings, List<Analyzer> analyzers) {
     this.settings = settings;
+    this.analyzers = List.copyOf(analyzers);
     for (Rule rule : allRules) {
       known.add(rule.info().id());
       for (String alias : rule.info().aliases()) {
@@ -71,13 +79,15 @@ public final class Linter {
   }
 
   /**
-   * Findings, already masked; the file's secrets, which outputs of its source must mask; and
-   * warnings about the file's pragmas (each starting with {@code path:line:}), which do not stop the run.
+   * Findings, already masked; the file's secrets, which outputs of its source must mask; warnings
+   * about the file's pragmas (each starting with {@code path:line:}); and the analyzers' warnings
+   * (one line each: why part of the file went unchecked). Warnings do not stop the run.
    */
-  public record Result(List<Finding> findings, Secrets secrets, List<String> warnings) {
+  public record Result(List<Finding> findings, Secrets secrets, List<String> warnings, List<String> analyzerWarnings) {
     public Result {
       findings = List.copyOf(findings);
       warnings = List.copyOf(warnings);
+      analyzerWarnings = List.copyOf(analyzerWarnings);
     }
 
     /** The source ranges to mask wherever the file's text is shown ({@link SourceText#masked}). */
@@ -102,8 +112,22 @@ public final class Linter {
    * @param location the Dockerfile on disk, so rules can find its build context; or null
    */
   public Result check(Dockerfile file, java.nio.file.Path location) {
-    // --disable-ignore-pragma: only whoever runs dockerlint decides what is not reported
-    Suppressions suppressions = settings.disableIgnorePragma() ? null : new Suppressions(file, known);
+    return start(file, location).finish();
+  }
+
+  /**
+   * Starts the analyzers on a file and runs the rules; {@link Started#finish} then waits for the
+   * analyzers. Starting many files before finishing any lets an analyzer check them together.
+   */
+  public Started start(Dockerfile file, java.nio.file.Path location) {
+    Analyzer.Pending[] pending = new Analyzer.Pending[analyzers.size()];
+    for (int i = 0; i < pending.length; i++) {
+      try {
+        pending[i] = analyzers.get(i).start(file);
+      } catch (RuntimeException | StackOverflowError e) {
+        pending[i] = new Failed(e); // analyzers must not throw; one with a bug still leaves the rules' findings
+      }
+    }
     CheckOptions checks = file.checkOptions();
     // the rules whose findings count, then the switched-off rules that only find secrets
     List<Rule> runs = new ArrayList<>(rules);
@@ -116,49 +140,129 @@ public final class Linter {
     }
     int reporting = runs.size();
     runs.addAll(masking);
-    List<Finding> result = new ArrayList<>();
-    RuleRun[] done = runRules(runs, file, location);
-    List<SourceRange> tokens = new ArrayList<>();
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < done.length; i++) {
-      if (done[i].failure() != null) {
-        // a rule that finds secrets failing means some may be unmasked: said even when it is off
-        SourceRange start = new SourceRange(new Position(1, 1), new Position(1, 1));
-        result.add(new Finding(file.path(), INTERNAL_ERROR, Severity.ERROR,
-            "Rule '" + runs.get(i).info().id() + "' failed (" + done[i].failure()
-                + "); please report this with the Dockerfile",
-            start, List.of()));
-        continue;
-      }
-      // every rule's secrets, the suppressed findings' and the switched-off rules' included
-      tokens.addAll(done[i].context().redactions());
-      values.addAll(done[i].context().redactedValues());
+    return new Started(file, runs, reporting, runRules(runs, file, location), pending);
+  }
+
+  /** A file whose rules have run and whose analyzers may still be at work. */
+  public final class Started {
+    private final Dockerfile file;
+    private final List<Rule> runs;
+    /** How many of {@link #runs} report findings; the rest only find secrets. */
+    private final int reporting;
+    private final RuleRun[] done;
+    private final Analyzer.Pending[] pending;
+
+    private Started(Dockerfile file, List<Rule> runs, int reporting, RuleRun[] done, Analyzer.Pending[] pending) {
+      this.file = file;
+      this.runs = runs;
+      this.reporting = reporting;
+      this.done = done;
+      this.pending = pending;
     }
-    Secrets secrets = Secrets.of(file.source(), tokens, values, instructionsAround(file, tokens));
-    for (int i = 0; i < reporting; i++) {
-      if (done[i].failure() != null) {
-        continue;
+
+    /** Waits for the analyzers and merges their findings with the rules', masked. */
+    public Result finish() {
+      // --disable-ignore-pragma: only whoever runs dockerlint decides what is not reported
+      Suppressions suppressions = settings.disableIgnorePragma() ? null : new Suppressions(file, known);
+      CheckOptions checks = file.checkOptions();
+      List<String> analyzerWarnings = new ArrayList<>();
+      Analyzer.Outcome[] outcomes = new Analyzer.Outcome[pending.length];
+      for (int a = 0; a < pending.length; a++) {
+        try {
+          outcomes[a] = pending[a].await();
+        } catch (RuntimeException | StackOverflowError e) {
+          outcomes[a] = new Failed(e).await();
+        }
+        if (outcomes[a].warning() != null) {
+          analyzerWarnings.add(outcomes[a].warning());
+        }
       }
-      for (Finding finding : done[i].context().findings()) {
-        if (Suppressions.matches(ignored, finding) || suppressions != null && suppressions.suppresses(finding)) {
+      List<Finding> result = new ArrayList<>();
+      List<SourceRange> tokens = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < done.length; i++) {
+        if (done[i].failure() != null) {
+          // a rule that finds secrets failing means some may be unmasked: said even when it is off
+          SourceRange start = new SourceRange(new Position(1, 1), new Position(1, 1));
+          result.add(new Finding(file.path(), INTERNAL_ERROR, Severity.ERROR,
+              "Rule '" + runs.get(i).info().id() + "' failed (" + done[i].failure()
+                  + "); please report this with the Dockerfile",
+              start, List.of()));
           continue;
         }
-        // # check=error=true makes BuildKit's warnings fail the build; a severity configured for the rule still wins
-        Severity severity = finding.severity();
-        if (checks.errorOnWarning() && CheckOptions.isBuildkitCheck(finding.aliases())) {
-          severity = Severity.ERROR;
+        // every rule's secrets, the suppressed findings' and the switched-off rules' included
+        tokens.addAll(done[i].context().redactions());
+        values.addAll(done[i].context().redactedValues());
+      }
+      Secrets secrets = Secrets.of(file.source(), tokens, values, instructionsAround(file, tokens));
+      Checked[] checked = new Checked[outcomes.length];
+      for (int i = 0; i < reporting; i++) {
+        if (done[i].failure() != null) {
+          continue;
         }
-        Severity override = configuredSeverity(finding);
-        if (override != null) {
-          severity = override;
+        for (Finding finding : done[i].context().findings()) {
+          if (!supersededAt(finding, outcomes, checked)) {
+            keep(finding, suppressions, checks, secrets, result);
+          }
         }
-        Finding shown = severity == finding.severity() ? finding
-            : new Finding(finding.file(), finding.rule(), severity, finding.message(), finding.range(), finding.aliases());
-        result.add(secrets.mask(shown));
+      }
+      for (Analyzer.Outcome outcome : outcomes) {
+        for (Finding finding : outcome.findings()) {
+          keep(finding, suppressions, checks, secrets, result);
+        }
+      }
+      result.sort(Finding.ORDER);
+      return new Result(result, secrets, suppressions == null ? List.of() : suppressions.warnings(), analyzerWarnings);
+    }
+  }
+
+  /** An analyzer that threw: nothing checked, and a warning saying so. */
+  private static final class Failed implements Analyzer.Pending {
+    private final String failure;
+
+    Failed(Throwable e) {
+      this.failure = e.getClass().getSimpleName();
+    }
+
+    @Override
+    public Analyzer.Outcome await() {
+      return Analyzer.Outcome.unchecked("an analyzer failed (" + failure + "); its findings for this file are missing; "
+          + "please report this with the Dockerfile");
+    }
+  }
+
+  /** Whether an analyzer that checks the same thing checked the place of a rule's finding. */
+  private boolean supersededAt(Finding finding, Analyzer.Outcome[] outcomes, Checked[] checked) {
+    for (int a = 0; a < outcomes.length; a++) {
+      if (analyzers.get(a).supersedes().contains(finding.rule())) {
+        if (checked[a] == null) {
+          checked[a] = new Checked(outcomes[a].checked());
+        }
+        if (checked[a].contains(finding.range())) {
+          return true;
+        }
       }
     }
-    result.sort(Finding.ORDER);
-    return new Result(result, secrets, suppressions == null ? List.of() : suppressions.warnings());
+    return false;
+  }
+
+  /** Adds a finding unless it is suppressed, with its final severity and the file's secrets masked. */
+  private void keep(Finding finding, Suppressions suppressions, CheckOptions checks, Secrets secrets, List<Finding> into) {
+    if (Suppressions.matches(ignored, finding) || suppressions != null && suppressions.suppresses(finding)) {
+      return;
+    }
+    // # check=error=true makes BuildKit's warnings fail the build; a severity configured for the rule still wins
+    Severity severity = finding.severity();
+    if (checks.errorOnWarning() && CheckOptions.isBuildkitCheck(finding.aliases())) {
+      severity = Severity.ERROR;
+    }
+    Severity override = configuredSeverity(finding);
+    if (override != null) {
+      severity = override;
+    }
+    Finding shown = severity == finding.severity() ? finding
+        : new Finding(finding.file(), finding.rule(), severity, finding.message(), finding.range(), finding.aliases());
+    into.add(secrets.mask(shown));
   }
 
   /**
@@ -170,7 +274,10 @@ public final class Linter {
       return null;
     }
     for (String alias : finding.aliases()) {
-      Severity byAlias = settings.severities().get(alias.toLowerCase(Locale.ROOT));
+      Severity byAlias = settings.severities().get(alias);
+      if (byAlias == null) {
+        byAlias = settings.severities().get(alias.toLowerCase(Locale.ROOT));
+      }
       if (byAlias != null) {
         return byAlias;
       }
@@ -203,6 +310,48 @@ public final class Linter {
       around.add(scope);
     }
     return around;
+  }
+
+  /** An analyzer's checked ranges as sorted, disjoint spans, for a lookup per finding. */
+  private static final class Checked {
+    private final SourceRange[] spans;
+
+    Checked(List<SourceRange> ranges) {
+      SourceRange[] sorted = ranges.toArray(new SourceRange[0]);
+      java.util.Arrays.sort(sorted, new java.util.Comparator<SourceRange>() {
+        @Override
+        public int compare(SourceRange a, SourceRange b) {
+          return a.start().compareTo(b.start());
+        }
+      });
+      List<SourceRange> merged = new ArrayList<>();
+      for (SourceRange range : sorted) {
+        int last = merged.size() - 1;
+        if (last >= 0 && range.start().compareTo(merged.get(last).end()) <= 0) {
+          merged.set(last, merged.get(last).union(range));
+        } else {
+          merged.add(range);
+        }
+      }
+      this.spans = merged.toArray(new SourceRange[0]);
+    }
+
+    boolean contains(SourceRange range) {
+      int low = 0;
+      int high = spans.length - 1;
+      while (low <= high) {
+        int mid = (low + high) >>> 1;
+        if (spans[mid].start().compareTo(range.start()) <= 0) {
+          if (spans[mid].contains(range)) {
+            return true;
+          }
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      return false;
+    }
   }
 
   /** Files this large have their rules spread over all cores; smaller ones are not worth a thread. */

@@ -9,16 +9,44 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The known rules, looked up by id or alias (case-insensitive). */
+/**
+ * The known rules, looked up by id or alias (case-insensitive), and the code families of the
+ * analyzers ({@link RuleFamily}: ShellCheck's SC codes), which have no rule class each.
+ */
 public final class RuleCatalog {
   private final List<Rule> rules;
+  private final List<RuleFamily> families;
   private final Map<String, Rule> byId = new LinkedHashMap<>();
 
   public RuleCatalog(List<Rule> rules) {
+    this(rules, List.of());
+  }
+
+  public RuleCatalog(List<Rule> rules, List<RuleFamily> families) {
     this.rules = List.copyOf(rules);
+    this.families = List.copyOf(families);
     for (Rule rule : rules) {
       byId.put(rule.info().id(), rule);
     }
+  }
+
+  public List<RuleFamily> families() {
+    return families;
+  }
+
+  /** The family a code belongs to ({@code SC2086}: ShellCheck's), if any. */
+  public Optional<RuleFamily> family(String name) {
+    for (RuleFamily family : families) {
+      if (family.contains(name)) {
+        return Optional.of(family);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a name is a rule id, an alias or a code of a family. */
+  public boolean isKnown(String name) {
+    return family(name).isPresent() || !resolve(name).isEmpty();
   }
 
   public List<Rule> rules() {

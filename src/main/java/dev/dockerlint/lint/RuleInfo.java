@@ -11,13 +11,21 @@ import java.util.List;
  * @param summary one line, no final period
  * @param tags SARIF/GitHub tags such as {@code security}
  * @param securitySeverity GitHub's {@code security-severity} (0.0-10.0) for security rules, or null
+ * @param helpUri where the rule is documented when that is not its page in {@code rules/} (a
+ *     ShellCheck code's wiki page), or null
  */
 public record RuleInfo(
     String id, Severity severity, boolean enabledByDefault, List<String> aliases, String summary,
-    List<String> tags, Double securitySeverity) {
+    List<String> tags, Double securitySeverity, String helpUri) {
   public RuleInfo {
     aliases = List.copyOf(aliases);
     tags = List.copyOf(tags);
+  }
+
+  /** A rule documented by its page in {@code rules/}. */
+  public RuleInfo(String id, Severity severity, boolean enabledByDefault, List<String> aliases, String summary,
+      List<String> tags, Double securitySeverity) {
+    this(id, severity, enabledByDefault, aliases, summary, tags, securitySeverity, null);
   }
 
   public static RuleInfo of(String id, Severity severity, String summary, String... aliases) {
@@ -25,14 +33,14 @@ public record RuleInfo(
   }
 
   public RuleInfo offByDefault() {
-    return new RuleInfo(id, severity, false, aliases, summary, tags, securitySeverity);
+    return new RuleInfo(id, severity, false, aliases, summary, tags, securitySeverity, helpUri);
   }
 
   public RuleInfo withTags(String... newTags) {
-    return new RuleInfo(id, severity, enabledByDefault, aliases, summary, List.of(newTags), securitySeverity);
+    return new RuleInfo(id, severity, enabledByDefault, aliases, summary, List.of(newTags), securitySeverity, helpUri);
   }
 
   public RuleInfo security(double score) {
-    return new RuleInfo(id, severity, enabledByDefault, aliases, summary, tags, score);
+    return new RuleInfo(id, severity, enabledByDefault, aliases, summary, tags, score, helpUri);
   }
 }

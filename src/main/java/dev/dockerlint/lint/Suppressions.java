@@ -186,7 +186,8 @@ final class Suppressions {
     if (names.isEmpty()) {
       return false;
     }
-    if (names.contains("all") || names.contains(finding.rule())) {
+    // rule ids are lower case; codes of an analyzer's family are not (SC2086)
+    if (names.contains("all") || names.contains(finding.rule().toLowerCase(Locale.ROOT))) {
       return true;
     }
     for (String alias : finding.aliases()) {

@@ -56,8 +56,13 @@ public record Report(
     return counts;
   }
 
-  /** The documentation URL of a rule. */
+  /** The documentation URL of a rule: its page in {@code rules/}, or where its info says (a ShellCheck code's wiki page). */
   public String helpUri(String ruleId) {
+    for (RuleInfo rule : rules) {
+      if (rule.helpUri() != null && rule.id().equals(ruleId)) {
+        return rule.helpUri();
+      }
+    }
     return informationUri + "/blob/main/rules/" + ruleId + ".md";
   }
 }

@@ -43,9 +43,11 @@ import dev.dockerlint.rules.security.UnsignedPackages;
 import dev.dockerlint.rules.security.UserRoot;
 import dev.dockerlint.rules.security.UserUidNumeric;
 import dev.dockerlint.rules.shell.Pipefail;
+import dev.dockerlint.rules.shell.RunBashism;
 import dev.dockerlint.rules.shell.RunCd;
 import dev.dockerlint.rules.shell.RunConsecutive;
 import dev.dockerlint.rules.shell.RunSudo;
+import dev.dockerlint.rules.shell.RunSyntaxError;
 import dev.dockerlint.rules.shell.RunUselessCommand;
 import dev.dockerlint.rules.shell.ShellSymlink;
 import dev.dockerlint.rules.shell.UseraddNoLogInit;
@@ -140,9 +142,11 @@ public final class BuiltinRules {
         new Pipefail(),
         new PlatformRedundant(),
         new PythonUnbuffered(),
+        new RunBashism(),
         new RunCd(),
         new RunConsecutive(),
         new RunSudo(),
+        new RunSyntaxError(),
         new RunUselessCommand(),
         new SecretInEnv(),
         new SecretLiteral(),

@@ -28,7 +28,7 @@ public record ShellCommand(
       Set.of("sudo", "env", "nice", "nohup", "time", "command", "exec", "stdbuf", "chroot", "doas", "gosu", "su-exec",
           "timeout");
   /** POSIX-style shells: the programs whose {@code -c} strings and stdin scripts are parsed as shell. */
-  static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
+  public static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh");
 
   /** Wrapper options whose value is the next word ({@code sudo -u bob}, {@code env -u NAME}). */
   private static final Set<String> WRAPPER_VALUE_OPTIONS =
@@ -327,5 +327,48 @@ public record ShellCommand(
 
   public boolean inSubshell() {
     return subshellDepth > 0;
+  }
+
+  /**
+   * The script word of {@code sh -c 'script'}, {@code bash -euxc "..."} or {@code su user -c '...'}
+   * (this command itself, not looked through wrappers: see {@link #unwrapped()}); null when it
+   * runs no script string.
+   */
+  public Word scriptWord() {
+    List<Word> args = arguments();
+    if (is("su")) {
+      // su [user] -c 'script' [user]
+      for (int i = 0; i + 1 < args.size(); i++) {
+        String v = args.get(i).value();
+        if (!args.get(i).quoted() && (v.equals("-c") || v.equals("--command"))) {
+          return args.get(i + 1);
+        }
+      }
+      return null;
+    }
+    if (!SHELLS.contains(name())) {
+      return null;
+    }
+    boolean sawC = false;
+    for (int i = 0; i < args.size(); i++) {
+      Word w = args.get(i);
+      String v = w.value();
+      if (w.quoted() || v.length() < 2 || (v.charAt(0) != '-' && v.charAt(0) != '+')) {
+        return sawC ? w : null;
+      }
+      if (v.equals("--") || v.equals("-")) {
+        return sawC && i + 1 < args.size() ? args.get(i + 1) : null;
+      }
+      if (v.startsWith("--")) {
+        continue; // --login, --norc ...
+      }
+      if (v.charAt(0) == '-' && v.indexOf('c') > 0) {
+        sawC = true;
+      }
+      if (v.indexOf('o') > 0 || v.indexOf('O') > 0) {
+        i++; // -o / -euxo take an option name: pipefail
+      }
+    }
+    return null;
   }
 }

@@ -40,6 +40,8 @@ public final class ShellParser {
   static final int MAX_NESTING = 200;
 
   private static final int MAX_PROBLEMS = 50;
+  /** Notes of non-POSIX constructs kept per script; a generated script could otherwise hold millions. */
+  private static final int MAX_CONSTRUCT_NOTES = 200;
   private static final Set<String> RESERVED =
       Set.of("if", "then", "elif", "else", "fi", "do", "done", "case", "esac", "while", "until", "for",
           "select", "in", "{", "}", "!", "function");
@@ -99,6 +101,8 @@ public final class ShellParser {
     final String rootText;
     /** Where the heredoc scripts of the root text go; null when the caller does not ask. */
     final List<EmbeddedScript> embedded;
+    final List<ShellNote> notes = new ArrayList<>();
+    int constructNotes;
     int nesting;
     boolean aborted;
 
@@ -110,6 +114,13 @@ public final class ShellParser {
     void problem(String message) {
       if (!aborted && problems.size() < MAX_PROBLEMS) {
         problems.add(message);
+      }
+    }
+
+    void construct(ShellNote.Kind kind, String detail, SourceRange range) {
+      if (!aborted && constructNotes < MAX_CONSTRUCT_NOTES) {
+        constructNotes++;
+        notes.add(new ShellNote(kind, detail, range));
       }
     }
   }
@@ -240,7 +251,7 @@ public final class ShellParser {
     for (Builder b : shared.commands) {
       commands.add(b.build());
     }
-    return new ShellScript(commands, shared.problems);
+    return new ShellScript(commands, shared.problems, shared.notes);
   }
 
   private void script() {
@@ -405,6 +416,9 @@ public final class ShellParser {
       if (!COMPOUND_STARTS.contains(reserved)) {
         problem("unexpected '" + reserved + "'", t.start);
         return simpleCommand();
+      }
+      if (reserved.equals("function")) {
+        construct(ShellNote.Kind.FUNCTION_KEYWORD, "function", t.start, t.end);
       }
       if (enterNested()) {
         try {
@@ -767,43 +781,8 @@ public final class ShellParser {
     if (!SHELLS.contains(program) && !ShellCommand.WRAPPERS.contains(program) && !program.equals("su")) {
       return List.of(); // the common case, without building a probe command
     }
-    ShellCommand probe = new ShellCommand(List.of(), words, range, Separator.END, depth).unwrapped();
-    if (probe.is("su")) {
-      // su [user] -c 'script' [user]
-      List<Word> args = probe.arguments();
-      for (int i = 0; i + 1 < args.size(); i++) {
-        String v = args.get(i).value();
-        if (!args.get(i).quoted() && (v.equals("-c") || v.equals("--command"))) {
-          return List.of(args.get(i + 1));
-        }
-      }
-      return List.of();
-    }
-    if (!SHELLS.contains(probe.name())) {
-      return List.of();
-    }
-    List<Word> args = probe.arguments();
-    boolean sawC = false;
-    for (int i = 0; i < args.size(); i++) {
-      Word w = args.get(i);
-      String v = w.value();
-      if (w.quoted() || v.length() < 2 || (v.charAt(0) != '-' && v.charAt(0) != '+')) {
-        return sawC ? List.of(w) : List.of();
-      }
-      if (v.equals("--") || v.equals("-")) {
-        return sawC && i + 1 < args.size() ? List.of(args.get(i + 1)) : List.of();
-      }
-      if (v.startsWith("--")) {
-        continue; // --login, --norc ...
-      }
-      if (v.charAt(0) == '-' && v.indexOf('c') > 0) {
-        sawC = true;
-      }
-      if (v.indexOf('o') > 0 || v.indexOf('O') > 0) {
-        i++; // -o / -euxo take an option name: pipefail
-      }
-    }
-    return List.of();
+    Word script = new ShellCommand(List.of(), words, range, Separator.END, depth).unwrapped().scriptWord();
+    return script == null ? List.of() : List.of(script);
   }
 
   private void parseScriptString(Word word, int wordStart) {
@@ -924,13 +903,24 @@ public final class ShellParser {
       return;
     }
     int at = Math.max(0, Math.min(offset, limit - 1));
-    String where;
+    SourceRange range;
     try {
-      where = " at " + ranges.map(at, at + 1).start();
+      range = ranges.map(at, at + 1);
     } catch (RuntimeException e) {
-      where = "";
+      range = null;
     }
-    shared.problem(message + where);
+    shared.problem(range == null ? message : message + " at " + range.start());
+    if (range != null) {
+      shared.notes.add(new ShellNote(ShellNote.Kind.PARSE_ERROR, message, range));
+    }
+  }
+
+  /** Notes a construct POSIX sh does not define, at {@code [start, end)} of the text. */
+  private void construct(ShellNote.Kind kind, String detail, int start, int end) {
+    if (shared.aborted || shared.constructNotes >= MAX_CONSTRUCT_NOTES || end <= start) {
+      return;
+    }
+    shared.construct(kind, detail, ranges.map(start, Math.min(end, text.length())));
   }
 
   // ---------------------------------------------------------------- lexer
@@ -993,6 +983,9 @@ public final class ShellParser {
         && !(digits + 1 < limit && text.charAt(digits + 1) == '(')) {
       pos = digits;
       String op = redirectOperator();
+      if (op.equals("<<<")) {
+        construct(ShellNote.Kind.HERE_STRING, op, start, pos);
+      }
       return new Token(Kind.REDIRECT, op, start, pos, null);
     }
     if ((c == '<' || c == '>') && peekChar(1) == '(') {
@@ -1000,6 +993,11 @@ public final class ShellParser {
     }
     if (c == '<' || c == '>' || (c == '&' && peekChar(1) == '>')) {
       String op = redirectOperator();
+      if (op.equals("<<<")) {
+        construct(ShellNote.Kind.HERE_STRING, op, start, pos);
+      } else if (op.startsWith("&>")) {
+        construct(ShellNote.Kind.AMPERSAND_REDIRECT, op, start, pos);
+      }
       return new Token(Kind.REDIRECT, op, start, pos, null);
     }
     if (c == ';' || c == '&' || c == '|' || c == '(' || c == ')') { // the first characters of OPERATORS
@@ -1028,6 +1026,57 @@ public final class ShellParser {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
+  /**
+   * Notes each brace expansion ({@code {a,b}}, {@code {1..3}}) in {@code [from, to)}, a run of a
+   * word with no quote, escape or expansion in it. {@code {}} and {@code {x}} are plain text in
+   * every shell, and so is a run that starts an assignment ({@code A={a,b}} does not expand).
+   */
+  private void braceExpansions(int from, int to, boolean wordStart) {
+    int brace = from;
+    while (brace < to && text.charAt(brace) != '{') {
+      brace++;
+    }
+    if (brace == to || wordStart && isAssignment(text.substring(from, to))) {
+      return;
+    }
+    int open = -1;
+    boolean list = false;
+    for (int i = brace; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        open = i;
+        list = false;
+      } else if (open >= 0 && (c == ',' || c == '.' && i + 1 < to && text.charAt(i + 1) == '.')) {
+        list = true;
+      } else if (c == '}' && open >= 0) {
+        if (list) {
+          String written = text.substring(open, i + 1);
+          construct(ShellNote.Kind.BRACE_EXPANSION, written.length() <= 40 ? written : written.substring(0, 37) + "...",
+              open, i + 1);
+        }
+        open = -1;
+      }
+    }
+  }
+
+  /** At the name of a {@code ${...}}: notes {@code ${name[...]}} (also {@code ${#name[@]}}, {@code ${!name[@]}}). */
+  private void arrayReference(int from) {
+    int i = from;
+    if (i < limit && (text.charAt(i) == '#' || text.charAt(i) == '!')) {
+      i++;
+    }
+    int nameStart = i;
+    while (i < limit && (isAsciiLetter(text.charAt(i)) || text.charAt(i) == '_'
+        || i > nameStart && text.charAt(i) >= '0' && text.charAt(i) <= '9')) {
+      i++;
+    }
+    if (i > nameStart && i < limit && text.charAt(i) == '[') {
+      int close = text.indexOf('}', i);
+      construct(ShellNote.Kind.ARRAY_REFERENCE, "${" + text.substring(from, i) + "[...]}", from - 2,
+          close < 0 || close >= limit ? i + 1 : close + 1);
+    }
+  }
+
   private static boolean startsQuoteOrExpansion(char c) {
     return c == '\\' || c == '\'' || c == '"' || c == '`' || c == '$';
   }
@@ -1046,11 +1095,13 @@ public final class ShellParser {
     }
     if (plain > start && (plain == limit || text.charAt(plain) != '(' && isMeta(text.charAt(plain)))) {
       pos = plain;
+      braceExpansions(start, plain, true);
       String raw = text.substring(start, pos);
       return new Token(Kind.WORD, raw, start, pos, new Word(raw, raw, ranges.map(start, pos), false, false));
     }
     StringBuilder value = new StringBuilder();
     value.append(text, start, plain);
+    braceExpansions(start, plain, true);
     pos = plain;
     boolean quoted = false;
     boolean expands = false;
@@ -1069,6 +1120,7 @@ public final class ShellParser {
         if (c == '(' && pos > start && text.charAt(pos - 1) == '=' && isAssignment(text.substring(start, pos))) {
           int end = skipBalanced(pos + 1, 1); // NAME=(array items)
           int to = end < 0 ? limit : end;
+          construct(ShellNote.Kind.ARRAY, text.substring(start, pos) + "(...)", start, to);
           value.append(text, pos, to);
           pos = to;
           continue;
@@ -1105,8 +1157,13 @@ public final class ShellParser {
           expands |= dollar(value, false);
         }
         default -> {
-          value.append(c);
-          pos++;
+          int run = pos + 1;
+          while (run < limit && !isMeta(text.charAt(run)) && !startsQuoteOrExpansion(text.charAt(run))) {
+            run++;
+          }
+          braceExpansions(pos, run, false);
+          value.append(text, pos, run);
+          pos = run;
         }
       }
     }
@@ -1181,6 +1238,7 @@ public final class ShellParser {
       return true;
     }
     if (n == '{') {
+      arrayReference(pos + 2);
       int end = skipBraces(pos + 2);
       if (end < 0) {
         problem("unterminated '${'", start);
@@ -1205,6 +1263,7 @@ public final class ShellParser {
       } else {
         pos++;
       }
+      construct(ShellNote.Kind.ANSI_C_QUOTE, "$'...'", start, pos);
       return false;
     }
     if (Character.isLetter(n) || n == '_') {

@@ -14,15 +14,23 @@ import java.util.function.Predicate;
  * with a deeper {@code subshellDepth}: {@code echo $(id -u)} lists {@code id -u} then
  * {@code echo $(id -u)}.
  *
- * @param problems parse problems (unterminated quote, unbalanced parenthesis); the commands found
- *     before the problem are still listed
+ * @param problems parse problems (unterminated quote, unbalanced parenthesis), each with the
+ *     position where it was found; the commands found before the problem are still listed
+ * @param notes the same problems with their ranges, and the constructs POSIX sh does not define
+ *     ({@link ShellNote}), in the order the parser met them
  */
-public record ShellScript(List<ShellCommand> commands, List<String> problems) {
-  public static final ShellScript EMPTY = new ShellScript(List.of(), List.of());
+public record ShellScript(List<ShellCommand> commands, List<String> problems, List<ShellNote> notes) {
+  public static final ShellScript EMPTY = new ShellScript(List.of(), List.of(), List.of());
 
   public ShellScript {
     commands = List.copyOf(commands);
     problems = List.copyOf(problems);
+    notes = List.copyOf(notes);
+  }
+
+  /** A script without notes (built by hand, or from parts that kept none). */
+  public ShellScript(List<ShellCommand> commands, List<String> problems) {
+    this(commands, problems, List.of());
   }
 
   /** Commands whose (unwrapped) program name is one of the given ones. */

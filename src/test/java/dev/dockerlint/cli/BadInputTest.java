@@ -131,7 +131,7 @@ class BadInputTest {
             "heredoc/Dockerfile:4:1: error: unterminated heredoc [syntax-error]"),
         // BuildKit reads text that is not a JSON array as shell form
         new Case("EOF inside a JSON array (shell form, so json-args warns)", file("json/Dockerfile", CLEAN + "CMD [\"a\", \"b\""), 1, "", ""),
-        new Case("unterminated quote", file("quote/Dockerfile", CLEAN + "RUN echo \"abc"), 0, "", ""),
+        new Case("unterminated quote (run-syntax-error)", file("quote/Dockerfile", CLEAN + "RUN echo \"abc"), 1, "", ""),
         new Case("invalid escape directive", file("escape/Dockerfile", "# escape=x\n" + CLEAN), 1, "",
             "escape/Dockerfile:1:1: error: invalid escape token 'x' does not match ` or \\ [syntax-error]"),
         // a directory scan follows no link (SecurityTest): the loop is not even read

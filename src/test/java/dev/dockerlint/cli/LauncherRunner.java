@@ -151,6 +151,7 @@ final class LauncherRunner {
     builder.environment().remove("DOCKERLINT_JAVA_OPTS");
     builder.environment().remove("DOCKERLINT_JAR");
     builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.environment().put("DOCKERLINT_SHELLCHECK_CACHE", "0"); // never the user's own ShellCheck cache
     builder.environment().putAll(env);
     builder.environment().put("DOCKERLINT_JAR", jar.toString());
     for (Map.Entry<String, String> e : extra.entrySet()) {

@@ -52,6 +52,34 @@ class StartupClassesTest {
         .noneMatch(name -> name.startsWith("java.util.stream."));
   }
 
+  /**
+   * Without shellcheck on the PATH only the probe is loaded (one class of the package, which also
+   * holds the SC code family the catalog resolves); no process is started.
+   */
+  @Test
+  void aRunWithoutShellcheckLoadsOnlyTheProbeOfItsPackage() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\nRUN echo $HOME\n");
+    List<String> loaded = loadedClasses("Dockerfile");
+    assertThat(loaded).contains("dev.dockerlint.shellcheck.ShellCheck")
+        .filteredOn(name -> name.startsWith("dev.dockerlint.shellcheck.")).containsExactly("dev.dockerlint.shellcheck.ShellCheck");
+    assertThat(loaded).noneMatch(name -> name.equals("java.lang.ProcessBuilder"));
+  }
+
+  /** With shellcheck the run stays lean too: its own small JSON reader, no Jackson, no lambdas or streams. */
+  @Test
+  void aRunWithShellcheckLoadsNoJacksonAndLinksNoLambdas() throws Exception {
+    java.util.Optional<Path> shellcheck = dev.dockerlint.shellcheck.ShellCheck.onPath(System.getenv("PATH"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(shellcheck.isPresent(),
+        "shellcheck is not on the PATH (apt-get install shellcheck): the run with ShellCheck is not measured");
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\nRUN echo $HOME\nRUN <<EOF\nsh -c 'ls $x'\nEOF\n");
+    path = shellcheck.get().getParent().toString();
+    List<String> loaded = loadedClasses("Dockerfile");
+    assertThat(loaded).contains("dev.dockerlint.shellcheck.ShellCheckRunner", "dev.dockerlint.shellcheck.Json1")
+        .noneMatch(name -> name.startsWith("com.fasterxml.") || name.startsWith("org.yaml."))
+        .noneMatch(name -> name.startsWith("dev.dockerlint.") && name.contains("$$Lambda"))
+        .noneMatch(name -> name.startsWith("java.util.stream."));
+  }
+
   @Test
   void configFileLoadsSnakeYaml() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
@@ -99,6 +127,9 @@ class StartupClassesTest {
     return loadedClasses(List.of(), args);
   }
 
+  /** The child's PATH: by default a directory without shellcheck, so a run is a plain run wherever the tests run. */
+  private String path;
+
   private List<String> loadedClasses(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:off", "-verbose:class"));
@@ -106,8 +137,11 @@ class StartupClassesTest {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     Path log = dir.resolve("classes.log");
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("PATH", path != null ? path : Files.createDirectories(dir.resolve("empty-bin")).toString());
+    builder.environment().put("XDG_CACHE_HOME", Files.createDirectories(dir.resolve("cache")).toString()); // not the user's
+    Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
     List<String> names = new ArrayList<>();
     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
