@@ -86,6 +86,20 @@ public record ImageRef(String raw, String registry, String path, String tag, Str
     return p;
   }
 
+  /**
+   * The name of a Docker Official Image ({@code node}, {@code library/node},
+   * {@code docker.io/library/node}); empty for any other repository.
+   */
+  public Optional<String> officialName() {
+    boolean hub = registry == null || effectiveRegistry().equals("docker.io")
+        || effectiveRegistry().equals("index.docker.io") || effectiveRegistry().equals("registry-1.docker.io");
+    if (!hub) {
+      return Optional.empty();
+    }
+    String name = path.startsWith("library/") ? path.substring("library/".length()) : path;
+    return name.isEmpty() || name.indexOf('/') >= 0 ? Optional.empty() : Optional.of(name);
+  }
+
   /** The last path component: {@code bitnami/python} gives {@code python}. */
   public String baseName() {
     int slash = path.lastIndexOf('/');

@@ -137,4 +137,19 @@ class BuildQueriesTest {
     assertThat(NameSuggestion.closestStage(stages, "biulder")).isEqualTo("builder");
     assertThat(NameSuggestion.closestStage(stages, "runtime")).isNull();
   }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "node:20                        | node",
+      "library/node                   | node",
+      "docker.io/library/python:3.12  | python",
+      "docker.io/node                 | node",
+      "index.docker.io/library/alpine | alpine",
+      "bitnami/node:20                | ''",
+      "ghcr.io/library/node:20        | ''",
+      "localhost:5000/node            | ''",
+  })
+  void officialNameIsForDockerHubLibraryImagesOnly(String reference, String expected) {
+    assertThat(ImageRef.parse(reference).officialName().orElse("")).isEqualTo(expected);
+  }
 }
