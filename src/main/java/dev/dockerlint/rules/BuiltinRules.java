@@ -28,6 +28,9 @@ import dev.dockerlint.rules.paths.WorkdirRelative;
 import dev.dockerlint.rules.runtime.HealthcheckMissing;
 import dev.dockerlint.rules.runtime.InitProcess;
 import dev.dockerlint.rules.runtime.PythonUnbuffered;
+import dev.dockerlint.rules.security.AddChecksumMissing;
+import dev.dockerlint.rules.security.AddGitUnpinned;
+import dev.dockerlint.rules.security.AddPlainHttp;
 import dev.dockerlint.rules.security.CurlPipeShell;
 import dev.dockerlint.rules.security.ExposeSsh;
 import dev.dockerlint.rules.security.ImageUntrustedRegistry;
@@ -78,6 +81,9 @@ public final class BuiltinRules {
 
   public static List<Rule> all() {
     return List.of(
+        new AddChecksumMissing(),
+        new AddGitUnpinned(),
+        new AddPlainHttp(),
         new AptCleanup(),
         new AptNoInstallRecommends(),
         new AptUseAptGet(),
