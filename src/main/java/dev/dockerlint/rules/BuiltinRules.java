@@ -16,6 +16,7 @@ import dev.dockerlint.rules.packages.AptNoInstallRecommends;
 import dev.dockerlint.rules.packages.AptUseAptGet;
 import dev.dockerlint.rules.packages.BuildToolsInFinalStage;
 import dev.dockerlint.rules.packages.CacheMountSuggested;
+import dev.dockerlint.rules.packages.InstallFailureIgnored;
 import dev.dockerlint.rules.packages.InstallMissingYes;
 import dev.dockerlint.rules.packages.InstallThenRemove;
 import dev.dockerlint.rules.packages.NpmCi;
@@ -115,6 +116,7 @@ public final class BuiltinRules {
         new ImageUntagged(),
         new ImageUntrustedRegistry(),
         new InitProcess(),
+        new InstallFailureIgnored(),
         new InstallMissingYes(),
         new InstallThenRemove(),
         new InstructionCasing(),
