@@ -32,6 +32,7 @@ import dev.dockerlint.rules.runtime.PythonUnbuffered;
 import dev.dockerlint.rules.security.AddChecksumMissing;
 import dev.dockerlint.rules.security.AddGitUnpinned;
 import dev.dockerlint.rules.security.AddPlainHttp;
+import dev.dockerlint.rules.security.ChmodWorldWritable;
 import dev.dockerlint.rules.security.CurlPipeShell;
 import dev.dockerlint.rules.security.ExposeSsh;
 import dev.dockerlint.rules.security.ImageUntrustedRegistry;
@@ -93,6 +94,7 @@ public final class BuiltinRules {
         new BaseImageBloated(),
         new BuildToolsInFinalStage(),
         new CacheMountSuggested(),
+        new ChmodWorldWritable(),
         new ContinuationEmptyLine(),
         new CopyBeforeInstall(),
         new CopyDestSlash(),
