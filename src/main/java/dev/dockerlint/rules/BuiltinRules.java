@@ -24,6 +24,7 @@ import dev.dockerlint.rules.packages.PackageCacheLeft;
 import dev.dockerlint.rules.packages.PackageUnpinned;
 import dev.dockerlint.rules.packages.PipNoCacheDir;
 import dev.dockerlint.rules.paths.CopyDestSlash;
+import dev.dockerlint.rules.paths.CopyGlobToFile;
 import dev.dockerlint.rules.paths.CopyRelativeNoWorkdir;
 import dev.dockerlint.rules.paths.WorkdirRelative;
 import dev.dockerlint.rules.runtime.HealthcheckMissing;
@@ -100,6 +101,7 @@ public final class BuiltinRules {
         new CopyDestSlash(),
         new CopyFromSelf(),
         new CopyFromUnknownStage(),
+        new CopyGlobToFile(),
         new CopyRelativeNoWorkdir(),
         new CurlPipeShell(),
         new DockerignoreIncomplete(),

@@ -52,7 +52,9 @@ public final class ChmodWorldWritable implements Rule {
         Instruction target = instruction instanceof Onbuild onbuild ? onbuild.trigger() : instruction;
         if (target instanceof FileTransfer transfer) {
           for (Flag chmod : transfer.flags("chmod")) {
-            String mode = chmod.value() == null ? "" : file.scopeAt(instruction).expand(chmod.value()).value();
+            String mode = chmod.value() == null ? ""
+                : target != instruction ? chmod.value() // expanded in the child build
+                : file.scopeAt(instruction).expand(chmod.value()).value();
             if (worldWritable(mode)) {
               context.report(chmod.range(), target.name() + " --chmod=" + mode + " makes the copied files writable "
                   + "by every user; drop write for others (for example --chmod=755 or --chmod=644)");

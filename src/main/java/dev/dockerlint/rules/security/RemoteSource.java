@@ -52,12 +52,16 @@ record RemoteSource(Add add, Token token, String url, Kind kind, boolean known) 
             if (source.text().startsWith("<<")) {
               continue; // a heredoc
             }
-            Expansion expansion = scope.expand(source.text());
-            boolean known = expansion.error() == null;
-            for (String name : expansion.references()) {
-              known &= scope.hasValue(name);
-            }
-            String url = expansion.error() == null ? expansion.value() : source.text();
+            String url = source.text();
+            boolean known = url.indexOf('$') < 0;
+            if (target == instruction) {
+              Expansion expansion = scope.expand(source.text());
+              known = expansion.error() == null;
+              for (String name : expansion.references()) {
+                known &= scope.hasValue(name);
+              }
+              url = expansion.error() == null ? expansion.value() : source.text();
+            } // an ONBUILD trigger is expanded in the child build: taken as written
             Kind kind = kind(url);
             if (kind != null) {
               result.add(new RemoteSource(add, source, url, kind, known));

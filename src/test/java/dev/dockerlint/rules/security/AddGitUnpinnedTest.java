@@ -23,6 +23,8 @@ class AddGitUnpinnedTest {
             + "ADD https://github.com/moby/buildkit.git#${COMMIT} /src\n",
         // a ref set only by --build-arg may be a commit
         "FROM alpine:3.20\nARG REF\nADD https://github.com/moby/buildkit.git#${REF} /src\n",
+        // an ONBUILD trigger is expanded in the child build, with the child's values
+        "FROM alpine:3.20\nARG REF=main\nONBUILD ADD https://github.com/moby/buildkit.git#${REF} /src\n",
         // not a git source: a download (add-checksum-missing's)
         "FROM alpine:3.20\nADD https://github.com/moby/buildkit/archive/v0.10.1.tar.gz /src\n",
         "FROM alpine:3.20\nADD repo.git /src\n",

@@ -32,6 +32,7 @@ class ChmodWorldWritableTest {
         "FROM debian:12\nRUN echo 'chmod 777 /app' >> /notes\n",
         "FROM debian:12\nRUN mkdir -m 755 /data\n",
         "FROM debian:12\nCOPY --chmod=755 app /app\n",
+        "FROM debian:12\nARG MODE=777\nONBUILD COPY --chmod=$MODE app /app\n",
         "FROM debian:12\nRUN chmod -w /app/config\n");
   }
 
@@ -53,6 +54,7 @@ class ChmodWorldWritableTest {
         "FROM debian:12\nARG MODE=0666\nADD [|--chmod=$MODE|] app.conf /etc/app.conf\n",
         "FROM debian:12\nRUN <<EOF\nmkdir /data\nchmod [|777|] /data\nEOF\n",
         "FROM debian:12\nONBUILD RUN chmod -R [|777|] /app\n",
+        "FROM debian:12\nONBUILD COPY [|--chmod=0777|] app /app\n",
         "FROM debian:12\nRUN mkdir /app \\\n  # open it up\n  && chmod -R [|777|] /app\n",
         "FROM debian:12 AS build\nRUN chmod [|777|] /out\nFROM debian:12\nCOPY --from=build /out /out\n");
   }
