@@ -12,6 +12,7 @@ import dev.dockerlint.rules.images.ImageUntagged;
 import dev.dockerlint.rules.images.PlatformRedundant;
 import dev.dockerlint.rules.labels.LabelSchema;
 import dev.dockerlint.rules.packages.AptCleanup;
+import dev.dockerlint.rules.packages.AptKeyDeprecated;
 import dev.dockerlint.rules.packages.AptNoInstallRecommends;
 import dev.dockerlint.rules.packages.AptUseAptGet;
 import dev.dockerlint.rules.packages.BuildToolsInFinalStage;
@@ -88,6 +89,7 @@ public final class BuiltinRules {
         new AddGitUnpinned(),
         new AddPlainHttp(),
         new AptCleanup(),
+        new AptKeyDeprecated(),
         new AptNoInstallRecommends(),
         new AptUseAptGet(),
         new ArgDefaultInvalidInFrom(),
