@@ -40,6 +40,7 @@ import dev.dockerlint.rules.security.ExposeSsh;
 import dev.dockerlint.rules.security.ImageUntrustedRegistry;
 import dev.dockerlint.rules.security.SecretInEnv;
 import dev.dockerlint.rules.security.SecretLiteral;
+import dev.dockerlint.rules.security.SigningKeyHttp;
 import dev.dockerlint.rules.security.TlsVerificationDisabled;
 import dev.dockerlint.rules.security.UnsignedPackages;
 import dev.dockerlint.rules.security.UserRoot;
@@ -145,6 +146,7 @@ public final class BuiltinRules {
         new SecretInEnv(),
         new SecretLiteral(),
         new ShellSymlink(),
+        new SigningKeyHttp(),
         new StageNameCasing(),
         new StageNameDuplicate(),
         new StageNameReserved(),
