@@ -48,6 +48,7 @@ import dev.dockerlint.rules.security.UserUidNumeric;
 import dev.dockerlint.rules.shell.Pipefail;
 import dev.dockerlint.rules.shell.RunCd;
 import dev.dockerlint.rules.shell.RunConsecutive;
+import dev.dockerlint.rules.shell.RunExport;
 import dev.dockerlint.rules.shell.RunSudo;
 import dev.dockerlint.rules.shell.RunUselessCommand;
 import dev.dockerlint.rules.shell.ShellSymlink;
@@ -141,6 +142,7 @@ public final class BuiltinRules {
         new PythonUnbuffered(),
         new RunCd(),
         new RunConsecutive(),
+        new RunExport(),
         new RunSudo(),
         new RunUselessCommand(),
         new SecretInEnv(),
