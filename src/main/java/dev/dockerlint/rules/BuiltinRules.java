@@ -28,6 +28,7 @@ import dev.dockerlint.rules.paths.CopyDestSlash;
 import dev.dockerlint.rules.paths.CopyGlobToFile;
 import dev.dockerlint.rules.paths.CopyRelativeNoWorkdir;
 import dev.dockerlint.rules.paths.WorkdirRelative;
+import dev.dockerlint.rules.runtime.CmdSudo;
 import dev.dockerlint.rules.runtime.HealthcheckMissing;
 import dev.dockerlint.rules.runtime.InitProcess;
 import dev.dockerlint.rules.runtime.PythonUnbuffered;
@@ -100,6 +101,7 @@ public final class BuiltinRules {
         new BuildToolsInFinalStage(),
         new CacheMountSuggested(),
         new ChmodWorldWritable(),
+        new CmdSudo(),
         new ContinuationEmptyLine(),
         new CopyBeforeInstall(),
         new CopyDestSlash(),
