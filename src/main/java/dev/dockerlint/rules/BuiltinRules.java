@@ -37,6 +37,7 @@ import dev.dockerlint.rules.security.AddGitUnpinned;
 import dev.dockerlint.rules.security.AddPlainHttp;
 import dev.dockerlint.rules.security.ChmodWorldWritable;
 import dev.dockerlint.rules.security.CurlPipeShell;
+import dev.dockerlint.rules.security.DefaultCredentials;
 import dev.dockerlint.rules.security.ExposeSsh;
 import dev.dockerlint.rules.security.ImageUntrustedRegistry;
 import dev.dockerlint.rules.security.SecretInEnv;
@@ -110,6 +111,7 @@ public final class BuiltinRules {
         new CopyGlobToFile(),
         new CopyRelativeNoWorkdir(),
         new CurlPipeShell(),
+        new DefaultCredentials(),
         new DockerignoreIncomplete(),
         new DockerignoreMissing(),
         new DuplicateInstruction(),

@@ -56,6 +56,9 @@ public final class SecretInEnv implements Rule {
           String value = file.scopeAt(env).expand(pair.value().text()).value();
           if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
             context.redact(pair.value().range(), value);
+            if (DefaultCredentials.defaultPassword(name, value, env, file.scopeAt(env)) != null) {
+              continue; // a guessable default: default-credentials says so, with the advice that fits
+            }
             context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "
                 + "pass it at build time with RUN --mount=type=secret (or at run time) instead");
           }
@@ -97,7 +100,8 @@ public final class SecretInEnv implements Rule {
     return false;
   }
 
-  private static List<String> words(String name) {
+  /** The words of a variable name, lower-cased: split on {@code _}, {@code -}, {@code .} and camelCase. */
+  static List<String> words(String name) {
     List<String> words = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
