@@ -5,6 +5,7 @@ import dev.dockerlint.rules.context.CopyBeforeInstall;
 import dev.dockerlint.rules.context.DockerignoreIncomplete;
 import dev.dockerlint.rules.context.DockerignoreMissing;
 import dev.dockerlint.rules.images.BaseImageBloated;
+import dev.dockerlint.rules.images.FinalStageBuildPlatform;
 import dev.dockerlint.rules.images.FromPlatformConst;
 import dev.dockerlint.rules.images.ImageDigest;
 import dev.dockerlint.rules.images.ImageLatest;
@@ -119,6 +120,7 @@ public final class BuiltinRules {
         new EnvSelfReference(),
         new ExposeInvalid(),
         new ExposeSsh(),
+        new FinalStageBuildPlatform(),
         new FirstInstruction(),
         new FromAsCasing(),
         new FromPlatformConst(),
