@@ -33,6 +33,7 @@ import dev.dockerlint.rules.runtime.CmdSudo;
 import dev.dockerlint.rules.runtime.HealthcheckMissing;
 import dev.dockerlint.rules.runtime.InitProcess;
 import dev.dockerlint.rules.runtime.PythonUnbuffered;
+import dev.dockerlint.rules.runtime.ShellFormWithoutShell;
 import dev.dockerlint.rules.security.AddChecksumMissing;
 import dev.dockerlint.rules.security.AddGitUnpinned;
 import dev.dockerlint.rules.security.AddPlainHttp;
@@ -153,6 +154,7 @@ public final class BuiltinRules {
         new RunUselessCommand(),
         new SecretInEnv(),
         new SecretLiteral(),
+        new ShellFormWithoutShell(),
         new ShellSymlink(),
         new SigningKeyHttp(),
         new StageNameCasing(),
