@@ -31,6 +31,7 @@ import dev.dockerlint.rules.paths.CopyRelativeNoWorkdir;
 import dev.dockerlint.rules.paths.WorkdirRelative;
 import dev.dockerlint.rules.runtime.CmdSudo;
 import dev.dockerlint.rules.runtime.HealthcheckMissing;
+import dev.dockerlint.rules.runtime.HealthcheckToolMissing;
 import dev.dockerlint.rules.runtime.InitProcess;
 import dev.dockerlint.rules.runtime.PythonUnbuffered;
 import dev.dockerlint.rules.runtime.ShellFormWithoutShell;
@@ -126,6 +127,7 @@ public final class BuiltinRules {
         new FromAsCasing(),
         new FromPlatformConst(),
         new HealthcheckMissing(),
+        new HealthcheckToolMissing(),
         new ImageDigest(),
         new ImageLatest(),
         new ImageUntagged(),
