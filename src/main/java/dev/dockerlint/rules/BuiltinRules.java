@@ -30,6 +30,7 @@ import dev.dockerlint.rules.paths.CopyGlobToFile;
 import dev.dockerlint.rules.paths.CopyRelativeNoWorkdir;
 import dev.dockerlint.rules.paths.WorkdirRelative;
 import dev.dockerlint.rules.runtime.CmdSudo;
+import dev.dockerlint.rules.runtime.GoStaticBinary;
 import dev.dockerlint.rules.runtime.HealthcheckMissing;
 import dev.dockerlint.rules.runtime.HealthcheckToolMissing;
 import dev.dockerlint.rules.runtime.InitProcess;
@@ -126,6 +127,7 @@ public final class BuiltinRules {
         new FirstInstruction(),
         new FromAsCasing(),
         new FromPlatformConst(),
+        new GoStaticBinary(),
         new HealthcheckMissing(),
         new HealthcheckToolMissing(),
         new ImageDigest(),
