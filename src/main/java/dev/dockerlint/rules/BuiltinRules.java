@@ -35,6 +35,7 @@ import dev.dockerlint.rules.runtime.HealthcheckMissing;
 import dev.dockerlint.rules.runtime.HealthcheckToolMissing;
 import dev.dockerlint.rules.runtime.InitProcess;
 import dev.dockerlint.rules.runtime.PythonUnbuffered;
+import dev.dockerlint.rules.runtime.ScratchNoCaCerts;
 import dev.dockerlint.rules.runtime.ShellFormWithoutShell;
 import dev.dockerlint.rules.security.AddChecksumMissing;
 import dev.dockerlint.rules.security.AddGitUnpinned;
@@ -156,6 +157,7 @@ public final class BuiltinRules {
         new RunExport(),
         new RunSudo(),
         new RunUselessCommand(),
+        new ScratchNoCaCerts(),
         new SecretInEnv(),
         new SecretLiteral(),
         new ShellFormWithoutShell(),
