@@ -22,6 +22,7 @@ import dev.dockerlint.rules.packages.InstallFailureIgnored;
 import dev.dockerlint.rules.packages.InstallMissingYes;
 import dev.dockerlint.rules.packages.InstallThenRemove;
 import dev.dockerlint.rules.packages.NpmCi;
+import dev.dockerlint.rules.packages.NpmDevDependencies;
 import dev.dockerlint.rules.packages.PackageCacheLeft;
 import dev.dockerlint.rules.packages.PackageUnpinned;
 import dev.dockerlint.rules.packages.PipNoCacheDir;
@@ -145,6 +146,7 @@ public final class BuiltinRules {
         new LabelSchema(),
         new MaintainerDeprecated(),
         new NpmCi(),
+        new NpmDevDependencies(),
         new OnbuildForbidden(),
         new PackageCacheLeft(),
         new PackageUnpinned(),
