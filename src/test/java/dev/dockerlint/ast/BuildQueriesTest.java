@@ -152,4 +152,15 @@ class BuildQueriesTest {
   void officialNameIsForDockerHubLibraryImagesOnly(String reference, String expected) {
     assertThat(ImageRef.parse(reference).officialName().orElse("")).isEqualTo(expected);
   }
+
+  @Test
+  void sourceStageIsTheLastEarlierStageOfTheNameOrTheIndex() {
+    Dockerfile file = parse("FROM a AS Build\nFROM b AS build\nFROM c\nCOPY --from=BUILD /x /x\nCOPY --from=0 /y /y\n"
+        + "COPY --from=2 /z /z\nCOPY --from=alpine:3.20 /w /w\nCOPY --from=later /v /v\nFROM d AS later\n");
+    List<String> sources = new ArrayList<>();
+    for (CopyFrom copy : file.copyFroms()) {
+      sources.add(copy.value() + "=" + file.sourceStage(copy).map(s -> String.valueOf(s.index())).orElse("-"));
+    }
+    assertThat(sources).containsExactly("BUILD=1", "0=0", "2=-", "alpine:3.20=-", "later=-");
+  }
 }

@@ -33,13 +33,14 @@ public final class InstallFailureIgnored implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     for (ShellRun run : file.shellRuns(true)) {
       List<ShellCommand> commands = run.commands();
+      int[] swallowers = swallowers(commands);
       Set<ShellCommand> reported = Collections.newSetFromMap(new IdentityHashMap<>());
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand install = commands.get(i).invoked();
         if (install == null || install.is("go") || !PackageManager.installs(install)) {
           continue; // 'go get x || true' is the GOPATH idiom for fetching a tree that does not build at its root
         }
-        ShellCommand swallower = swallower(commands, i);
+        ShellCommand swallower = swallowers[i] < 0 ? null : commands.get(swallowers[i]);
         if (swallower != null && reported.add(swallower)) {
           context.report(swallower.range(), "'|| " + text(swallower) + "' swallows a failure of '" + label(install)
               + "', so the build goes on without the packages; "
@@ -50,28 +51,27 @@ public final class InstallFailureIgnored implements Rule {
   }
 
   /**
-   * The command that the install at {@code index} falls through to when it fails, if it always
-   * succeeds: the install and the commands joined to it by {@code &&} or a pipe, then {@code ||}
-   * and {@code true}, {@code :}, {@code exit 0}, or an {@code echo}/{@code printf} not followed by
-   * {@code exit 1} or {@code false}.
+   * For each command, the index of the command it falls through to when it fails, if that one
+   * always succeeds, else -1: the command and the commands joined to it by {@code &&} or a pipe,
+   * then {@code ||} and {@code true}, {@code :}, {@code exit 0}, or an {@code echo}/{@code printf}
+   * not followed by {@code exit 1} or {@code false}. Worked out from the end, so that a chain of
+   * many commands is walked once, not once per command.
    */
-  private static ShellCommand swallower(List<ShellCommand> commands, int index) {
-    int at = index;
-    while (true) {
-      ShellCommand current = commands.get(at);
-      Separator separator = current.separator();
+  private static int[] swallowers(List<ShellCommand> commands) {
+    int[] result = new int[commands.size()];
+    for (int at = commands.size() - 1; at >= 0; at--) {
+      result[at] = -1;
+      Separator separator = commands.get(at).separator();
       if (separator != Separator.AND && separator != Separator.PIPE && separator != Separator.OR) {
-        return null;
+        continue;
       }
       int next = nextAtSameDepth(commands, at);
       if (next < 0) {
-        return null;
+        continue;
       }
-      if (separator == Separator.OR) {
-        return alwaysSucceeds(commands, next) ? commands.get(next) : null;
-      }
-      at = next;
+      result[at] = separator == Separator.OR ? (alwaysSucceeds(commands, next) ? next : -1) : result[next];
     }
+    return result;
   }
 
   /**

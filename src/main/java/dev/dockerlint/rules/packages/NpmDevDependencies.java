@@ -48,15 +48,30 @@ public final class NpmDevDependencies implements Rule {
         }
       }
     }
+    // where the last prune of dev dependencies is: an install before it is pruned later
+    int lastPruneRun = -1;
+    int lastPruneCommand = -1;
+    for (int r = 0; r < runs.size(); r++) {
+      List<ShellCommand> commands = ((ShellForm) runs.get(r).command()).script().commands();
+      for (int i = 0; i < commands.size(); i++) {
+        if (prunesDev(commands.get(i).invoked())) {
+          lastPruneRun = r;
+          lastPruneCommand = i;
+        }
+      }
+    }
     for (int r = 0; r < runs.size(); r++) {
       Run run = runs.get(r);
       Scope scope = file.scopeAt(run);
       List<ShellCommand> commands = ((ShellForm) run.command()).script().commands();
+      boolean exported = false;
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand raw = commands.get(i);
+        exported |= exportsProduction(raw);
         ShellCommand npm = raw.invoked();
+        boolean prunedLater = r < lastPruneRun || r == lastPruneRun && i < lastPruneCommand;
         if (npm == null || !npm.is("npm") || !installsProject(npm) || omitsDev(npm) || productionEnv(raw, scope)
-            || exportedBefore(commands, i) || prunedLater(runs, r, i)) {
+            || exported || prunedLater) {
           continue;
         }
         String sub = PackageManager.subcommand(npm).value();
@@ -132,34 +147,23 @@ public final class NpmDevDependencies implements Rule {
         || name.equals("NPM_CONFIG_OMIT") && value.contains("dev");
   }
 
-  /** {@code export NODE_ENV=production} earlier in the same RUN. */
-  private static boolean exportedBefore(List<ShellCommand> commands, int index) {
-    for (int j = 0; j < index; j++) {
-      ShellCommand before = commands.get(j);
-      if (before.is("export") || before.words().isEmpty()) {
-        List<Word> words = before.is("export") ? before.arguments() : before.assignments();
-        for (Word word : words) {
-          if (isProduction(word.value())) {
-            return true;
-          }
-        }
+  /** {@code export NODE_ENV=production} or a bare {@code NODE_ENV=production}. */
+  private static boolean exportsProduction(ShellCommand command) {
+    if (!command.is("export") && !command.words().isEmpty()) {
+      return false;
+    }
+    List<Word> words = command.is("export") ? command.arguments() : command.assignments();
+    for (Word word : words) {
+      if (isProduction(word.value())) {
+        return true;
       }
     }
     return false;
   }
 
-  /** An {@code npm prune --omit=dev} (or {@code --production}) after the install, in this RUN or a later one. */
-  private static boolean prunedLater(List<Run> runs, int runIndex, int commandIndex) {
-    for (int r = runIndex; r < runs.size(); r++) {
-      List<ShellCommand> commands = ((ShellForm) runs.get(r).command()).script().commands();
-      for (int i = r == runIndex ? commandIndex + 1 : 0; i < commands.size(); i++) {
-        ShellCommand command = commands.get(i).invoked();
-        if (command != null && command.is("npm") && PackageManager.subcommand(command) != null
-            && PackageManager.subcommand(command).value().equals("prune") && omitsDev(command)) {
-          return true;
-        }
-      }
-    }
-    return false;
+  /** {@code npm prune --omit=dev} or {@code npm prune --production}. */
+  private static boolean prunesDev(ShellCommand command) {
+    return command != null && command.is("npm") && PackageManager.subcommand(command) != null
+        && PackageManager.subcommand(command).value().equals("prune") && omitsDev(command);
   }
 }

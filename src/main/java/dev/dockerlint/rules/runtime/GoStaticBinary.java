@@ -50,20 +50,45 @@ public final class GoStaticBinary implements Rule {
     if (libc != BaseImages.Libc.NONE && libc != BaseImages.Libc.MUSL) {
       return;
     }
+    boolean[] isShipped = new boolean[file.stages().size()];
+    for (Stage stage : shipped) {
+      isShipped[stage.index()] = true;
+    }
+    // per stage, once: the first COPY --from of it into a shipped stage, if its image is a glibc golang
+    CopyFrom[] copies = new CopyFrom[file.stages().size()];
+    for (CopyFrom copy : file.copyFroms()) {
+      Optional<Stage> source = file.sourceStage(copy);
+      if (source.isPresent() && copies[source.get().index()] == null && isShipped[copy.stage().index()]) {
+        copies[source.get().index()] = copy;
+      }
+    }
+    // the stage at the root of each stage's chain, in one pass: a stage's base comes before it
+    int[] root = new int[copies.length];
+    for (Stage stage : file.stages()) {
+      int base = stage.baseStage();
+      root[stage.index()] = base >= 0 && base < stage.index() ? root[base] : stage.index();
+    }
+    for (int s = 0; s < copies.length; s++) {
+      if (copies[s] != null && !glibcGolang(file, file.stages().get(root[s]))) {
+        copies[s] = null;
+      }
+    }
     for (ShellRun run : file.shellRuns(false)) {
-      Stage builder = run.stage();
-      CopyFrom copy = copiedInto(file, builder, shipped);
-      if (copy == null || !glibcGolang(file, builder)) {
+      CopyFrom copy = copies[run.stage().index()];
+      if (copy == null) {
         continue;
       }
       Scope scope = file.scopeAt(run.run());
-      List<ShellCommand> commands = run.commands();
-      for (int i = 0; i < commands.size(); i++) {
-        ShellCommand raw = commands.get(i);
+      boolean disabledByScope = scope.get("CGO_ENABLED").isPresent()
+          && "0".equals(scope.get("CGO_ENABLED").get().value());
+      boolean exported = false;
+      for (ShellCommand raw : run.commands()) {
+        exported |= disablesCgo(raw);
         ShellCommand go = raw.invoked();
         if (go == null || !go.is("go") || PackageManager.subcommand(go) == null
             || !BUILDS.contains(PackageManager.subcommand(go).value())
-            || cgoDisabled(raw, commands, i, scope) || linksStatically(go) || crossCompilesAway(raw, scope)) {
+            || disabledByScope || exported || cgoDisabledFor(raw) || linksStatically(go)
+            || crossCompilesAway(raw, scope)) {
           continue;
         }
         String into = target.get().isScratch() ? "'scratch', which has no C library"
@@ -77,35 +102,15 @@ public final class GoStaticBinary implements Rule {
     }
   }
 
-  /** The first COPY --from of the builder (by name or index) into a shipped stage, or null. */
-  private static CopyFrom copiedInto(Dockerfile file, Stage builder, List<Stage> shipped) {
-    for (CopyFrom copy : file.copyFroms()) {
-      boolean named = copy.isNumeric() ? Integer.parseInt(copy.value()) == builder.index()
-          : builder.name() != null && builder.name().equalsIgnoreCase(copy.value());
-      if (named && copy.stage() != builder && shipped.contains(copy.stage())) {
-        return copy;
-      }
-    }
-    return null;
+  /** The root stage's image is an official golang image on Debian (glibc, with gcc). */
+  private static boolean glibcGolang(Dockerfile file, Stage root) {
+    Optional<ImageRef> image = file.resolvedBaseImage(root);
+    return image.isPresent() && image.get().officialName().orElse("").equals("golang")
+        && BaseImages.libc(image.get()) == BaseImages.Libc.GLIBC;
   }
 
-  /** The builder's root image is an official golang image on Debian (glibc, with gcc). */
-  private static boolean glibcGolang(Dockerfile file, Stage builder) {
-    List<Stage> chain = file.lineage(builder);
-    Optional<ImageRef> root = file.resolvedBaseImage(chain.get(chain.size() - 1));
-    return root.isPresent() && root.get().officialName().orElse("").equals("golang")
-        && BaseImages.libc(root.get()) == BaseImages.Libc.GLIBC;
-  }
-
-  /**
-   * CGO_ENABLED=0 from ENV or ARG, as the command's own assignment or through {@code env}, or
-   * exported earlier in the same RUN.
-   */
-  private static boolean cgoDisabled(ShellCommand raw, List<ShellCommand> commands, int index, Scope scope) {
-    Optional<Variable> variable = scope.get("CGO_ENABLED");
-    if (variable.isPresent() && "0".equals(variable.get().value())) {
-      return true;
-    }
+  /** CGO_ENABLED=0 as the command's own assignment, or through {@code env CGO_ENABLED=0 go build}. */
+  private static boolean cgoDisabledFor(ShellCommand raw) {
     for (Word word : raw.assignments()) {
       if (word.value().equals("CGO_ENABLED=0")) {
         return true;
@@ -113,18 +118,17 @@ public final class GoStaticBinary implements Rule {
     }
     for (Word word : raw.words()) {
       if (word.value().equals("CGO_ENABLED=0")) {
-        return true; // env CGO_ENABLED=0 go build
-      }
-    }
-    for (int j = 0; j < index; j++) {
-      ShellCommand before = commands.get(j);
-      if (before.is("export") && before.hasArgument("CGO_ENABLED=0")
-          || before.words().isEmpty() && hasAssignment(before, "CGO_ENABLED=0")
-          || before.is("go") && before.hasArgument("-w") && before.hasArgument("CGO_ENABLED=0")) {
         return true;
       }
     }
     return false;
+  }
+
+  /** {@code export CGO_ENABLED=0}, a bare {@code CGO_ENABLED=0} or {@code go env -w CGO_ENABLED=0}: for the rest of the RUN. */
+  private static boolean disablesCgo(ShellCommand command) {
+    return command.is("export") && command.hasArgument("CGO_ENABLED=0")
+        || command.words().isEmpty() && hasAssignment(command, "CGO_ENABLED=0")
+        || command.is("go") && command.hasArgument("-w") && command.hasArgument("CGO_ENABLED=0");
   }
 
   private static boolean hasAssignment(ShellCommand command, String assignment) {

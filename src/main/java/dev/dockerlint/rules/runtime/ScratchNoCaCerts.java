@@ -119,23 +119,28 @@ public final class ScratchNoCaCerts implements Rule {
         }
       }
     }
+    // the stages the shipped ones copy from, and the stages those are built on
+    boolean[] shippedStage = new boolean[file.stages().size()];
+    for (Stage stage : shipped) {
+      shippedStage[stage.index()] = true;
+    }
+    boolean[] copiedFrom = new boolean[file.stages().size()];
     for (CopyFrom copy : file.copyFroms()) {
-      if (!shipped.contains(copy.stage())) {
+      Optional<Stage> source = file.sourceStage(copy);
+      for (Stage s = source.isPresent() && shippedStage[copy.stage().index()] ? source.get() : null;
+          s != null && !copiedFrom[s.index()];
+          s = s.isBuiltOnStage() && s.baseStage() < s.index() ? file.stages().get(s.baseStage()) : null) {
+        copiedFrom[s.index()] = true;
+      }
+    }
+    for (ShellRun run : file.shellRuns(false)) {
+      if (!copiedFrom[run.stage().index()]) {
         continue;
       }
-      Stage source = sourceStage(file, copy);
-      if (source == null) {
-        continue;
-      }
-      for (ShellRun run : file.shellRuns(false)) {
-        if (file.lineage(source).contains(run.stage())) {
-          for (ShellCommand raw : run.commands()) {
-            ShellCommand command = raw.unwrapped();
-            if (command.is("update-ca-certificates") || installsCaCertificates(command)) {
-              return "stage " + describe(run.stage()) + " installs them (line " + run.run().range().startLine()
-                  + ")";
-            }
-          }
+      for (ShellCommand raw : run.commands()) {
+        ShellCommand command = raw.unwrapped();
+        if (command.is("update-ca-certificates") || installsCaCertificates(command)) {
+          return "stage " + describe(run.stage()) + " installs them (line " + run.run().range().startLine() + ")";
         }
       }
     }
@@ -162,22 +167,6 @@ public final class ScratchNoCaCerts implements Rule {
       return shell.text().text().contains("https://");
     }
     return false;
-  }
-
-  /** The earlier stage a COPY --from names (the last of that name, as BuildKit resolves it), or null. */
-  private static Stage sourceStage(Dockerfile file, CopyFrom copy) {
-    Stage found = null;
-    for (Stage stage : file.stages()) {
-      if (stage.index() >= copy.stage().index()) {
-        break;
-      }
-      boolean named = copy.isNumeric() ? Integer.parseInt(copy.value()) == stage.index()
-          : stage.name() != null && stage.name().equalsIgnoreCase(copy.value());
-      if (named) {
-        found = stage;
-      }
-    }
-    return found;
   }
 
   private static String describe(Stage stage) {

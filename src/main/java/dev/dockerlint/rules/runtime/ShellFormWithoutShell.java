@@ -21,7 +21,6 @@ import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.Word;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,12 +46,27 @@ public final class ShellFormWithoutShell implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    for (Stage stage : file.stages()) {
-      Optional<ImageRef> root = file.rootImage(stage);
-      if (root.isEmpty() || !BaseImages.hasNoShell(root.get()) || bringsShell(file, stage)) {
+    // in one pass over the stages, in order (a stage's base comes before it): the image at the root
+    // of each stage's chain, and whether a stage of its chain brings a shell or sets SHELL
+    List<Stage> stages = file.stages();
+    ImageRef[] roots = new ImageRef[stages.size()];
+    boolean[] shellAtEnd = new boolean[stages.size()];
+    for (Stage stage : stages) {
+      int base = stage.baseStage() >= 0 && stage.baseStage() < stage.index() ? stage.baseStage() : -1;
+      roots[stage.index()] = base >= 0 ? roots[base] : stage.image().orElse(null);
+      boolean shell = base >= 0 && shellAtEnd[base];
+      for (Instruction instruction : stage.instructions()) {
+        shell |= instruction instanceof Shell || instruction instanceof FileTransfer t && bringsShell(t);
+      }
+      shellAtEnd[stage.index()] = shell;
+    }
+    for (Stage stage : stages) {
+      ImageRef root = roots[stage.index()];
+      int base = stage.baseStage() >= 0 && stage.baseStage() < stage.index() ? stage.baseStage() : -1;
+      if (root == null || !BaseImages.hasNoShell(root) || base >= 0 && shellAtEnd[base]) {
         continue;
       }
-      boolean shellKnown = file.inherited(stage, Shell.class).isPresent();
+      boolean shellKnown = false;
       for (Instruction instruction : stage.instructions()) {
         if (instruction instanceof Shell) {
           shellKnown = true; // a SHELL names a shell the author put there
@@ -68,7 +82,7 @@ public final class ShellFormWithoutShell implements Rule {
             : target instanceof Entrypoint entrypoint ? entrypoint.command()
             : target instanceof Healthcheck healthcheck ? healthcheck.command() : null;
         if (command instanceof ShellForm shell && !shell.text().text().isBlank()) {
-          context.report(shell.text(), message(target, target != instruction, root.get()));
+          context.report(shell.text(), message(target, target != instruction, root));
         }
       }
     }
@@ -85,22 +99,6 @@ public final class ShellFormWithoutShell implements Rule {
         : instruction.name() + " [\"/app\"]";
     return name + " in shell form runs /bin/sh -c, but '" + root.raw() + "' has no shell, so " + consequence
         + "; write it in exec form (" + example + ")";
-  }
-
-  /** A stage the given one is built on copied a shell in. */
-  private static boolean bringsShell(Dockerfile file, Stage stage) {
-    List<Stage> chain = file.lineage(stage);
-    for (int i = 1; i < chain.size(); i++) {
-      for (FileTransfer transfer : chain.get(i).instructions(FileTransfer.class)) {
-        if (bringsShell(transfer)) {
-          return true;
-        }
-      }
-      if (!chain.get(i).instructions(Shell.class).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

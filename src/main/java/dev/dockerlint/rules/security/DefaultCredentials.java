@@ -58,13 +58,14 @@ public final class DefaultCredentials implements Rule {
       if (target instanceof Env env) {
         // an ONBUILD trigger is expanded in the child build: its value is taken as written
         Scope scope = trigger ? new Scope(Map.of(), file.escape()) : file.scopeAt(env);
+        Map<String, String> values = envValues(env);
         for (KeyValue pair : env.pairs()) {
           String name = pair.key().text();
           String value = trigger ? unquoted(pair.value().text()) : scope.expand(pair.value().text()).value();
           if (trigger && value.indexOf('$') >= 0) {
             continue;
           }
-          String why = defaultPassword(name, value, env, scope);
+          String why = defaultPassword(name, value, values, scope);
           if (why != null) {
             context.redact(pair.value().range(), value);
             context.report(pair.value(), "ENV " + name + "=" + Secrets.masked(value) + " is " + why + ", which "
@@ -82,9 +83,10 @@ public final class DefaultCredentials implements Rule {
    * Why an ENV pair sets a default password ("a well-known default password", "the same as
    * MYSQL_USER"), or null: its name has a password word ({@code PASSWORD}, {@code PASS},
    * {@code PASSWD}, {@code PWD} but not the whole name {@code PWD}, {@code SECRET}...) and its value
-   * is a known default or the value of a user-name variable set in the same ENV or before it.
+   * is a known default, or the value of the matching user-name variable ({@code MYSQL_PASSWORD}
+   * and {@code MYSQL_USER}) set in the same ENV or before it.
    */
-  static String defaultPassword(String name, String value, Env env, Scope scope) {
+  static String defaultPassword(String name, String value, Map<String, String> envValues, Scope scope) {
     String v = value.strip();
     if (v.isEmpty() || !isPasswordName(name)) {
       return null;
@@ -92,18 +94,52 @@ public final class DefaultCredentials implements Rule {
     if (DEFAULT_PASSWORDS.contains(v.toLowerCase(Locale.ROOT))) {
       return "a well-known default password";
     }
-    for (KeyValue pair : env.pairs()) {
-      String other = pair.key().text();
-      if (isUserName(other) && scope.expand(pair.value().text()).value().strip().equals(v)) {
-        return "the same as " + other;
+    for (String user : userNames(name)) {
+      // the values of one ENV see the state before it, so a user set in it is read from its text
+      String written = envValues.get(user);
+      String userValue = written == null ? null : scope.expand(written).value().strip();
+      if (userValue == null) {
+        Optional<Variable> variable = scope.get(user);
+        userValue = variable.isPresent() ? variable.get().value() : null;
       }
-    }
-    for (Map.Entry<String, Variable> entry : scope.variables().entrySet()) {
-      if (isUserName(entry.getKey()) && v.equals(entry.getValue().value())) {
-        return "the same as " + entry.getKey();
+      if (v.equals(userValue)) {
+        return "the same as " + user;
       }
     }
     return null;
+  }
+
+  /** The keys of an ENV and their values as written (the last of a key wins, as it does in the build). */
+  static Map<String, String> envValues(Env env) {
+    Map<String, String> values = new java.util.HashMap<>();
+    for (KeyValue pair : env.pairs()) {
+      values.put(pair.key().text(), pair.value().text());
+    }
+    return values;
+  }
+
+  /**
+   * The user-name variables that go with a password variable: its password word replaced by USER,
+   * USERNAME or LOGIN, in the same case ({@code MYSQL_PASSWORD} gives {@code MYSQL_USER}...).
+   */
+  private static List<String> userNames(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String word : new String[] {"password", "passwd", "pass", "pwd"}) {
+      int at = lower.lastIndexOf(word);
+      if (at < 0) {
+        continue;
+      }
+      String written = name.substring(at, at + word.length());
+      List<String> names = new java.util.ArrayList<>();
+      for (String user : new String[] {"user", "username", "login"}) {
+        String cased = written.equals(written.toUpperCase(Locale.ROOT)) ? user.toUpperCase(Locale.ROOT)
+            : Character.isUpperCase(written.charAt(0)) ? Character.toUpperCase(user.charAt(0)) + user.substring(1)
+            : user;
+        names.add(name.substring(0, at) + cased + name.substring(at + word.length()));
+      }
+      return names;
+    }
+    return List.of();
   }
 
   private static String unquoted(String text) {
@@ -128,30 +164,22 @@ public final class DefaultCredentials implements Rule {
     return false;
   }
 
-  private static boolean isUserName(String name) {
-    List<String> words = SecretInEnv.words(name);
-    if (words.isEmpty()) {
-      return false;
-    }
-    String last = words.get(words.size() - 1);
-    return last.equals("user") || last.equals("username") || last.equals("login");
-  }
-
   /**
    * {@code echo 'user:pass' | chpasswd} and {@code echo pass | passwd --stdin user}: a literal
    * password given to the account database in the build.
    */
   private static void checkChpasswd(ShellScript script, RuleContext context) {
-    for (ShellCommand raw : script.commands()) {
-      ShellCommand writer = raw.invoked();
+    List<ShellCommand> commands = script.commands();
+    for (int i = 0; i < commands.size(); i++) {
+      ShellCommand writer = commands.get(i).invoked();
       if (writer == null || !(writer.is("echo") || writer.is("printf"))) {
         continue;
       }
-      Optional<ShellCommand> reader = script.pipedInto(raw);
-      if (reader.isEmpty()) {
+      int reader = script.pipeReader(i);
+      if (reader < 0) {
         continue;
       }
-      ShellCommand target = reader.get().unwrapped();
+      ShellCommand target = commands.get(reader).unwrapped();
       boolean chpasswd = target.is("chpasswd") && !target.hasAnyFlag("-e", "--encrypted");
       boolean passwdStdin = target.is("passwd") && target.hasFlag("--stdin");
       if (!chpasswd && !passwdStdin) {

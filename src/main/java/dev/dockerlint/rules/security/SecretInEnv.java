@@ -51,12 +51,14 @@ public final class SecretInEnv implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     for (Instruction instruction : file.instructions()) {
       if (instruction instanceof Env env) {
+        java.util.Map<String, String> values = null; // made when the ENV has a secret at all
         for (KeyValue pair : env.pairs()) {
           String name = pair.key().text();
           String value = file.scopeAt(env).expand(pair.value().text()).value();
           if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
             context.redact(pair.value().range(), value);
-            if (DefaultCredentials.defaultPassword(name, value, env, file.scopeAt(env)) != null) {
+            values = values == null ? DefaultCredentials.envValues(env) : values;
+            if (DefaultCredentials.defaultPassword(name, value, values, file.scopeAt(env)) != null) {
               continue; // a guessable default: default-credentials says so, with the advice that fits
             }
             context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "

@@ -9,9 +9,9 @@ import dev.dockerlint.lint.Severity;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.ShellScript;
 import dev.dockerlint.shell.Word;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * A package-signing key fetched over plain http: whoever can change the download can sign packages
@@ -35,6 +35,7 @@ public final class SigningKeyHttp implements Rule {
     for (ShellRun run : file.shellRuns(true)) {
       ShellScript script = run.script();
       List<ShellCommand> commands = script.commands();
+      Map<String, Integer> imports = null; // built when a RUN downloads over http at all
       for (int i = 0; i < commands.size(); i++) {
         ShellCommand raw = commands.get(i);
         ShellCommand command = raw.invoked();
@@ -46,10 +47,13 @@ public final class SigningKeyHttp implements Rule {
           if (url == null) {
             continue;
           }
-          String importer = pipedIntoImporter(script, raw);
+          String importer = pipedIntoImporter(script, i);
           String output = importer == null ? output(command, url) : null;
           if (importer == null && output != null) {
-            importer = isKeyring(output) ? "the keyring " + output : importerOf(commands, i, output);
+            if (imports == null) {
+              imports = lastImports(commands);
+            }
+            importer = isKeyring(output) ? "the keyring " + output : importerOf(commands, imports, i, output);
           }
           if (importer != null) {
             context.report(url.range(), message(url.value(), importer));
@@ -106,14 +110,13 @@ public final class SigningKeyHttp implements Rule {
   }
 
   /** The key importer the download's output is piped into ({@code | gpg --dearmor | apt-key add -}), or null. */
-  private static String pipedIntoImporter(ShellScript script, ShellCommand download) {
-    ShellCommand current = download;
-    Optional<ShellCommand> next = script.pipedInto(current);
-    for (int guard = 0; next.isPresent() && guard < 16; guard++) {
-      ShellCommand reader = next.get().unwrapped();
-      String importer = describeImporter(reader);
-      if (importer == null && reader.is("tee")) {
-        for (Word target : reader.positionalArguments()) {
+  private static String pipedIntoImporter(ShellScript script, int download) {
+    int reader = script.pipeReader(download);
+    for (int guard = 0; reader >= 0 && guard < 16; guard++) {
+      ShellCommand command = script.commands().get(reader).unwrapped();
+      String importer = describeImporter(command);
+      if (importer == null && command.is("tee")) {
+        for (Word target : command.positionalArguments()) {
           if (isKeyring(target.value())) {
             importer = "the keyring " + target.value();
           }
@@ -122,8 +125,7 @@ public final class SigningKeyHttp implements Rule {
       if (importer != null) {
         return importer;
       }
-      current = next.get();
-      next = script.pipedInto(current);
+      reader = script.pipeReader(reader);
     }
     return null;
   }
@@ -184,33 +186,45 @@ public final class SigningKeyHttp implements Rule {
     return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : null;
   }
 
-  /** A later command of the same RUN that imports {@code file}, as a message names it, or null. */
-  private static String importerOf(List<ShellCommand> commands, int after, String file) {
-    String base = file.substring(file.lastIndexOf('/') + 1);
-    for (int j = after + 1; j < commands.size(); j++) {
+  /**
+   * For each word an importer of the RUN names (its files, by path and by base name), the index of
+   * the last importer that names it: one pass, so that many downloads in one RUN stay linear.
+   */
+  private static Map<String, Integer> lastImports(List<ShellCommand> commands) {
+    Map<String, Integer> last = new HashMap<>();
+    for (int j = 0; j < commands.size(); j++) {
       ShellCommand command = commands.get(j).invoked();
-      if (command == null) {
+      if (command == null || importerName(command) == null) {
         continue;
       }
-      String importer = describeImporter(command);
-      List<Word> operands = new ArrayList<>(command.arguments());
-      if (importer == null && (command.is("cp") || command.is("mv") || command.is("install"))) {
-        List<Word> positional = command.positionalArguments();
-        if (positional.size() >= 2 && isKeyring(positional.get(positional.size() - 1).value() + "/")) {
-          importer = "the keyring " + positional.get(positional.size() - 1).value();
-        }
-      }
-      if (importer == null) {
-        continue;
-      }
-      for (Word operand : operands) {
+      for (Word operand : command.arguments()) {
         String v = operand.value();
-        if (v.equals(file) || v.equals(base) || v.endsWith("/" + base)) {
-          return importer;
-        }
+        last.put(v, j);
+        last.put(v.substring(v.lastIndexOf('/') + 1), j);
       }
     }
-    return null;
+    return last;
+  }
+
+  /** A later command of the same RUN that imports {@code file}, as a message names it, or null. */
+  private static String importerOf(List<ShellCommand> commands, Map<String, Integer> imports, int after, String file) {
+    String base = file.substring(file.lastIndexOf('/') + 1);
+    Integer at = imports.get(file);
+    Integer byBase = imports.get(base);
+    int j = Math.max(at == null ? -1 : at, byBase == null ? -1 : byBase);
+    return j > after ? importerName(commands.get(j).invoked()) : null;
+  }
+
+  /** {@link #describeImporter}, or a cp/mv/install into a keyring directory. */
+  private static String importerName(ShellCommand command) {
+    String importer = describeImporter(command);
+    if (importer == null && (command.is("cp") || command.is("mv") || command.is("install"))) {
+      List<Word> positional = command.positionalArguments();
+      if (positional.size() >= 2 && isKeyring(positional.get(positional.size() - 1).value() + "/")) {
+        importer = "the keyring " + positional.get(positional.size() - 1).value();
+      }
+    }
+    return importer;
   }
 
   private static boolean isKeyring(String path) {
