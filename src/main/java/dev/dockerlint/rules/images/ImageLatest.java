@@ -25,7 +25,7 @@ public final class ImageLatest implements Rule {
    * (a new major one, for most) when the channel does.
    */
   private static final Set<String> FLOATING = Set.of("latest", "lts", "stable", "current", "edge", "rolling",
-      "mainline", "testing", "unstable", "sid", "oldstable", "devel", "nightly");
+      "mainline", "testing", "unstable", "sid", "oldstable", "devel", "nightly", "rawhide");
 
   /**
    * Variant words of the official images' tags ({@code node:20-alpine}, {@code python:3.12-slim-bookworm},

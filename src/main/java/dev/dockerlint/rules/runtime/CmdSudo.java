@@ -6,6 +6,7 @@ import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Entrypoint;
 import dev.dockerlint.ast.ExecForm;
 import dev.dockerlint.ast.Instruction;
+import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.ast.ShellForm;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Token;
@@ -38,18 +39,20 @@ public final class CmdSudo implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
       for (Instruction instruction : stage.instructions()) {
-        CommandLine command = instruction instanceof Cmd cmd ? cmd.command()
-            : instruction instanceof Entrypoint entrypoint ? entrypoint.command() : null;
+        // ONBUILD CMD sets the CMD of the images built on this one
+        Instruction target = instruction instanceof Onbuild onbuild ? onbuild.trigger() : instruction;
+        CommandLine command = target instanceof Cmd cmd ? cmd.command()
+            : target instanceof Entrypoint entrypoint ? entrypoint.command() : null;
         if (command instanceof ExecForm exec) {
           Token sudo = sudoArgument(exec.arguments());
           if (sudo != null) {
-            context.report(sudo.range(), message(instruction.name()));
+            context.report(sudo.range(), message(target.name()));
           }
         } else if (command instanceof ShellForm shell) {
           for (ShellCommand c : shell.script().commands()) {
             Word sudo = sudoWord(c);
             if (sudo != null) {
-              context.report(sudo.range(), message(instruction.name()));
+              context.report(sudo.range(), message(target.name()));
             }
           }
         }

@@ -3,7 +3,9 @@ package dev.dockerlint.rules.runtime;
 import dev.dockerlint.ast.CopyFrom;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.ImageRef;
+import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.Scope;
+import dev.dockerlint.ast.ShellForm;
 import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Variable;
@@ -47,7 +49,8 @@ public final class GoStaticBinary implements Rule {
       return;
     }
     BaseImages.Libc libc = BaseImages.libc(target.get());
-    if (libc != BaseImages.Libc.NONE && libc != BaseImages.Libc.MUSL) {
+    if (libc != BaseImages.Libc.NONE && libc != BaseImages.Libc.MUSL || libc == BaseImages.Libc.MUSL
+        && installsGlibcCompat(shipped)) {
       return;
     }
     boolean[] isShipped = new boolean[file.stages().size()];
@@ -100,6 +103,27 @@ public final class GoStaticBinary implements Rule {
             + "fails to start; build with CGO_ENABLED=0");
       }
     }
+  }
+
+  /** Alpine's glibc compatibility layers, with which a glibc-linked binary starts. */
+  private static final Set<String> GLIBC_COMPAT = Set.of("libc6-compat", "gcompat");
+
+  private static boolean installsGlibcCompat(List<Stage> shipped) {
+    for (Stage stage : shipped) {
+      for (Run run : stage.instructions(Run.class)) {
+        if (run.command() instanceof ShellForm shell) {
+          for (ShellCommand raw : shell.script().commands()) {
+            ShellCommand command = raw.unwrapped();
+            for (Word word : PackageManager.installedPackages(command)) {
+              if (GLIBC_COMPAT.contains(PackageManager.packageName(command, word.value()))) {
+                return true;
+              }
+            }
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The root stage's image is an official golang image on Debian (glibc, with gcc). */

@@ -61,6 +61,7 @@ class ImageLatestTest {
         "FROM [|alpine:edge|]\n",
         "FROM [|debian:sid-slim|]\n",
         "FROM [|debian:testing|]\n",
+        "FROM [|fedora:rawhide|]\n",
         "FROM [|node:latest-slim|]\n",
         "FROM [|ghcr.io/org/app:latest-dev|]\n",
         "FROM [|example.com/app:Stable|]\n",

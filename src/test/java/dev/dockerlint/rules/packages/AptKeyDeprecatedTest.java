@@ -28,6 +28,7 @@ class AptKeyDeprecatedTest {
         "FROM debian:11\nRUN wget -qO- https://example.com/key | sudo [|apt-key add|] -\n",
         "FROM debian:11\nRUN <<EOF\ncurl -fsSL https://example.com/key.asc -o /tmp/key.asc\n[|apt-key add|] /tmp/key.asc\nEOF\n",
         "FROM debian:11\nONBUILD RUN [|apt-key add|] /key.asc\n",
+        "FROM debian:11 AS tools\nRUN [|apt-key adv|] --fetch-keys https://example.com/k.asc\nFROM debian:12\n",
         "FROM debian:11\nRUN curl -fsSL https://example.com/key.asc \\\n  # the repository key\n  | [|apt-key add|] -\n");
   }
 

@@ -32,7 +32,8 @@ class CmdSudoTest {
         "FROM debian:12\nCMD /setup.sh && exec [|sudo|] -u app /app\n",
         "FROM debian:12\nCMD env HOME=/home/app [|sudo|] -E /app\n",
         "FROM debian:12\nENTRYPOINT \\\n  # drop to the app user\n  [|sudo|] -u app /app\n",
-        "FROM debian:12 AS base\nCMD [[|\"sudo\"|], \"/app\"]\nFROM base\nRUN true\n");
+        "FROM debian:12 AS base\nCMD [[|\"sudo\"|], \"/app\"]\nFROM base\nRUN true\n",
+        "FROM debian:12\nONBUILD CMD [|sudo|] /app\n");
   }
 
   @ParameterizedTest

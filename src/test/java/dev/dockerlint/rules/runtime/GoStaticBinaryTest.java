@@ -33,6 +33,9 @@ class GoStaticBinaryTest {
         "FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM golang:1.22 AS test\nCOPY --from=build /out/app /app\n"
             + "FROM scratch\nCOPY config.yaml /config.yaml\n",
         "FROM golang:1.22 AS build\nRUN GOOS=windows go build -o /out/app.exe .\n" + SCRATCH,
+        // Alpine with its glibc compatibility layer
+        "FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nRUN apk add --no-cache libc6-compat\n"
+            + "COPY --from=build /out/app /app\n",
         "FROM golang:1.22 AS build\nRUN go vet ./... && go test ./...\n" + SCRATCH);
   }
 

@@ -44,6 +44,7 @@ class AddGitUnpinnedTest {
         "FROM alpine:3.20\nARG REF=v1.2\nADD [|https://github.com/org/repo.git#${REF}|] /src\n",
         "FROM alpine:3.20\nADD [[|\"https://github.com/org/repo.git\"|], \"/src\"]\n",
         "FROM alpine:3.20\nONBUILD ADD [|https://github.com/org/repo.git|] /src\n",
+        "FROM alpine:3.20 AS src\nADD [|https://github.com/org/repo.git|] /src\nFROM alpine:3.20\nCOPY --from=src /src /src\n",
         "FROM alpine:3.20\nADD \\\n  # upstream\n  [|https://github.com/org/repo.git#dev|] /src\n",
         // a short ref is a branch or tag name, not a hash
         "FROM alpine:3.20\nADD [|https://github.com/org/repo.git#abc|] /src\n");

@@ -21,7 +21,8 @@ class AddPlainHttpTest {
         "FROM alpine:3.20\nADD http.conf /etc/http.conf\n",
         // git sources are add-git-unpinned's
         "FROM alpine:3.20\nADD http://git.example.com/repo.git /src\n",
-        "FROM alpine:3.20\nRUN wget http://example.com/x\n");
+        "FROM alpine:3.20\nRUN wget http://example.com/x\n",
+        "FROM alpine:3.20\nADD <<EOF /etc/mirror\nhttp://mirror.example.com\nEOF\n");
   }
 
   static Stream<String> invalid() {
@@ -31,6 +32,7 @@ class AddPlainHttpTest {
         "FROM alpine:3.20\nENV MIRROR=http://mirror.example.com\nADD [|${MIRROR}/app.tgz|] /opt/\n",
         "FROM alpine:3.20\nADD \\\n  [|http://example.com/a|] \\\n  # and\n  [|http://example.com/b|] /opt/\n",
         "FROM alpine:3.20\nONBUILD ADD [|http://example.com/app.tgz|] /opt/\n",
+        "FROM alpine:3.20 AS fetch\nADD [|http://example.com/a.tgz|] /a.tgz\nFROM scratch\nCOPY --from=fetch /a.tgz /\n",
         // an empty --checksum verifies nothing
         "FROM alpine:3.20\nADD --checksum= [|http://example.com/app.tgz|] /opt/\n");
   }
