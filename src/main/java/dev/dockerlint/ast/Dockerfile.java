@@ -346,6 +346,66 @@ public final class Dockerfile {
     return Optional.empty();
   }
 
+  /**
+   * The earlier stage a COPY --from names: the stage of that index, or the last stage of that name
+   * (ignoring case, as BuildKit compares them) before the COPY's own; empty when it names an image.
+   */
+  public Optional<Stage> sourceStage(CopyFrom copy) {
+    int before = copy.stage().index();
+    if (copy.isNumeric()) {
+      int index = Integer.parseInt(copy.value());
+      return index < before ? Optional.of(stages.get(index)) : Optional.empty();
+    }
+    int[] indexes = stagesByName().get(copy.value());
+    if (indexes == null) {
+      return Optional.empty();
+    }
+    int found = -1;
+    int low = 0;
+    int high = indexes.length - 1;
+    while (low <= high) { // the last index below the COPY's stage
+      int mid = (low + high) >>> 1;
+      if (indexes[mid] < before) {
+        found = indexes[mid];
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found < 0 ? Optional.empty() : Optional.of(stages.get(found));
+  }
+
+  private volatile Map<String, int[]> stagesByName;
+
+  /** The indexes of the stages of each name, ascending; built once, on first use. */
+  private Map<String, int[]> stagesByName() {
+    Map<String, int[]> known = stagesByName;
+    if (known == null) {
+      Map<String, List<Integer>> lists = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (Stage stage : stages) {
+        if (stage.name() != null) {
+          List<Integer> list = lists.get(stage.name());
+          if (list == null) {
+            list = new ArrayList<>();
+            lists.put(stage.name(), list);
+          }
+          list.add(stage.index());
+        }
+      }
+      Map<String, int[]> built = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (Map.Entry<String, List<Integer>> entry : lists.entrySet()) {
+        int[] indexes = new int[entry.getValue().size()];
+        for (int i = 0; i < indexes.length; i++) {
+          indexes[i] = entry.getValue().get(i);
+        }
+        built.put(entry.getKey(), indexes);
+      }
+      known = Collections.unmodifiableMap(built);
+      stagesByName = known;
+    }
+    return known;
+  }
+
   /** The ARG instructions before the first FROM. */
   public List<Arg> globalArgs() {
     List<Arg> args = new java.util.ArrayList<>();

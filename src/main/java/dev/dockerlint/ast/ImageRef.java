@@ -93,16 +93,24 @@ public record ImageRef(String raw, String registry, String path, String tag, Str
   }
 
   /**
-   * The Docker Official Image this names ({@code python}, {@code node}), or null: a Docker Hub
-   * library image written short ({@code python:3.12}) or in full ({@code docker.io/library/python}),
-   * or a mirror of one ({@code mirror.gcr.io/library/python}, {@code public.ecr.aws/docker/library/python}).
+   * The Docker Official Image this names ({@code python}, {@code node}); empty for any other
+   * repository: a Docker Hub library image written short ({@code python:3.12}) or in full
+   * ({@code docker.io/library/python}, {@code index.docker.io/library/python}), or a mirror of one
+   * ({@code mirror.gcr.io/library/python}, {@code public.ecr.aws/docker/library/python}).
    */
-  public String officialName() {
+  public Optional<String> officialName() {
     String base = baseName();
-    if (registry == null || effectiveRegistry().equals("docker.io")) {
-      return path.equals(base) || path.equals("library/" + base) ? base : null;
+    if (base.isEmpty()) {
+      return Optional.empty();
     }
-    return path.endsWith("library/" + base) ? base : null;
+    String hub = registry == null ? "docker.io" : effectiveRegistry();
+    if (hub.equals("docker.io") || hub.equals("index.docker.io") || hub.equals("registry-1.docker.io")) {
+      return path.equals(base) || path.equals("library/" + base) ? Optional.of(base) : Optional.empty();
+    }
+    // the registries that mirror Docker Hub's library under the same names
+    boolean mirror = hub.equals("mirror.gcr.io") && path.equals("library/" + base)
+        || hub.equals("public.ecr.aws") && path.equals("docker/library/" + base);
+    return mirror ? Optional.of(base) : Optional.empty();
   }
 
   /** A Windows base image: {@code mcr.microsoft.com/windows/servercore}, a {@code nanoserver} or {@code windowsservercore} tag. */

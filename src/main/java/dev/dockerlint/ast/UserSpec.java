@@ -15,9 +15,13 @@ public record UserSpec(String user, String group) {
     return Optional.ofNullable(group);
   }
 
-  /** {@code root} or UID 0 (any number of zeros). */
+  /**
+   * {@code root}, UID 0 (any number of zeros), or Windows' {@code ContainerAdministrator} (user names
+   * are case-insensitive there).
+   */
   public boolean isRoot() {
-    if (user.toLowerCase(Locale.ROOT).equals("root")) {
+    String lower = user.toLowerCase(Locale.ROOT);
+    if (lower.equals("root") || lower.equals("containeradministrator")) {
       return true;
     }
     for (int i = 0; i < user.length(); i++) {

@@ -44,6 +44,19 @@ public final class Secrets {
   private final Map<Integer, String[]> byPair;
   /** Which pairs start a long value: a bit per {@link #pairKey}, so most positions need no map look-up. */
   private final long[] pairBits = new long[1024];
+  /**
+   * The short values grouped by the scope they are masked in: the distinct scopes sorted by start
+   * (then end), the largest end up to each, and each scope's distinct values (with a set of them
+   * for a scope of many). A finding then looks at the scopes it touches, and at each scope's values
+   * as a set: a RUN of 20,000 passwords, each finding checking each, was quadratic.
+   */
+  private final int[] scopeStarts;
+  private final int[] scopeEnds;
+  private final int[] scopeMaxEnds;
+  private final String[][] scopeValues;
+  private final Set<String>[] scopeSets;
+  /** A scope with more values than this is searched through its set. */
+  private static final int FEW_VALUES = 8;
   /** The source the offsets refer to; null for {@link #NONE}. */
   private final SourceText source;
 
@@ -72,6 +85,33 @@ public final class Secrets {
     this.byPair = new HashMap<>();
     for (Map.Entry<Integer, List<String>> entry : pairs.entrySet()) {
       byPair.put(entry.getKey(), entry.getValue().toArray(new String[0]));
+    }
+    java.util.TreeMap<Long, Set<String>> byScope = new java.util.TreeMap<>();
+    for (int i = 0; i < shortValues.length; i++) {
+      Long key = ((long) shortScopes[i][0] << 32) | (shortScopes[i][1] & 0xFFFFFFFFL);
+      Set<String> values = byScope.get(key);
+      if (values == null) {
+        values = new LinkedHashSet<>();
+        byScope.put(key, values);
+      }
+      values.add(shortValues[i]);
+    }
+    int n = byScope.size();
+    this.scopeStarts = new int[n];
+    this.scopeEnds = new int[n];
+    this.scopeMaxEnds = new int[n];
+    this.scopeValues = new String[n][];
+    @SuppressWarnings("unchecked")
+    Set<String>[] sets = new Set[n];
+    this.scopeSets = sets;
+    int i = 0;
+    for (Map.Entry<Long, Set<String>> entry : byScope.entrySet()) {
+      scopeStarts[i] = (int) (entry.getKey() >>> 32);
+      scopeEnds[i] = (int) (long) entry.getKey();
+      scopeMaxEnds[i] = i == 0 ? scopeEnds[i] : Math.max(scopeMaxEnds[i - 1], scopeEnds[i]);
+      scopeValues[i] = entry.getValue().toArray(new String[0]);
+      sets[i] = scopeValues[i].length > FEW_VALUES ? entry.getValue() : null;
+      i++;
     }
   }
 
@@ -217,16 +257,54 @@ public final class Secrets {
     for (int from = 0; nextLong(text, from, at); from = at[0] + 1) {
       hidden = hide(hidden, text.length(), at[0], at[0] + at[1]);
     }
-    if (range != null && shortValues.length > 0) {
+    if (range != null && scopeStarts.length > 0) {
       int start = offset(source, range.startLine(), range.startColumn());
       int end = offset(source, range.endLine(), range.endColumn());
-      for (int s = 0; s < shortValues.length; s++) {
-        if (start <= shortScopes[s][1] && shortScopes[s][0] <= end) {
-          hidden = hideWords(hidden, text, shortValues[s]);
+      // the scopes that start at or before the range's end, walked back while one may reach its start
+      int low = 0;
+      int high = scopeStarts.length;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (scopeStarts[mid] <= end) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      for (int s = low - 1; s >= 0 && scopeMaxEnds[s] >= start; s--) {
+        if (scopeEnds[s] >= start) {
+          hidden = scopeSets[s] == null ? hideEach(hidden, text, scopeValues[s]) : hideAny(hidden, text, scopeSets[s]);
         }
       }
     }
     return hidden == null ? text : masked(text, hidden);
+  }
+
+  private static boolean[] hideEach(boolean[] hidden, String text, String[] words) {
+    boolean[] marks = hidden;
+    for (String word : words) {
+      marks = hideWords(marks, text, word);
+    }
+    return marks;
+  }
+
+  /**
+   * {@link #hideWords} for every word of a set at once: short values are under {@link #LONG}
+   * characters, so each position of the text is tried with the few lengths a value can have.
+   */
+  private static boolean[] hideAny(boolean[] hidden, String text, Set<String> words) {
+    boolean[] marks = hidden;
+    for (int i = 0; i < text.length(); i++) {
+      if (isWordChar(text, i - 1)) {
+        continue;
+      }
+      for (int end = i + 1; end <= text.length() && end - i < LONG; end++) {
+        if (!isWordChar(text, end) && words.contains(text.substring(i, end))) {
+          marks = hide(marks, text.length(), i, end);
+        }
+      }
+    }
+    return marks;
   }
 
   /**

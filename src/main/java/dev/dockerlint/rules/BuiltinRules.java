@@ -8,6 +8,7 @@ import dev.dockerlint.rules.context.CopyThenExtract;
 import dev.dockerlint.rules.context.DockerignoreIncomplete;
 import dev.dockerlint.rules.context.DockerignoreMissing;
 import dev.dockerlint.rules.images.BaseImageBloated;
+import dev.dockerlint.rules.images.FinalStageBuildPlatform;
 import dev.dockerlint.rules.images.FromPlatformConst;
 import dev.dockerlint.rules.images.ImageDigest;
 import dev.dockerlint.rules.images.ImageLatest;
@@ -16,28 +17,43 @@ import dev.dockerlint.rules.images.PlatformRedundant;
 import dev.dockerlint.rules.labels.LabelKeyInvalid;
 import dev.dockerlint.rules.labels.LabelSchema;
 import dev.dockerlint.rules.packages.AptCleanup;
+import dev.dockerlint.rules.packages.AptKeyDeprecated;
 import dev.dockerlint.rules.packages.AptNoInstallRecommends;
 import dev.dockerlint.rules.packages.AptUseAptGet;
 import dev.dockerlint.rules.packages.BuildToolsInFinalStage;
 import dev.dockerlint.rules.packages.CacheMountSuggested;
+import dev.dockerlint.rules.packages.InstallFailureIgnored;
 import dev.dockerlint.rules.packages.InstallMissingYes;
 import dev.dockerlint.rules.packages.InstallThenRemove;
 import dev.dockerlint.rules.packages.NpmCi;
+import dev.dockerlint.rules.packages.NpmDevDependencies;
 import dev.dockerlint.rules.packages.PackageCacheLeft;
 import dev.dockerlint.rules.packages.PackageUnpinned;
 import dev.dockerlint.rules.packages.PipNoCacheDir;
 import dev.dockerlint.rules.packages.ZypperDistUpgrade;
 import dev.dockerlint.rules.paths.CopyDestSlash;
+import dev.dockerlint.rules.paths.CopyGlobToFile;
 import dev.dockerlint.rules.paths.CopyRelativeNoWorkdir;
 import dev.dockerlint.rules.paths.WorkdirRelative;
+import dev.dockerlint.rules.runtime.CmdSudo;
+import dev.dockerlint.rules.runtime.GoStaticBinary;
 import dev.dockerlint.rules.runtime.HealthcheckMissing;
+import dev.dockerlint.rules.runtime.HealthcheckToolMissing;
 import dev.dockerlint.rules.runtime.InitProcess;
 import dev.dockerlint.rules.runtime.PythonUnbuffered;
+import dev.dockerlint.rules.runtime.ScratchNoCaCerts;
+import dev.dockerlint.rules.runtime.ShellFormWithoutShell;
+import dev.dockerlint.rules.security.AddChecksumMissing;
+import dev.dockerlint.rules.security.AddGitUnpinned;
+import dev.dockerlint.rules.security.AddPlainHttp;
+import dev.dockerlint.rules.security.ChmodWorldWritable;
 import dev.dockerlint.rules.security.CurlPipeShell;
+import dev.dockerlint.rules.security.DefaultCredentials;
 import dev.dockerlint.rules.security.ExposeSsh;
 import dev.dockerlint.rules.security.ImageUntrustedRegistry;
 import dev.dockerlint.rules.security.SecretInEnv;
 import dev.dockerlint.rules.security.SecretLiteral;
+import dev.dockerlint.rules.security.SigningKeyHttp;
 import dev.dockerlint.rules.security.TlsVerificationDisabled;
 import dev.dockerlint.rules.security.UnsignedPackages;
 import dev.dockerlint.rules.security.UserRoot;
@@ -46,6 +62,7 @@ import dev.dockerlint.rules.shell.Pipefail;
 import dev.dockerlint.rules.shell.RunBashism;
 import dev.dockerlint.rules.shell.RunCd;
 import dev.dockerlint.rules.shell.RunConsecutive;
+import dev.dockerlint.rules.shell.RunExport;
 import dev.dockerlint.rules.shell.RunSudo;
 import dev.dockerlint.rules.shell.RunSyntaxError;
 import dev.dockerlint.rules.shell.RunUselessCommand;
@@ -89,8 +106,12 @@ public final class BuiltinRules {
 
   public static List<Rule> all() {
     return List.of(
+        new AddChecksumMissing(),
+        new AddGitUnpinned(),
         new AddInsteadOfCopy(),
+        new AddPlainHttp(),
         new AptCleanup(),
+        new AptKeyDeprecated(),
         new AptNoInstallRecommends(),
         new AptUseAptGet(),
         new ArgDefaultInvalidInFrom(),
@@ -98,16 +119,20 @@ public final class BuiltinRules {
         new BaseImageBloated(),
         new BuildToolsInFinalStage(),
         new CacheMountSuggested(),
+        new ChmodWorldWritable(),
+        new CmdSudo(),
         new ContinuationEmptyLine(),
         new CopyBeforeInstall(),
         new CopyDestSlash(),
         new CopyFromRoot(),
         new CopyFromSelf(),
         new CopyFromUnknownStage(),
+        new CopyGlobToFile(),
         new CopyIgnoredFile(),
         new CopyRelativeNoWorkdir(),
         new CopyThenExtract(),
         new CurlPipeShell(),
+        new DefaultCredentials(),
         new DescriptionCommentFormat(),
         new DockerignoreIncomplete(),
         new DockerignoreMissing(),
@@ -116,16 +141,20 @@ public final class BuiltinRules {
         new EnvSelfReference(),
         new ExposeInvalid(),
         new ExposeSsh(),
+        new FinalStageBuildPlatform(),
         new FirstInstruction(),
         new FromAsCasing(),
         new FromPlatformConst(),
+        new GoStaticBinary(),
         new HealthcheckMissing(),
+        new HealthcheckToolMissing(),
         new ImageDigest(),
         new ImageLatest(),
         new ImageUntagged(),
         new ImageUntrustedRegistry(),
         new InitProcess(),
         new InlineIgnorePragma(),
+        new InstallFailureIgnored(),
         new InstallMissingYes(),
         new InstallThenRemove(),
         new InstructionCasing(),
@@ -135,6 +164,7 @@ public final class BuiltinRules {
         new LabelSchema(),
         new MaintainerDeprecated(),
         new NpmCi(),
+        new NpmDevDependencies(),
         new OnbuildForbidden(),
         new PackageCacheLeft(),
         new PackageUnpinned(),
@@ -145,12 +175,16 @@ public final class BuiltinRules {
         new RunBashism(),
         new RunCd(),
         new RunConsecutive(),
+        new RunExport(),
         new RunSudo(),
         new RunSyntaxError(),
         new RunUselessCommand(),
+        new ScratchNoCaCerts(),
         new SecretInEnv(),
         new SecretLiteral(),
+        new ShellFormWithoutShell(),
         new ShellSymlink(),
+        new SigningKeyHttp(),
         new StageNameCasing(),
         new StageNameDuplicate(),
         new StageNameReserved(),

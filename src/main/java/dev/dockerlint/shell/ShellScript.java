@@ -55,6 +55,9 @@ public record ShellScript(List<ShellCommand> commands, List<String> problems, Li
    * that does not is the first command of a subshell the pipe feeds ({@code curl x | (sh)}).
    */
   public Optional<ShellCommand> pipedInto(ShellCommand command) {
+    if (command.separator() != Separator.PIPE) {
+      return Optional.empty();
+    }
     int index = -1;
     for (int i = 0; i < commands.size() && index < 0; i++) {
       if (commands.get(i) == command) {
@@ -64,16 +67,27 @@ public record ShellScript(List<ShellCommand> commands, List<String> problems, Li
     if (index < 0) {
       index = commands.indexOf(command);
     }
-    if (index < 0 || command.separator() != Separator.PIPE || index + 1 >= commands.size()) {
-      return Optional.empty();
+    int reader = index < 0 ? -1 : pipeReader(index);
+    return reader < 0 ? Optional.empty() : Optional.of(commands.get(reader));
+  }
+
+  /**
+   * {@link #pipedInto(ShellCommand)} by position: the index in {@link #commands()} of the command
+   * that reads the output of the command at {@code index}, or -1. For rules that walk the commands
+   * by index, where looking each command up again would make them quadratic.
+   */
+  public int pipeReader(int index) {
+    ShellCommand command = commands.get(index);
+    if (command.separator() != Separator.PIPE || index + 1 >= commands.size()) {
+      return -1;
     }
     ShellCommand first = commands.get(index + 1);
     int depth = command.subshellDepth();
     if (first.subshellDepth() == depth) {
-      return Optional.of(first);
+      return index + 1;
     }
     if (first.subshellDepth() < depth) {
-      return Optional.empty(); // the enclosing substitution ends after the pipe: a syntax error
+      return -1; // the enclosing substitution ends after the pipe: a syntax error
     }
     for (int i = index + 1; i < commands.size(); i++) {
       ShellCommand next = commands.get(i);
@@ -81,10 +95,10 @@ public record ShellScript(List<ShellCommand> commands, List<String> problems, Li
         break; // left the enclosing list: first was in a subshell the pipe feeds
       }
       if (next.subshellDepth() == depth) {
-        return Optional.of(next.range().contains(first.range()) ? next : first);
+        return next.range().contains(first.range()) ? i : index + 1;
       }
     }
-    return Optional.of(first);
+    return index + 1;
   }
 
   /** For a {@link #lastIndexOf} result kept by a caller: not looked for yet (-1 is looked for, none). */

@@ -137,4 +137,33 @@ class BuildQueriesTest {
     assertThat(NameSuggestion.closestStage(stages, "biulder")).isEqualTo("builder");
     assertThat(NameSuggestion.closestStage(stages, "runtime")).isNull();
   }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "node:20                        | node",
+      "library/node                   | node",
+      "docker.io/library/python:3.12  | python",
+      "docker.io/node                 | node",
+      "index.docker.io/library/alpine | alpine",
+      "bitnami/node:20                | ''",
+      "ghcr.io/library/node:20        | ''",
+      "localhost:5000/node            | ''",
+      "mirror.gcr.io/library/python:3 | python",
+      "public.ecr.aws/docker/library/node:22 | node",
+      "public.ecr.aws/library/node    | ''",
+  })
+  void officialNameIsForDockerHubLibraryImagesOnly(String reference, String expected) {
+    assertThat(ImageRef.parse(reference).officialName().orElse("")).isEqualTo(expected);
+  }
+
+  @Test
+  void sourceStageIsTheLastEarlierStageOfTheNameOrTheIndex() {
+    Dockerfile file = parse("FROM a AS Build\nFROM b AS build\nFROM c\nCOPY --from=BUILD /x /x\nCOPY --from=0 /y /y\n"
+        + "COPY --from=2 /z /z\nCOPY --from=alpine:3.20 /w /w\nCOPY --from=later /v /v\nFROM d AS later\n");
+    List<String> sources = new ArrayList<>();
+    for (CopyFrom copy : file.copyFroms()) {
+      sources.add(copy.value() + "=" + file.sourceStage(copy).map(s -> String.valueOf(s.index())).orElse("-"));
+    }
+    assertThat(sources).containsExactly("BUILD=1", "0=0", "2=-", "alpine:3.20=-", "later=-");
+  }
 }

@@ -67,7 +67,18 @@ class LargeFileTest {
             lines("FROM alpine:3.20", 100_000, i -> "WORKDIR " + "d".repeat(60) + i)),
         // 15,000 of each took 10 s with java -jar: every rm looked through every file
         Arguments.of("45,000 COPYs, then 45,000 RUN rm (every added file checked per removal)",
-            lines("FROM alpine:3.20", 90_000, i -> i < 45_000 ? "COPY f" + i + " /app/f" + i : "RUN rm /other" + i)));
+            lines("FROM alpine:3.20", 90_000, i -> i < 45_000 ? "COPY f" + i + " /app/f" + i : "RUN rm /other" + i)),
+        Arguments.of("10,000 stages on scratch, each built on the one before (a walk up the chain per stage)",
+            lines("FROM scratch AS s0", 10_000, i -> "FROM s" + i + " AS s" + (i + 1) + "\nCMD /app " + i)),
+        Arguments.of("20,000 http key downloads in one RUN (the later imports read again per download)",
+            oneRun(20_000, i -> "curl -o /k" + i + " http://x/k" + i + " && gpg --import /k" + i)),
+        Arguments.of("20,000 echo | chpasswd in one RUN (each pipe's reader looked up from the start)",
+            oneRun(20_000, i -> "echo u" + i + ":p" + i + " | chpasswd")),
+        Arguments.of("one ENV of 20,000 password pairs (the user names looked up per pair)",
+            "FROM alpine:3.20\nENV " + lines("A=1", 20_000, i -> "  P" + i + "_PASSWORD=v" + i).replace("\n", " \\\n")
+                + "\n"),
+        Arguments.of("20,000 installs swallowed in one RUN (each chain walked per install)",
+            oneRun(20_000, i -> "apt-get install -y p" + i + " || true")));
   }
 
   /** One RUN of {@code count} commands joined with {@code &&} over continued lines. */

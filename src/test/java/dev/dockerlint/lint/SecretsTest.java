@@ -174,6 +174,31 @@ class SecretsTest {
   }
 
   @Test
+  void manyShortValuesOfOneInstructionAreMaskedAsFewAre() {
+    // more values than a scope checks one by one: they are looked up as a set, with the same result
+    StringBuilder line = new StringBuilder("ENV");
+    List<SourceRange> tokens = new java.util.ArrayList<>();
+    List<String> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String value = "p@" + i;
+      line.append(" S").append(i).append('=');
+      tokens.add(SourceRange.of(2, line.length() + 1, 2, line.length() + 1 + value.length()));
+      line.append(value);
+      values.add(value);
+    }
+    List<SourceRange> scopes = java.util.Collections.nCopies(20, SourceRange.of(2, 1, 2, line.length() + 1));
+    Dockerfile file = DockerfileParser.parse("Dockerfile", "FROM alpine\n" + line + "\n");
+    Secrets many = Secrets.of(file.source(), tokens, values, scopes);
+    Secrets one = Secrets.of(file.source(), tokens.subList(7, 8), values.subList(7, 8), scopes.subList(7, 8));
+    SourceRange onTheEnv = SourceRange.of(2, 1, 2, 4);
+    assertThat(many.mask("set p@7 and p@19, not p@70 or xp@7", onTheEnv))
+        .isEqualTo("set **** and p****, not p@70 or xp@7");
+    assertThat(one.mask("set p@7 and p@19", onTheEnv)).isEqualTo("set **** and p@19");
+    assertThat(many.mask("set p@7", SourceRange.of(1, 1, 1, 5))).as("not on the ENV").isEqualTo("set p@7");
+    assertThat(file.source().masked(many.ranges()).line(2)).doesNotContain("p@1").doesNotContain("p@7");
+  }
+
+  @Test
   void textWithoutSecretsIsReturnedAsIs() {
     Secrets secrets = secretsOf("FROM alpine\nENV SECRET=hunter2hunter2\n");
     String clean = "nothing to hide here";

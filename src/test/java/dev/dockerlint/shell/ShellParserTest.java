@@ -353,6 +353,19 @@ class ShellParserTest {
   }
 
   @Test
+  void pipeReaderAnswersByIndex() {
+    ShellScript script = parse("curl -s x | gpg --dearmor $(echo -o) k | tee /k; ls");
+    // commands end in order: curl, echo (inside gpg's words), gpg, tee, ls
+    assertThat(script.commands()).extracting(ShellCommand::name).containsExactly("curl", "echo", "gpg", "tee", "ls");
+    assertThat(script.pipeReader(0)).isEqualTo(2);
+    assertThat(script.pipeReader(2)).isEqualTo(3);
+    assertThat(script.pipeReader(3)).isEqualTo(-1);
+    assertThat(script.pipeReader(4)).isEqualTo(-1);
+    ShellScript subshell = parse("wget -O- x | (cd /tmp && tar xz); y");
+    assertThat(subshell.pipeReader(0)).isEqualTo(1);
+  }
+
+  @Test
   void pipeIntoSubshellInsideSubstitution() {
     ShellScript script = parse("x=$(a | (b)) && c");
     assertThat(script.pipedInto(script.commandsNamed("a").get(0))).map(ShellCommand::name).contains("b");

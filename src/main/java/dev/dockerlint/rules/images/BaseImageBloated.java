@@ -48,7 +48,7 @@ public final class BaseImageBloated implements Rule {
       return;
     }
     ImageRef image = resolved.get();
-    String name = image.officialName();
+    String name = image.officialName().orElse(null);
     if (name == null) {
       return;
     }

@@ -89,7 +89,7 @@ public final class HealthcheckMissing implements Rule {
     if (root != null && (root.isScratch() || root.looksWindows() || isDistroless(root))) {
       return; // no shell and no tools to probe with, or a Windows image
     }
-    String official = root == null ? null : root.officialName();
+    String official = root == null ? null : root.officialName().orElse(null);
     String tag = root == null || root.tag() == null ? "" : root.tag().toLowerCase(Locale.ROOT);
     if (tag.contains("fpm") || runsPhpFpm(lineage)) {
       return; // php-fpm speaks FastCGI, not HTTP: a probe needs a FastCGI client the image lacks

@@ -58,11 +58,16 @@ public final class SecretInEnv implements Rule {
           : top.parsed();
       Scope scope = file.scopeAt(top instanceof Onbuild ? instruction : top);
       if (instruction instanceof Env env) {
+        java.util.Map<String, String> values = null; // made when the ENV has a secret at all
         for (KeyValue pair : env.pairs()) {
           String name = pair.key().text();
           String value = scope.expand(pair.value().text()).value();
           if (isSecretName(name) && !value.isEmpty() && !value.startsWith("/run/secrets/")) {
             context.redact(pair.value().range(), value);
+            values = values == null ? DefaultCredentials.envValues(env) : values;
+            if (DefaultCredentials.defaultPassword(name, value, values, file.scopeAt(env)) != null) {
+              continue; // a guessable default: default-credentials says so, with the advice that fits
+            }
             context.report(pair.key(), "ENV " + name + "=" + mask(value) + " bakes a secret into the image config; "
                 + "pass it at build time with RUN --mount=type=secret (or at run time) instead");
           }
@@ -104,7 +109,8 @@ public final class SecretInEnv implements Rule {
     return false;
   }
 
-  private static List<String> words(String name) {
+  /** The words of a variable name, lower-cased: split on {@code _}, {@code -}, {@code .} and camelCase. */
+  static List<String> words(String name) {
     List<String> words = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {

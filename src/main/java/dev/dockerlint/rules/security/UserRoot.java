@@ -43,7 +43,11 @@ public final class UserRoot implements Rule {
         return; // unknown until build time (USER $UID without a default)
       }
       UserSpec spec = UserSpec.parse(value.value().strip());
-      if (spec.isRoot()) {
+      if (spec.isRoot() && spec.user().equalsIgnoreCase("ContainerAdministrator")) {
+        context.report(user.get().user(), "The final stage switches to ContainerAdministrator (USER "
+            + value.value().strip() + "), the Windows container's administrator; switch to USER ContainerUser "
+            + "after the steps that need it");
+      } else if (spec.isRoot()) {
         context.report(user.get().user(), "The final stage switches to root (USER " + value.value().strip()
             + "); switch to an unprivileged user such as USER 10001 after the steps that need root");
       }
@@ -53,13 +57,29 @@ public final class UserRoot implements Rule {
     if (root.isPresent() && runsAsNonRoot(root.get())) {
       return;
     }
+    if (root.isPresent() && isWindows(root.get())) {
+      context.report(stage.from().image(), "The final stage runs as ContainerAdministrator, the default user of "
+          + "Windows Server Core images: no USER is set in it or the stages it is built on; add USER ContainerUser");
+      return;
+    }
     context.report(stage.from().image(), "The final stage runs as root: no USER is set in it or the stages it is "
         + "built on; add USER with an unprivileged user (for example USER 10001)");
   }
 
-  /** Distroless-style images whose tag says they run as an unprivileged user. */
+  /**
+   * Images that run as an unprivileged user unless told otherwise: distroless-style images whose tag
+   * says so, and Windows Nano Server, whose default user is ContainerUser.
+   */
   private static boolean runsAsNonRoot(ImageRef image) {
     String tag = image.tag() == null ? "" : image.tag().toLowerCase(Locale.ROOT);
-    return tag.contains("nonroot") || tag.contains("non-root");
+    String path = image.path().toLowerCase(Locale.ROOT);
+    return tag.contains("nonroot") || tag.contains("non-root") || tag.contains("nanoserver")
+        || path.endsWith("/nanoserver");
+  }
+
+  private static boolean isWindows(ImageRef image) {
+    String reference = image.raw().toLowerCase(Locale.ROOT);
+    return reference.contains("windowsservercore") || reference.contains("servercore")
+        || reference.contains("mcr.microsoft.com/windows");
   }
 }

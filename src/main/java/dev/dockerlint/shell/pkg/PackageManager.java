@@ -90,4 +90,86 @@ public enum PackageManager {
   public static SourceRange nameAndSubcommand(ShellCommand command) {
     return command.rangeTo(subcommand(command));
   }
+
+  /**
+   * True when the command installs packages: {@code apt-get install}, {@code apk add},
+   * {@code dnf install}, {@code zypper in}, {@code pip install} (and {@code python -m pip install}),
+   * {@code npm install}/{@code ci}, {@code gem install}, {@code go install}/{@code get}. A dry run
+   * ({@code apt-get install -s}) installs nothing.
+   */
+  public static boolean installs(ShellCommand command) {
+    if (Pip.installIndex(command, true) >= 0) {
+      return true;
+    }
+    PackageManager manager = of(command.name());
+    Word sub = subcommand(command);
+    if (manager == null || manager == PIP || sub == null) {
+      return false;
+    }
+    String s = sub.value();
+    return switch (manager) {
+      case APT -> s.equals("install") && !Apt.simulates(command);
+      case RPM, ZYPPER -> s.equals("install") || s.equals("in") || s.equals("reinstall");
+      case APK -> s.equals("add");
+      case NPM -> s.equals("install") || s.equals("i") || s.equals("ci") || s.equals("add") || s.equals("isntall");
+      case GEM -> s.equals("install") || s.equals("i");
+      case GO -> s.equals("install") || s.equals("get");
+      case PIP -> false;
+    };
+  }
+
+  /**
+   * The packages an operating-system package manager installs ({@code apt-get install -y curl=7.88*}
+   * gives {@code curl=7.88*}): the operands after the subcommand, versions kept. Empty for other
+   * commands, language installers included.
+   */
+  public static List<Word> installedPackages(ShellCommand command) {
+    PackageManager manager = of(command.name());
+    if (manager != APT && manager != RPM && manager != APK && manager != ZYPPER || !installs(command)) {
+      return List.of();
+    }
+    List<Word> operands = operands(command);
+    return operands.subList(1, operands.size());
+  }
+
+  /**
+   * The packages an operating-system package manager removes: {@code apt-get purge}/{@code remove},
+   * {@code apk del}, {@code dnf remove}/{@code erase}, {@code zypper rm}/{@code remove}.
+   */
+  public static List<Word> removedPackages(ShellCommand command) {
+    PackageManager manager = of(command.name());
+    Word sub = subcommand(command);
+    if (sub == null) {
+      return List.of();
+    }
+    String s = sub.value();
+    boolean removes = manager == APT && (s.equals("purge") || s.equals("remove"))
+        || manager == APK && s.equals("del")
+        || manager == RPM && (s.equals("remove") || s.equals("erase"))
+        || manager == ZYPPER && (s.equals("remove") || s.equals("rm"));
+    if (!removes) {
+      return List.of();
+    }
+    List<Word> operands = operands(command);
+    return operands.subList(1, operands.size());
+  }
+
+  /**
+   * A package word without the version a package manager writes after its name: {@code curl=7.88*}
+   * (apt, apk, zypper) and {@code curl-7.76.1} (yum, dnf: a hyphen then a digit) give {@code curl}.
+   */
+  public static String packageName(ShellCommand command, String word) {
+    PackageManager manager = of(command.name());
+    int end = word.length();
+    for (int i = 1; i < word.length(); i++) {
+      char c = word.charAt(i);
+      boolean versionStarts = manager == RPM ? c == '-' && i + 1 < word.length() && Character.isDigit(word.charAt(i + 1))
+          : c == '=' || c == '<' || c == '>' || c == '~' || manager == APT && c == ':' || manager == APK && c == '@';
+      if (versionStarts) {
+        end = i;
+        break;
+      }
+    }
+    return word.substring(0, end);
+  }
 }

@@ -125,4 +125,74 @@ class PackageManagerTest {
   void pipReadsLongOptionAbbreviationsAsOptparseDoes(String word, String expected) {
     assertThat(Pip.installOption(word)).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "apt-get install -y curl                 | true",
+      "apt-get -q install curl                 | true",
+      "apt-get install -s curl                 | false",
+      "apt-get update                          | false",
+      "apk add --no-cache curl                 | true",
+      "apk del curl                            | false",
+      "dnf -y install curl                     | true",
+      "yum in curl                             | true",
+      "zypper -n in curl                       | true",
+      "pip install flask                       | true",
+      "python3 -m pip install flask            | true",
+      "pip download flask                      | false",
+      "npm ci                                  | true",
+      "npm i left-pad                          | true",
+      "npm run build                           | false",
+      "gem install bundler                     | true",
+      "go install example.com/x@v1             | true",
+      "go build ./...                          | false",
+      "curl -O install                         | false",
+  })
+  void installs(String text, boolean expected) {
+    assertThat(PackageManager.installs(command(text))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "apt-get install -y --no-install-recommends curl=7.88* wget | curl=7.88* wget",
+      "apk add --virtual .deps curl                              | curl",
+      "dnf install -y --setopt=tsflags=nodocs curl               | curl",
+      "apt-get install -s curl                                   | ''",
+      "pip install flask                                         | ''",
+      "apt-get update                                            | ''",
+  })
+  void installedPackages(String text, String expected) {
+    assertThat(PackageManager.installedPackages(command(text)).stream().map(Word::value)
+        .collect(Collectors.joining(" "))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "apt-get purge -y --auto-remove curl | curl",
+      "apt-get remove curl wget            | curl wget",
+      "apk del .deps                       | .deps",
+      "dnf erase curl                      | curl",
+      "zypper rm curl                      | curl",
+      "apt-get install curl                | ''",
+      "apt-get autoremove                  | ''",
+  })
+  void removedPackages(String text, String expected) {
+    assertThat(PackageManager.removedPackages(command(text)).stream().map(Word::value)
+        .collect(Collectors.joining(" "))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "apt-get | curl=7.88.1-10 | curl",
+      "apt-get | curl:amd64     | curl",
+      "apk     | curl=8.5.0-r0  | curl",
+      "apk     | curl@edge      | curl",
+      "dnf     | curl-7.76.1    | curl",
+      "dnf     | python3-pip    | python3-pip",
+      "zypper  | curl>=8        | curl",
+      "apt-get | libssl3        | libssl3",
+  })
+  void packageName(String program, String word, String expected) {
+    assertThat(PackageManager.packageName(command(program + " install " + word), word)).isEqualTo(expected);
+  }
 }
