@@ -1,5 +1,6 @@
 package dev.dockerlint.rules;
 
+import dev.dockerlint.compose.rules.ComposeRule;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.rules.context.AddInsteadOfCopy;
 import dev.dockerlint.rules.context.CopyBeforeInstall;
@@ -199,5 +200,10 @@ public final class BuiltinRules {
         new WgetProgress(),
         new WorkdirRelative(),
         new ZypperDistUpgrade());
+  }
+
+  /** The compose files' rules, sorted by id as {@link #all()} is. */
+  public static List<ComposeRule> compose() {
+    return List.of();
   }
 }

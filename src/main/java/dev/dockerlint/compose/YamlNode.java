@@ -1,0 +1,143 @@
+package dev.dockerlint.compose;
+
+import dev.dockerlint.source.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node of a compose file as the rules see it: composed by SnakeYAML (no objects constructed),
+ * with aliases and merge keys resolved, variables interpolated, and the file and range where it is
+ * written. Immutable.
+ */
+public abstract sealed class YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
+  private final String file;
+  private final SourceRange range;
+
+  YamlNode(String file, SourceRange range) {
+    this.file = file;
+    this.range = range;
+  }
+
+  /** The file the node is written in, as reports name it. */
+  public String file() {
+    return file;
+  }
+
+  public SourceRange range() {
+    return range;
+  }
+
+  /** What YAML resolved a scalar to; a quoted scalar is always a string. */
+  public enum Type { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+
+  /**
+   * A scalar.
+   */
+  public static final class Scalar extends YamlNode {
+    private final String text;
+    private final Type type;
+    private final boolean known;
+
+    /**
+     * @param text the value, with variables interpolated
+     * @param known false when a variable it uses has no value here (not in the {@code .env} beside
+     *     the file, no default): rules then make no claim about the value
+     */
+    public Scalar(String file, SourceRange range, String text, Type type, boolean known) {
+      super(file, range);
+      this.text = text;
+      this.type = type;
+      this.known = known;
+    }
+
+    public String text() {
+      return text;
+    }
+
+    public Type type() {
+      return type;
+    }
+
+    public boolean known() {
+      return known;
+    }
+
+    /** Whether the value is YAML's or Compose's true ({@code true}, {@code "true"}, {@code yes}). */
+    public boolean isTrue() {
+      String t = text.toLowerCase(java.util.Locale.ROOT);
+      return known && (t.equals("true") || t.equals("yes") || t.equals("on"));
+    }
+  }
+
+  /** A key and its value, in the order written. */
+  public record Entry(Scalar key, YamlNode value) {}
+
+  /** A mapping: keys are unique (a duplicate is a load error). */
+  public static final class Mapping extends YamlNode {
+    private final List<Entry> entries;
+
+    public Mapping(String file, SourceRange range, List<Entry> entries) {
+      super(file, range);
+      this.entries = List.copyOf(entries);
+    }
+
+    public List<Entry> entries() {
+      return entries;
+    }
+
+    /** The value of a key, or null. */
+    public YamlNode get(String key) {
+      for (Entry entry : entries) {
+        if (entry.key().text().equals(key)) {
+          return entry.value();
+        }
+      }
+      return null;
+    }
+
+    /** The entry of a key, or null. */
+    public Entry entry(String key) {
+      for (Entry entry : entries) {
+        if (entry.key().text().equals(key)) {
+          return entry;
+        }
+      }
+      return null;
+    }
+
+    /** The value of a key when it is a scalar, or null. */
+    public Scalar scalar(String key) {
+      return get(key) instanceof Scalar s ? s : null;
+    }
+
+    /** The value of a key when it is a mapping, or null. */
+    public Mapping mapping(String key) {
+      return get(key) instanceof Mapping m ? m : null;
+    }
+  }
+
+  /** A sequence. */
+  public static final class Sequence extends YamlNode {
+    private final List<YamlNode> items;
+
+    public Sequence(String file, SourceRange range, List<YamlNode> items) {
+      super(file, range);
+      this.items = List.copyOf(items);
+    }
+
+    public List<YamlNode> items() {
+      return items;
+    }
+
+    /** The items that are scalars. */
+    public List<Scalar> scalars() {
+      List<Scalar> result = new ArrayList<>();
+      for (YamlNode item : items) {
+        if (item instanceof Scalar s) {
+          result.add(s);
+        }
+      }
+      return result;
+    }
+  }
+}
