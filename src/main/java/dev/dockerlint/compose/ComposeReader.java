@@ -182,6 +182,7 @@ final class ComposeReader {
   private YamlNode.Scalar scalar(ScalarNode node, boolean interpolate) {
     YamlNode.Type type = typeOf(node);
     String text = node.getValue();
+    String written = text;
     boolean known = true;
     String secret = null;
     if (interpolate && interpolation != null && type == YamlNode.Type.STRING) {
@@ -193,7 +194,7 @@ final class ComposeReader {
       text = result.text();
       known = result.known();
     }
-    YamlNode.Scalar scalar = new YamlNode.Scalar(file, range(node), text, type, known);
+    YamlNode.Scalar scalar = new YamlNode.Scalar(file, range(node), text, written, type, known);
     if (secret != null && !secret.isEmpty()) {
       secretValues.put(scalar, secret);
     }

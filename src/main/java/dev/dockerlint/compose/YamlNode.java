@@ -35,6 +35,7 @@ public abstract sealed class YamlNode permits YamlNode.Scalar, YamlNode.Mapping,
    */
   public static final class Scalar extends YamlNode {
     private final String text;
+    private final String written;
     private final Type type;
     private final boolean known;
 
@@ -44,14 +45,30 @@ public abstract sealed class YamlNode permits YamlNode.Scalar, YamlNode.Mapping,
      *     the file, no default): rules then make no claim about the value
      */
     public Scalar(String file, SourceRange range, String text, Type type, boolean known) {
+      this(file, range, text, text, type, known);
+    }
+
+    /** @param written the value as the file writes it, before interpolation */
+    public Scalar(String file, SourceRange range, String text, String written, Type type, boolean known) {
       super(file, range);
       this.text = text;
+      this.written = written;
       this.type = type;
       this.known = known;
     }
 
     public String text() {
       return text;
+    }
+
+    /** The value as written, before interpolation ({@code ${DB_PASSWORD}}). */
+    public String written() {
+      return written;
+    }
+
+    /** Whether the value takes a variable's value ({@code ${VAR}}, {@code $VAR}) rather than being written out. */
+    public boolean usesVariables() {
+      return !written.equals(text) || written.contains("${");
     }
 
     public Type type() {
