@@ -75,6 +75,13 @@ public final class ComposeLinter {
         found.addAll(context.findings());
       }
     }
+    Set<String> known = new HashSet<>(settings.knownNames());
+    for (ComposeRule rule : rules) {
+      known.add(rule.info().id());
+      for (String alias : rule.info().aliases()) {
+        known.add(alias.toLowerCase(Locale.ROOT));
+      }
+    }
     Map<String, FileFindings> byFile = new LinkedHashMap<>();
     for (ComposeSource source : project.sources()) {
       if (byFile.containsKey(source.path())) {
@@ -89,7 +96,7 @@ public final class ComposeLinter {
         }
       }
       Secrets secrets = Secrets.of(source.text(), ranges, values, ranges);
-      Pragmas filePragmas = pragmas ? new Pragmas(source, settings.knownNames()) : null;
+      Pragmas filePragmas = pragmas ? new Pragmas(source, known) : null;
       List<Finding> kept = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (Finding finding : found) {
