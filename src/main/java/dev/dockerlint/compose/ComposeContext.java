@@ -24,6 +24,14 @@ public final class ComposeContext {
     findings.add(new Finding(node.file(), rule.id(), rule.severity(), message, node.range(), rule.aliases()));
   }
 
+  /**
+   * {@link #report(YamlNode, String)} for a scalar: the exact type keeps the verifier from loading
+   * the node types when it links a rule, so a run of Dockerfiles loads none of them.
+   */
+  public void report(YamlNode.Scalar node, String message) {
+    findings.add(new Finding(node.file(), rule.id(), rule.severity(), message, node.range(), rule.aliases()));
+  }
+
   /** A finding less (or more) severe than the rule's own severity. */
   public void report(YamlNode node, String message, Severity severity) {
     findings.add(new Finding(node.file(), rule.id(), severity, message, node.range(), rule.aliases()));
@@ -31,6 +39,11 @@ public final class ComposeContext {
 
   /** Marks a secret, so that no output shows it (see {@link dev.dockerlint.lint.Secrets}). */
   public void redact(YamlNode node, String value) {
+    redactions.add(new Redaction(node.file(), node.range(), value));
+  }
+
+  /** {@link #redact(YamlNode, String)} for a scalar (see {@link #report(YamlNode.Scalar, String)}). */
+  public void redact(YamlNode.Scalar node, String value) {
     redactions.add(new Redaction(node.file(), node.range(), value));
   }
 

@@ -9,31 +9,41 @@ import java.util.List;
  * with aliases and merge keys resolved, variables interpolated, and the file and range where it is
  * written. Immutable.
  */
-public abstract sealed class YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
-  private final String file;
-  private final SourceRange range;
-
-  YamlNode(String file, SourceRange range) {
-    this.file = file;
-    this.range = range;
-  }
+public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
+  // an interface, not a base class: the verifier then loads no node class for the rules' calls
+  // passing a Scalar where a YamlNode goes, so a run of Dockerfiles loads none of the model
 
   /** The file the node is written in, as reports name it. */
-  public String file() {
-    return file;
-  }
+  String file();
 
-  public SourceRange range() {
-    return range;
+  SourceRange range();
+
+  /** What a node of the three kinds holds: where it is. */
+  abstract class Located {
+    private final String file;
+    private final SourceRange range;
+
+    Located(String file, SourceRange range) {
+      this.file = file;
+      this.range = range;
+    }
+
+    public String file() {
+      return file;
+    }
+
+    public SourceRange range() {
+      return range;
+    }
   }
 
   /** What YAML resolved a scalar to; a quoted scalar is always a string. */
-  public enum Type { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+  enum Type { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
 
   /**
    * A scalar.
    */
-  public static final class Scalar extends YamlNode {
+  final class Scalar extends Located implements YamlNode {
     private final String text;
     private final String written;
     private final Type type;
@@ -87,10 +97,10 @@ public abstract sealed class YamlNode permits YamlNode.Scalar, YamlNode.Mapping,
   }
 
   /** A key and its value, in the order written. */
-  public record Entry(Scalar key, YamlNode value) {}
+  record Entry(Scalar key, YamlNode value) {}
 
   /** A mapping: keys are unique (a duplicate is a load error). */
-  public static final class Mapping extends YamlNode {
+  final class Mapping extends Located implements YamlNode {
     private final List<Entry> entries;
 
     public Mapping(String file, SourceRange range, List<Entry> entries) {
@@ -134,7 +144,7 @@ public abstract sealed class YamlNode permits YamlNode.Scalar, YamlNode.Mapping,
   }
 
   /** A sequence. */
-  public static final class Sequence extends YamlNode {
+  final class Sequence extends Located implements YamlNode {
     private final List<YamlNode> items;
 
     public Sequence(String file, SourceRange range, List<YamlNode> items) {
