@@ -35,6 +35,15 @@ public record Service(String name, YamlNode.Scalar key, YamlNode.Mapping body) {
   }
 
   /**
+   * The image the service pulls, when its value is known here; null when it has none, or builds
+   * its image (its {@code image} then names what it builds).
+   */
+  public YamlNode.Scalar pulledImage() {
+    YamlNode.Scalar image = body.scalar("image");
+    return image == null || !image.known() || image.text().isEmpty() || builds() ? null : image;
+  }
+
+  /**
    * The names of a list or mapping of names ({@code depends_on: [db]} or {@code depends_on: {db: ...}},
    * {@code cap_add: [NET_ADMIN]}), each with where it is written.
    */

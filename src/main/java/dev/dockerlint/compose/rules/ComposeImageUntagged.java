@@ -21,9 +21,9 @@ public final class ComposeImageUntagged implements ComposeRule {
   @Override
   public void check(ComposeProject project, ComposeContext context) {
     for (Service service : project.services()) {
-      YamlNode.Scalar image = service.scalar("image");
-      if (image == null || !image.known() || image.text().isEmpty() || service.builds()) {
-        continue; // with build:, image names what is built, not what is pulled
+      YamlNode.Scalar image = service.pulledImage();
+      if (image == null) {
+        continue;
       }
       ImageRef ref = ImageRef.parse(image.text());
       if (ref.tagKind() == ImageRef.TagKind.UNTAGGED) {
