@@ -23,10 +23,8 @@ public final class ImageUntagged implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
       Optional<ImageRef> image = file.resolvedBaseImage(stage);
-      if (image.isPresent() && image.get().tag() == null && !image.get().hasDigest()) {
-        context.report(stage.from().image(), "Image " + stage.describeBaseImage()
-            + " has no tag, so it means 'latest' and changes under you; pin a version such as "
-            + image.get().raw() + ":<version>");
+      if (image.isPresent() && image.get().tagKind() == ImageRef.TagKind.UNTAGGED) {
+        context.report(stage.from().image(), "Image " + stage.describeBaseImage() + " " + image.get().tagProblem());
       }
     }
   }
