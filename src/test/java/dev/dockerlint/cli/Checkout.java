@@ -55,7 +55,7 @@ final class Checkout {
   record Run(int code, String out) {}
 
   static Run run(Path dir, java.util.Map<String, String> env, String... command) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toAbsolutePath().toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();

@@ -47,19 +47,6 @@ class IntegrationTest {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
-  void preCommitHooksDeclareDockerfilesAndOneInvocation() throws IOException {
-    List<Map<String, Object>> hooks = (List<Map<String, Object>>) yaml(Path.of(".pre-commit-hooks.yaml"));
-    assertThat(hooks).extracting(h -> h.get("id")).containsExactly("dockerlint", "dockerlint-docker");
-    for (Map<String, Object> hook : hooks) {
-      assertThat(hook.get("types")).isEqualTo(List.of("dockerfile"));
-      assertThat(hook.get("require_serial")).isEqualTo(true);
-    }
-    assertThat(hooks.get(0)).containsEntry("language", "system").containsEntry("entry", "dockerlint");
-    assertThat(hooks.get(1)).containsEntry("language", "docker_image");
-  }
-
-  @Test
   void preCommitContractManyFilesOneRunEachNamed() throws IOException {
     // pre-commit passes every staged file at once, relative to the repository root
     write("Dockerfile", "FROM alpine:3.20\nUSER 1\nHEALTHCHECK NONE\n");
