@@ -16,15 +16,18 @@ import java.util.concurrent.TimeUnit;
 final class Checkout {
   private Checkout() {}
 
+  /** Whether every command is an executable file in a directory of the PATH. */
   static boolean available(String... commands) {
     for (String command : commands) {
-      try {
-        Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-          return false;
+      boolean found = false;
+      for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        Path file = Path.of(dir.isEmpty() ? "." : dir, command);
+        if (Files.isRegularFile(file) && Files.isExecutable(file)) {
+          found = true;
+          break;
         }
-      } catch (IOException | InterruptedException e) {
+      }
+      if (!found) {
         return false;
       }
     }
