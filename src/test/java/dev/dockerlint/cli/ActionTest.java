@@ -115,9 +115,9 @@ class ActionTest {
     Path v = Files.createDirectories(releases.resolve("v" + version));
     Files.write(v.resolve("dockerlint-" + version + ".jar"), jar);
     String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(listed));
-    // JReleaser's checksum file: "<hash> <name>" per line (ReleaseTest checks the real one)
-    Files.writeString(v.resolve("SHA256SUMS"), "0000 dockerlint-" + version + ".zip\n"
-        + hash + " dockerlint-" + version + ".jar\n");
+    // sha256sum's format, as .ci/release-files writes SHA256SUMS (.ci/release-check verifies it)
+    Files.writeString(v.resolve("SHA256SUMS"), "0000  dockerlint-" + version + ".zip\n"
+        + hash + "  dockerlint-" + version + ".jar\n");
     return releases;
   }
 
