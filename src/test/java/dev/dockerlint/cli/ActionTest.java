@@ -76,6 +76,10 @@ class ActionTest {
     // the build is recorded by the SHA-256 of its sources, the cache key
     String key = Files.readString(actionPath.resolve("target/dockerlint.jar.sources")).strip();
     FileTime builtAt = Files.getLastModifiedTime(jar);
+    // one version: the built jar's is the pom's
+    Checkout.Run version = Checkout.run(dir, Map.of(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString(), "--version");
+    assertThat(version.out().strip()).isEqualTo("dockerlint " + VERSION);
 
     ActionRunner.Result r = runner().run(Map.of("version", "source", "dockerfile", "**/Dockerfile"));
     assertThat(r.code()).as(r.log()).isEqualTo(1);
@@ -166,6 +170,28 @@ class ActionTest {
     ActionRunner.Result missing = runner().run(Map.of("version", "source", "dockerfile", "missing/Dockerfile"));
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.outputs()).containsEntry("exit-code", "2");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyShellStepPassesShellCheck() throws Exception {
+    assumeTrue(Checkout.available("shellcheck"), "shellcheck is not installed");
+    Map<String, Object> action = ActionRunner.load(Path.of("action.yml"));
+    int n = 0;
+    for (Map<String, Object> step : (List<Map<String, Object>>) ((Map<String, Object>) action.get("runs")).get("steps")) {
+      if (step.get("run") == null) {
+        continue;
+      }
+      n++;
+      // the runner's shell: bash -eo pipefail; expressions never appear in a script (env only)
+      String run = (String) step.get("run");
+      assertThat(run).as(step.get("name") + ": inputs reach scripts through env").doesNotContain("${{");
+      Path script = dir.resolve("step-" + n + ".sh");
+      Files.writeString(script, "#!/bin/bash\nset -eo pipefail\n" + run);
+      Checkout.Run r = Checkout.run(dir, Map.of(), "shellcheck", "-s", "bash", script.toString());
+      assertThat(r.code()).as(step.get("name") + ":\n" + r.out()).isZero();
+    }
+    assertThat(n).isGreaterThanOrEqualTo(4);
   }
 
   @Test
