@@ -69,6 +69,33 @@ class PreCommitTest {
     assertThat(r.code()).as(r.out()).isZero();
   }
 
+  @Test
+  void theReadmesAndTheExamplesConfigsAreValidAndNameTheseHooks() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("### pre-commit\n"), readme.indexOf("### GitHub Actions\n"));
+    List<String> configs = new java.util.ArrayList<>(ProjectVersion.yamlBlocks(section));
+    configs.add(Files.readString(Path.of("examples/ci/pre-commit-config.yaml")));
+    assertThat(configs).hasSize(2);
+    List<Object> ids = hooks().stream().map(h -> h.get("id")).toList();
+    for (String config : configs) {
+      // the commented-out hooks too: uncommenting one must give a hook that exists
+      java.util.regex.Matcher m = Pattern.compile("- id: ([\\w-]+)").matcher(config);
+      int named = 0;
+      while (m.find()) {
+        assertThat(ids).contains(m.group(1));
+        named++;
+      }
+      assertThat(named).isEqualTo(3);
+      assertThat(config).contains("repo: https://github.com/dockerlint/dockerlint").contains("rev: main");
+      if (Checkout.available("pre-commit")) {
+        Path file = dir.resolve("config-" + configs.indexOf(config) + ".yaml");
+        Files.writeString(file, config);
+        Checkout.Run r = Checkout.run(dir, Map.of(), "pre-commit", "validate-config", file.toString());
+        assertThat(r.code()).as(r.out()).isZero();
+      }
+    }
+  }
+
   private static void git(Path repo, String... args) throws Exception {
     String[] command = Stream.concat(Stream.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
         "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"), Stream.of(args)).toArray(String[]::new);
