@@ -173,6 +173,9 @@ public final class PackReader {
     String description = keys.containsKey("description") ? text(keys.get("description"), MAX_BYTES, "the description")
         : null;
     String help = keys.containsKey("help") ? help(keys.get("help")) : null;
+    if (!keys.containsKey("help")) {
+      error(map, "missing key 'help'; give the address of the page that explains the rule (SARIF links to it)");
+    }
     List<String> aliases = keys.containsKey("aliases") ? aliases(keys.get("aliases"), id, ownNames) : List.of();
     boolean enabled = !keys.containsKey("enabled") || Boolean.TRUE.equals(bool(keys.get("enabled")));
     Node matchNode = keys.get("match");
@@ -183,7 +186,7 @@ public final class PackReader {
     Object[] message = template == null ? null : message(messageNode, template,
         compiled == null ? EnumSet.allOf(Placeholder.class) : compiled.binds);
     List<PolicyRule.Example> examples = keys.containsKey("examples") ? examples(keys.get("examples")) : List.of();
-    if (problems.size() > before || id == null || compiled == null || message == null) {
+    if (problems.size() > before || id == null || compiled == null || message == null || help == null) {
       return null;
     }
     String oneLine = summary != null ? summary : template;

@@ -43,6 +43,7 @@ class PackPropertiesTest {
         - id: no-curl-sh
           message: "{command} piped into a shell in {stage}"
           aliases: [P1]
+          help: https://x.example/a
           match:
             forbid:
               any:
@@ -51,10 +52,12 @@ class PackPropertiesTest {
         - id: source-label
           message: "{stage} lacks a source label"
           enabled: false
+          help: https://x.example/b
           match:
             require: {label: {key: org.opencontainers.image.source, value: {absent: false}}}
         - id: numeric-user
           message: "USER {value}"
+          help: https://x.example/c
           match:
             stage: named app
             forbid: {user: {numeric: false, group: "*"}, expose: {port: "22", protocol: tcp}}
@@ -137,6 +140,7 @@ class PackPropertiesTest {
   private static String generated(Random random) {
     StringBuilder text = new StringBuilder("rules:\n  - id: r").append(random.nextInt(5)).append('\n');
     text.append("    message: \"").append(random.nextBoolean() ? "{stage}" : WORDS[random.nextInt(WORDS.length)]).append("\"\n");
+    text.append("    help: https://x.example/h\n");
     text.append("    match:\n      ").append(random.nextBoolean() ? "forbid" : "require").append(":\n");
     node(text, random, 8, 0);
     return text.toString();

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PackReaderTest {
   @TempDir Path dir;
 
+  private static final String H = "    help: https://x.example/h\n";
+
   private static final String VALID = """
       rules:
         - id: no-curl
@@ -60,11 +62,11 @@ class PackReaderTest {
   @Test
   void defaultsAreWarningOnAndTheMessageAsSummary() {
     PolicyRule rule = PackTester.compile("rules:\n  - id: a\n    message: no MAINTAINER\n    match:\n"
-        + "      forbid: {instruction: MAINTAINER}\n").rules().get(0);
+        + "      forbid: {instruction: MAINTAINER}\n" + H).rules().get(0);
     assertThat(rule.info().severity()).isEqualTo(Severity.WARNING);
     assertThat(rule.info().enabledByDefault()).isTrue();
     assertThat(rule.info().summary()).isEqualTo("no MAINTAINER");
-    assertThat(rule.info().helpUri()).isNull();
+    assertThat(rule.info().helpUri()).isEqualTo("https://x.example/h");
   }
 
   @Test
@@ -72,15 +74,15 @@ class PackReaderTest {
     assertThat(PackTester.problems("rule:\n  - id: a\n")).containsExactly(
         "pack.yaml:1:1: unknown key 'rule' in the pack; allowed keys: rules");
     assertThat(PackTester.problems("rules:\n  - id: a\n    mesage: x\n    message: x\n    match:\n"
-        + "      forbid: {instuction: RUN}\n")).containsExactly(
+        + "      forbid: {instuction: RUN}\n" + H)).containsExactly(
         "pack.yaml:3:5: unknown key 'mesage' in a rule; allowed keys: " + String.join(", ", PackReader.RULE_KEYS),
         "pack.yaml:6:16: unknown key 'instuction' in an instruction test; allowed keys: "
             + String.join(", ", PackReader.INSTRUCTION_KEYS));
     assertThat(PackTester.problems("rules:\n  - id: a\n    message: x\n    match:\n      forbid:\n"
-        + "        run: {name: curl, flags: -y}\n")).containsExactly(
+        + "        run: {name: curl, flags: -y}\n" + H)).containsExactly(
         "pack.yaml:6:27: unknown key 'flags' in a command test; allowed keys: " + String.join(", ", PackReader.COMMAND_KEYS));
     assertThat(PackTester.problems("rules:\n  - id: a\n    message: x\n    match:\n      forbid:\n"
-        + "        from: {tag: {globb: x}}\n")).containsExactly(
+        + "        from: {tag: {globb: x}}\n" + H)).containsExactly(
         "pack.yaml:6:22: unknown key 'globb' in a pattern; allowed keys: " + String.join(", ", PackReader.PATTERN_KEYS));
   }
 
@@ -91,11 +93,11 @@ class PackReaderTest {
     assertThat(PackTester.problems("rules: {id: a}\n")).containsExactly(
         "pack.yaml:1:8: 'rules' must be a list of rules, not a mapping");
     assertThat(PackTester.problems("rules:\n  - id: [a]\n    message: x\n    enabled: maybe\n    match:\n"
-        + "      forbid: {all: {run: {name: x}}}\n")).containsExactly(
+        + "      forbid: {all: {run: {name: x}}}\n" + H)).containsExactly(
         "pack.yaml:2:9: expected the id (a plain value), not a list",
         "pack.yaml:4:14: expected true or false, not 'maybe'",
         "pack.yaml:6:21: 'all' must be a list of tests, not a mapping");
-    assertThat(PackTester.problems("rules:\n  - id: a\n    message:\n    match:\n      forbid: {run: curl}\n"))
+    assertThat(PackTester.problems("rules:\n  - id: a\n    message:\n    match:\n      forbid: {run: curl}\n" + H))
         .containsExactly("pack.yaml:3:13: expected the message (a plain value), not nothing",
             "pack.yaml:5:21: expected a mapping of command tests (" + String.join(", ", PackReader.COMMAND_KEYS)
                 + "), not 'curl'");
@@ -104,30 +106,30 @@ class PackReaderTest {
   @Test
   void aRegexRe2CannotRunIsRejectedWithItsReason() {
     List<String> problems = PackTester.problems("rules:\n  - id: a\n    message: x\n    match:\n      forbid:\n"
-        + "        from: {tag: {regex: \"^(\\\\d+)-\\\\1$\"}}\n        \n");
+        + "        from: {tag: {regex: \"^(\\\\d+)-\\\\1$\"}}\n        \n" + H);
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0)).startsWith("pack.yaml:6:29: invalid regular expression '^(\\d+)-\\1$': invalid escape sequence")
         .endsWith("(RE2 syntax: no backreferences or lookaround)");
     assertThat(PackTester.problems("rules:\n  - id: a\n    message: x\n    match:\n      forbid:\n"
-        + "        from: {tag: {regex: \"^(?!latest)\"}}\n").get(0))
+        + "        from: {tag: {regex: \"^(?!latest)\"}}\n" + H).get(0))
         .startsWith("pack.yaml:6:29: invalid regular expression '^(?!latest)': invalid or unsupported Perl syntax");
   }
 
   @Test
   void placeholdersMustBeKnownAndSetByTheMatch() {
     assertThat(PackTester.problems("rules:\n  - id: a\n    message: \"{img} and {tag}\"\n    match:\n"
-        + "      forbid: {run: {name: x}}\n")).containsExactly(
+        + "      forbid: {run: {name: x}}\n" + H)).containsExactly(
         "pack.yaml:3:14: unknown placeholder '{img}' in the message; known: {image}, {tag}, {value}, {command}, {key}, {stage}",
         "pack.yaml:3:14: placeholder '{tag}' is not set by this rule's match; it sets {command}, {stage}");
     assertThat(PackTester.problems("rules:\n  - id: a\n    message: \"{image\"\n    match:\n"
-        + "      forbid: {run: {name: x}}\n")).containsExactly(
+        + "      forbid: {run: {name: x}}\n" + H)).containsExactly(
         "pack.yaml:3:14: unclosed '{' in the message; write '{{' for a brace");
     // any: only what every branch sets
     assertThat(PackTester.problems("rules:\n  - id: a\n    message: \"{value}\"\n    match:\n"
-        + "      forbid: {any: [{run: {name: x}}, {env: {key: A}}]}\n")).containsExactly(
+        + "      forbid: {any: [{run: {name: x}}, {env: {key: A}}]}\n" + H)).containsExactly(
         "pack.yaml:3:14: placeholder '{value}' is not set by this rule's match; it sets {stage}");
     assertThat(PackTester.problems("rules:\n  - id: a\n    message: \"{stage} {image}\"\n    match:\n"
-        + "      require: {label: {key: a}}\n")).isEmpty();
+        + "      require: {label: {key: a}}\n" + H)).isEmpty();
   }
 
   @Test
@@ -136,19 +138,19 @@ class PackReaderTest {
     new Packs(BuiltinRules.all()); // the names a real run takes
     builtins.put("image-latest", "built-in rule 'image-latest'");
     builtins.put("dl3007", "an alias of built-in rule 'image-latest'");
-    String rule = "    message: x\n    match:\n      forbid: {instruction: RUN}\n";
+    String rule = "    message: x\n    match:\n      forbid: {instruction: RUN}\n" + H;
     assertThat(PackTester.problems("rules:\n  - id: Image_Latest\n" + rule, builtins)).containsExactly(
         "pack.yaml:2:9: invalid id 'Image_Latest'; an id is lower-case words joined by dashes, such as 'no-curl-pipe'");
     assertThat(PackTester.problems("rules:\n  - id: image-latest\n" + rule + "  - id: mine\n    aliases: [DL3007]\n"
         + rule + "  - id: mine\n" + rule, builtins)).containsExactly(
         "pack.yaml:2:9: 'image-latest' is already the name of built-in rule 'image-latest'; choose another",
-        "pack.yaml:7:15: 'DL3007' is already the name of an alias of built-in rule 'image-latest'; choose another",
-        "pack.yaml:11:9: 'mine' is already the name of rule 'mine' of pack.yaml; choose another");
+        "pack.yaml:8:15: 'DL3007' is already the name of an alias of built-in rule 'image-latest'; choose another",
+        "pack.yaml:13:9: 'mine' is already the name of rule 'mine' of pack.yaml; choose another");
   }
 
   @Test
   void idsClashAcrossPacksButOnePackNamedTwiceIsReadOnce() throws Exception {
-    String rule = "rules:\n  - id: %s\n    message: x\n    match:\n      forbid: {instruction: RUN}\n";
+    String rule = "rules:\n  - id: %s\n    message: x\n    match:\n      forbid: {instruction: RUN}\n" + H;
     Files.writeString(dir.resolve("a.yaml"), String.format(rule, "team-a"));
     Files.writeString(dir.resolve("b.yaml"), String.format(rule, "team-a"));
     Files.writeString(dir.resolve("c.yaml"), String.format(rule, "image-latest"));
@@ -166,7 +168,7 @@ class PackReaderTest {
   @Test
   void aDirectoryIsEveryYamlFileInNameOrder() throws Exception {
     Path rules = Files.createDirectory(dir.resolve("rules"));
-    String rule = "rules:\n  - id: %s\n    message: x\n    match:\n      forbid: {instruction: RUN}\n";
+    String rule = "rules:\n  - id: %s\n    message: x\n    match:\n      forbid: {instruction: RUN}\n" + H;
     Files.writeString(rules.resolve("b.yml"), String.format(rule, "bbb"));
     Files.writeString(rules.resolve("a.yaml"), String.format(rule, "aaa"));
     Files.writeString(rules.resolve("notes.txt"), "not a pack");
@@ -187,13 +189,15 @@ class PackReaderTest {
 
   @Test
   void forbidOrRequireExactlyOnce() {
-    assertThat(PackTester.problems("rules:\n  - id: a\n    message: x\n    match:\n      stage: final\n")).containsExactly(
+    assertThat(PackTester.problems("rules:\n  - id: a\n    message: x\n    match:\n      stage: final\n" + H)).containsExactly(
         "pack.yaml:5:7: missing 'forbid' or 'require'");
     assertThat(PackTester.problems("rules:\n  - id: a\n    message: x\n    match:\n      forbid: {instruction: RUN}\n"
-        + "      require: {instruction: RUN}\n")).containsExactly(
+        + "      require: {instruction: RUN}\n" + H)).containsExactly(
         "pack.yaml:6:16: a rule either forbids or requires; give 'forbid' or 'require', not both");
     assertThat(PackTester.problems("rules:\n  - severity: error\n")).containsExactly(
-        "pack.yaml:2:5: missing key 'id'", "pack.yaml:2:5: missing key 'message'", "pack.yaml:2:5: missing key 'match'");
+        "pack.yaml:2:5: missing key 'id'", "pack.yaml:2:5: missing key 'message'",
+        "pack.yaml:2:5: missing key 'help'; give the address of the page that explains the rule (SARIF links to it)",
+        "pack.yaml:2:5: missing key 'match'");
   }
 
   @Test

@@ -19,7 +19,7 @@ final class PackTester {
 
   /** @param yaml the rule's keys after {@code - id: test-rule}, indented by four spaces */
   PackTester(String yaml) {
-    this.rule = compile("rules:\n  - id: test-rule\n" + yaml).rules().get(0);
+    this.rule = compile("rules:\n  - id: test-rule\n" + yaml + "    help: https://x.example/h\n").rules().get(0);
   }
 
   static Pack compile(String text) {
