@@ -220,4 +220,18 @@ class PackReaderTest {
     assertThat(problems.get(0)).startsWith("pack.yaml:3:15: invalid value 'xxxx").contains("...'").doesNotContain("\n");
     assertThat(problems.get(0).length()).isLessThan(200);
   }
+
+  @Test
+  void theReadmeNamesEveryKeyOfTheLanguage() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("\n## Custom rules\n"));
+    section = section.substring(0, section.indexOf("\n## ", 1));
+    for (List<String> keys : List.of(PackReader.RULE_KEYS, PackReader.MATCH_KEYS, PackReader.INSTRUCTION_KEYS,
+        PackReader.COMMAND_KEYS, PackReader.PATTERN_KEYS)) {
+      for (String key : keys) {
+        assertThat(section).as("the README's Custom rules section names '%s'", key)
+            .containsPattern("[`{ ,]" + java.util.regex.Pattern.quote(key) + "[`}:, ]");
+      }
+    }
+  }
 }
