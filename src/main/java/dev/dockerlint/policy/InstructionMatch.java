@@ -34,8 +34,50 @@ import java.util.Optional;
  * instruction (an image, a command, a key); the others test the instruction as a whole.
  */
 abstract class InstructionMatch {
+  // the kinds of instruction a test can match, as bits: a rule skips the others without testing them
+  static final int FROM = 1;
+  static final int RUN = 2;
+  static final int ENV = 4;
+  static final int ARG = 8;
+  static final int LABEL = 16;
+  static final int USER = 32;
+  static final int EXPOSE = 64;
+  static final int ADD = 128;
+  static final int COPY = 256;
+  static final int OTHER = 512;
+  static final int ANY_KIND = 1023;
+
   /** The hits in one instruction of a stage (null for the ARGs before the first FROM); empty when none. */
-  abstract List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction);
+  abstract List<Hit> hits(FileIndex index, Stage stage, Instruction instruction);
+
+  /** The kinds of instruction this test can match ({@link #kindOf}); any by default. */
+  int kinds() {
+    return ANY_KIND;
+  }
+
+  static int kindOf(Instruction instruction) {
+    if (instruction instanceof Run) {
+      return RUN;
+    } else if (instruction instanceof From) {
+      return FROM;
+    } else if (instruction instanceof Env) {
+      return ENV;
+    } else if (instruction instanceof Arg) {
+      return ARG;
+    } else if (instruction instanceof Label) {
+      return LABEL;
+    } else if (instruction instanceof User) {
+      return USER;
+    } else if (instruction instanceof Expose) {
+      return EXPOSE;
+    } else if (instruction instanceof Add) {
+      return ADD;
+    } else if (instruction instanceof Copy) {
+      return COPY;
+    }
+    return OTHER;
+  }
+
 
   private static Hit whole(Instruction instruction) {
     return Hit.of(instruction.keyword().range(), false);
@@ -44,14 +86,42 @@ abstract class InstructionMatch {
   /** {@code instruction: RUN}: the keyword, compared without case. */
   static final class Keyword extends InstructionMatch {
     private final TextMatch keyword;
+    private final int kinds;
 
     Keyword(TextMatch keyword) {
       this.keyword = keyword;
+      List<String> literals = keyword.literals();
+      int bits = literals == null ? ANY_KIND : 0;
+      for (int i = 0; literals != null && i < literals.size(); i++) {
+        bits |= kindOfKeyword(literals.get(i).toUpperCase(java.util.Locale.ROOT));
+      }
+      this.kinds = bits;
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
-      return keyword.matches(instruction.name()) ? List.of(whole(instruction)) : List.of();
+    int kinds() {
+      return kinds;
+    }
+
+    @Override
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
+      // the pattern ignores case: the keyword as written, without upper-casing it for every rule
+      return keyword.matches(instruction.keyword().text()) ? List.of(whole(instruction)) : List.of();
+    }
+
+    private static int kindOfKeyword(String keyword) {
+      return switch (keyword) {
+        case "FROM" -> FROM;
+        case "RUN" -> RUN;
+        case "ENV" -> ENV;
+        case "ARG" -> ARG;
+        case "LABEL" -> LABEL;
+        case "USER" -> USER;
+        case "EXPOSE" -> EXPOSE;
+        case "ADD" -> ADD;
+        case "COPY" -> COPY;
+        default -> OTHER;
+      };
     }
   }
 
@@ -66,8 +136,8 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
-      List<Hit> hits = new ArrayList<>();
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
+      List<Hit> hits = new ArrayList<>(0);
       for (Flag flag : instruction.flags()) {
         if (name.matches(flag.name()) && (value == null || value.matches(flag.value()))) {
           hits.add(Hit.of(flag.range(), true).with(Placeholder.VALUE, flag.value() == null ? "" : flag.value()));
@@ -98,11 +168,22 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
+    int kinds() {
+      return FROM;
+    }
+
+    @Override
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
       if (!(instruction instanceof From from) || stage == null || stage.from() != from) {
         return List.of();
       }
-      Optional<ImageRef> resolved = file.resolvedBaseImage(stage);
+      Optional<ImageRef> resolved;
+      if (stage.isBuiltOnStage() || stage.baseImage() == null || stage.baseImage().isScratch()) {
+        resolved = Optional.empty();
+      } else {
+        // without a variable the stage's image is the image; with one, only when every variable has a value
+        resolved = from.image().text().indexOf('$') < 0 ? Optional.of(stage.baseImage()) : index.file.resolvedBaseImage(stage);
+      }
       if (resolved.isEmpty()) {
         return List.of();
       }
@@ -126,11 +207,16 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
+    int kinds() {
+      return RUN;
+    }
+
+    @Override
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
       if (!(instruction instanceof Run run)) {
         return List.of();
       }
-      List<Hit> hits = new ArrayList<>();
+      List<Hit> hits = new ArrayList<>(0);
       if (run.command() instanceof ShellForm shell) {
         ShellScript script = shell.script();
         List<ShellCommand> commands = script.commands();
@@ -171,14 +257,18 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
-      List<Hit> hits = new ArrayList<>();
+    int kinds() {
+      return kind == Kind.ENV ? ENV : kind == Kind.LABEL ? LABEL : ARG;
+    }
+
+    @Override
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
+      List<Hit> hits = new ArrayList<>(0);
       if (kind == Kind.ARG) {
         if (instruction instanceof Arg arg) {
-          Scope scope = file.scopeAt(instruction);
           for (ArgDeclaration declaration : arg.declarations()) {
             String name = declaration.name().text();
-            String given = declaration.defaultValue() == null ? null : scope.resolve(declaration.defaultValue());
+            String given = declaration.defaultValue() == null ? null : index.value(instruction, declaration.defaultValue());
             add(hits, declaration.range(), name, given);
           }
         }
@@ -189,10 +279,14 @@ abstract class InstructionMatch {
       if (pairs == null) {
         return hits;
       }
-      Scope scope = file.scopeAt(instruction);
       for (KeyValue pair : pairs) {
-        String name = scope.resolve(pair.key());
-        String given = pair.value() == null ? null : scope.resolve(pair.value());
+        String name = key == null ? null : index.value(instruction, pair.key());
+        String given = pair.value() == null ? null : value == null ? "" : index.value(instruction, pair.value());
+        if (key != null && !key.matches(name) || value != null && !value.matches(given)) {
+          continue;
+        }
+        name = name != null ? name : index.value(instruction, pair.key());
+        given = pair.value() == null ? null : value != null ? given : index.value(instruction, pair.value());
         add(hits, pair.range(), name, given);
       }
       return hits;
@@ -218,11 +312,16 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
+    int kinds() {
+      return USER;
+    }
+
+    @Override
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
       if (!(instruction instanceof User user) || user.user() == null) {
         return List.of();
       }
-      String value = file.scopeAt(instruction).resolve(user.user());
+      String value = index.value(instruction, user.user());
       UserSpec spec = UserSpec.parse(value);
       if (name != null && !name.matches(spec.user()) || group != null && !group.matches(spec.group())
           || numeric != null && numeric != spec.isNumeric()) {
@@ -243,14 +342,19 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
+    int kinds() {
+      return EXPOSE;
+    }
+
+    @Override
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
       if (!(instruction instanceof Expose expose)) {
         return List.of();
       }
-      List<Hit> hits = new ArrayList<>();
-      Scope scope = file.scopeAt(instruction);
+      List<Hit> hits = new ArrayList<>(0);
       for (Token token : expose.ports()) {
-        Optional<List<PortSpec>> specs = PortSpec.parseExpanded(scope, token);
+        Optional<List<PortSpec>> specs = token.text().indexOf('$') < 0 ? Optional.of(List.of(PortSpec.parse(token.text())))
+            : PortSpec.parseExpanded(index.file.scopeAt(instruction), token);
         if (specs.isEmpty()) {
           continue;
         }
@@ -291,21 +395,25 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
+    int kinds() {
+      return add ? ADD : COPY;
+    }
+
+    @Override
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
       if (!(add ? instruction instanceof Add : instruction instanceof Copy)) {
         return List.of();
       }
       FileTransfer transfer = (FileTransfer) instruction;
-      Scope scope = file.scopeAt(instruction);
       if (destination != null) {
-        String dest = transfer.destination() == null ? null : scope.resolve(transfer.destination());
+        String dest = transfer.destination() == null ? null : index.value(instruction, transfer.destination());
         if (!destination.matches(dest)) {
           return List.of();
         }
       }
-      List<Hit> hits = new ArrayList<>();
+      List<Hit> hits = new ArrayList<>(0);
       for (Token token : transfer.sources()) {
-        String value = scope.resolve(token);
+        String value = index.value(instruction, token);
         if (source == null || source.matches(value)) {
           hits.add(Hit.of(token.range(), true).with(Placeholder.VALUE, value));
           if (source == null) {
@@ -329,10 +437,19 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
+    int kinds() {
+      int kinds = ANY_KIND;
+      for (InstructionMatch part : parts) {
+        kinds &= part.kinds();
+      }
+      return kinds;
+    }
+
+    @Override
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
       List<List<Hit>> each = new ArrayList<>(parts.length);
       for (InstructionMatch part : parts) {
-        List<Hit> hits = part.hits(file, stage, instruction);
+        List<Hit> hits = part.hits(index, stage, instruction);
         if (hits.isEmpty()) {
           return List.of();
         }
@@ -368,9 +485,18 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
+    int kinds() {
+      int kinds = 0;
       for (InstructionMatch option : options) {
-        List<Hit> hits = option.hits(file, stage, instruction);
+        kinds |= option.kinds();
+      }
+      return kinds;
+    }
+
+    @Override
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
+      for (InstructionMatch option : options) {
+        List<Hit> hits = option.hits(index, stage, instruction);
         if (!hits.isEmpty()) {
           return hits;
         }
@@ -388,8 +514,8 @@ abstract class InstructionMatch {
     }
 
     @Override
-    List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
-      return inner.hits(file, stage, instruction).isEmpty() ? List.of(whole(instruction)) : List.of();
+    List<Hit> hits(FileIndex index, Stage stage, Instruction instruction) {
+      return inner.hits(index, stage, instruction).isEmpty() ? List.of(whole(instruction)) : List.of();
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.dockerlint.policy;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Instruction;
-import dev.dockerlint.ast.Onbuild;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
@@ -24,6 +23,10 @@ public final class PolicyRule implements Rule {
   private final Stages stages;
   private final String stageName;
   private final InstructionMatch match;
+  /** The kinds of instruction the match can match ({@link InstructionMatch#kinds}): the others are skipped. */
+  private final int kinds;
+  /** The bits of {@link #kinds}, one by one. */
+  private final int[] kindBits;
   private final Object[] message;
   private final String source;
   private final String description;
@@ -47,6 +50,14 @@ public final class PolicyRule implements Rule {
     this.stages = stages;
     this.stageName = stageName;
     this.match = match;
+    this.kinds = match.kinds();
+    int count = Integer.bitCount(kinds);
+    this.kindBits = new int[count];
+    for (int k = 0, at = 0; at < count; k++) {
+      if ((kinds & (1 << k)) != 0) {
+        kindBits[at++] = 1 << k;
+      }
+    }
     this.message = message;
     this.source = source;
     this.description = description;
@@ -74,18 +85,18 @@ public final class PolicyRule implements Rule {
 
   @Override
   public void check(Dockerfile file, RuleContext context) {
-    List<Stage> all = file.stages();
-    if (stages == Stages.ANY && !require) {
-      for (Instruction instruction : file.globalArgs()) {
-        report(file, null, instruction, context);
+    FileIndex index = FileIndex.of(file);
+    if (stages == Stages.ANY && !require && (kinds & InstructionMatch.ARG) != 0) {
+      for (Instruction instruction : index.globalArgs) {
+        report(index, null, instruction, context);
       }
     }
-    for (Stage stage : all) {
+    for (Stage stage : file.stages()) {
       if (!applies(file, stage)) {
         continue;
       }
       if (require) {
-        if (!found(file, stage)) {
+        if (!found(index, stage)) {
           SourceRange at = stage.from().keyword().range().union(stage.from().image().range());
           String image = stage.baseImage() != null ? stage.baseImage().raw() : stage.from().image().text();
           String[] values = new String[Placeholder.COUNT];
@@ -95,9 +106,10 @@ public final class PolicyRule implements Rule {
         }
         continue;
       }
-      report(file, stage, stage.from(), context);
-      for (Instruction instruction : stage.instructions()) {
-        report(file, stage, instruction, context);
+      for (int bit : kindBits) {
+        for (Instruction instruction : index.of(stage, bit)) {
+          report(index, stage, instruction, context);
+        }
       }
     }
   }
@@ -110,37 +122,25 @@ public final class PolicyRule implements Rule {
     };
   }
 
-  /** Whether the stage, or one it is built on, has an instruction that matches. */
-  private boolean found(Dockerfile file, Stage stage) {
-    for (Stage s : file.lineage(stage)) {
-      if (!hits(file, s, s.from()).isEmpty()) {
-        return true;
-      }
-      for (Instruction instruction : s.instructions()) {
-        if (!hits(file, s, instruction).isEmpty()) {
-          return true;
-        }
-        if (instruction instanceof Onbuild onbuild && onbuild.trigger() != null
-            && !hits(file, s, onbuild.trigger()).isEmpty()) {
-          return true;
+  /** Whether the stage, or one it is built on, has an instruction that matches (an ONBUILD trigger included). */
+  private boolean found(FileIndex index, Stage stage) {
+    for (Stage s : index.file.lineage(stage)) {
+      for (int bit : kindBits) {
+        for (Instruction instruction : index.of(s, bit)) {
+          if (!match.hits(index, s, instruction).isEmpty()) {
+            return true;
+          }
         }
       }
     }
     return false;
   }
 
-  private List<Hit> hits(Dockerfile file, Stage stage, Instruction instruction) {
-    return match.hits(file, stage, instruction);
-  }
-
-  /** Reports the instruction's hits, and an ONBUILD trigger's. */
-  private void report(Dockerfile file, Stage stage, Instruction instruction, RuleContext context) {
-    for (Hit hit : hits(file, stage, instruction)) {
+  /** Reports the instruction's hits. */
+  private void report(FileIndex index, Stage stage, Instruction instruction, RuleContext context) {
+    for (Hit hit : match.hits(index, stage, instruction)) {
       hit.with(Placeholder.STAGE, stage == null ? "" : stageLabel(stage));
       context.report(hit.range(), render(hit.values()));
-    }
-    if (instruction instanceof Onbuild onbuild && onbuild.trigger() != null) {
-      report(file, stage, onbuild.trigger(), context);
     }
   }
 

@@ -14,6 +14,11 @@ abstract class TextMatch {
   /** Whether the value (null when missing) matches. */
   abstract boolean matches(String value);
 
+  /** The values this pattern matches when it is a plain list of them ({@code [RUN, ADD]}), else null. */
+  List<String> literals() {
+    return null;
+  }
+
   /**
    * A glob: {@code *} any run of characters, {@code ?} one character, everything else literal.
    * Without a wildcard it is a plain comparison.
@@ -77,6 +82,11 @@ abstract class TextMatch {
     boolean matches(String value) {
       return value != null && (ignoreCase ? value.equalsIgnoreCase(text) : value.equals(text));
     }
+
+    @Override
+    List<String> literals() {
+      return List.of(text);
+    }
   }
 
   private static final class Regex extends TextMatch {
@@ -120,6 +130,19 @@ abstract class TextMatch {
         }
       }
       return false;
+    }
+
+    @Override
+    List<String> literals() {
+      List<String> all = new java.util.ArrayList<>();
+      for (TextMatch option : options) {
+        List<String> some = option.literals();
+        if (some == null) {
+          return null;
+        }
+        all.addAll(some);
+      }
+      return all;
     }
   }
 
