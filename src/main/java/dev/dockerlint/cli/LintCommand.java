@@ -159,6 +159,11 @@ final class LintCommand implements Callable<Integer> {
           + "each Dockerfile's directory up to the repository root, else ~/.config/dockerlint/config.yaml)")
   Path config;
 
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "also check the custom rules of this YAML rule pack (a file, or a directory of *.yaml packs); "
+          + "repeatable (see also custom-rules: in .dockerlint.yaml, and dockerlint test-rules)")
+  List<Path> rulePacks = new ArrayList<>();
+
   @Option(names = "--isolated",
       description = "ignore every configuration file, the repository's and the user's; only the command line counts")
   boolean isolated;
@@ -209,9 +214,25 @@ final class LintCommand implements Callable<Integer> {
   /** Environment variable: seconds one ShellCheck process may take (plus one per 16 KB of scripts). */
   static final String SHELLCHECK_TIMEOUT = "DOCKERLINT_SHELLCHECK_TIMEOUT";
 
+  /** The run's rule packs, or null while none is named (then no policy class is loaded). */
+  private CustomRules customRules;
+  /** The rules of the packs given with --rules. */
+  private List<Rule> commandLineRules = List.of();
+
   @Override
   public Integer call() {
-    RuleCatalog catalog = new RuleCatalog(rules, composeRules, List.of(ShellCheck.CODES));
+    if (!rulePacks.isEmpty()) {
+      customRules = new CustomRules(rules);
+      List<Rule> loaded = new ArrayList<>();
+      for (Path pack : rulePacks) {
+        loaded.addAll(customRules.load(env.workingDir().resolve(pack), pack.toString().replace('\\', '/')));
+      }
+      if (printPackProblems()) {
+        return Main.ERROR;
+      }
+      commandLineRules = loaded;
+    }
+    RuleCatalog catalog = new RuleCatalog(concatRules(rules, commandLineRules), composeRules, List.of(ShellCheck.CODES));
     hadolintEnv = HadolintEnvironment.of(env.env());
     for (String warning : hadolintEnv.warnings()) {
       env.err().println("dockerlint: warning: " + warning);
@@ -246,10 +267,6 @@ final class LintCommand implements Callable<Integer> {
     }
     if (kind != null && !kind.equals("compose") && !kind.equals("dockerfile")) {
       return usage("unknown --kind '" + Messages.cut(kind) + "'; expected compose or dockerfile");
-    }
-    String badName = checkRuleNames(catalog);
-    if (badName != null) {
-      return usage("unknown rule '" + Messages.cut(badName) + "'; run 'dockerlint rules' for the list of ids");
     }
     for (String item : requireLabels) {
       if (HadolintValues.labelFormat(item) == null) {
@@ -326,6 +343,16 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     FileConfigs perFile = fileConfigs(inputs, configs, catalog, shellcheckAnalyzer);
+    if (perFile == null) {
+      return Main.ERROR; // an invalid rule pack: every problem is said, and nothing is linted
+    }
+    if (customRules != null) {
+      catalog = new RuleCatalog(concatRules(rules, customRules.all()), composeRules, List.of(ShellCheck.CODES));
+    }
+    String badName = checkRuleNames(catalog);
+    if (badName != null) {
+      return usage("unknown rule '" + Messages.cut(badName) + "'; run 'dockerlint rules' for the list of ids");
+    }
     if (verbose || (hadolintEnv.verbose() != null ? hadolintEnv.verbose() : Boolean.TRUE.equals(cfg.switches().verbose()))) {
       printConfigsUsed(inputs, perFile, gate);
     }
@@ -404,7 +431,20 @@ final class LintCommand implements Callable<Integer> {
           + " in " + Messages.cut(writeBaseline));
       return ioError ? Main.ERROR : Main.OK;
     }
-    Report report = new Report("dockerlint", Main.version(), INFO_URI, results, reportedRules(catalog, results), RULE_DOCS,
+    java.util.function.Function<String, Optional<String>> docs = RULE_DOCS;
+    if (customRules != null) {
+      // a custom rule's page comes from its pack: summary, description, examples, help address
+      RuleCatalog every = catalog;
+      docs = new java.util.function.Function<>() {
+        @Override
+        public Optional<String> apply(String id) {
+          Optional<Rule> rule = every.byId(id);
+          Optional<String> page = rule.isPresent() ? CustomRules.page(rule.get()) : Optional.empty();
+          return page.isPresent() ? page : RuleDocs.page(id);
+        }
+      };
+    }
+    Report report = new Report("dockerlint", Main.version(), INFO_URI, results, reportedRules(catalog, results), docs,
         configsUsed(results, perFile, configs, cfg, gate, composeConfigs));
     for (OutputSpec spec : reports) {
       // TERM=dumb: a terminal that says it shows no escape sequences
@@ -895,13 +935,78 @@ final class LintCommand implements Callable<Integer> {
       Linter linter = linters.get(cfg);
       if (linter == null) {
         List<Analyzer> analyzers = shellcheck == null || cfg.shellcheckOff() ? List.of() : List.of(shellcheck);
-        linter = new Linter(catalog.rules(), settings(cfg, catalog), analyzers);
+        RuleCatalog own = catalog;
+        if (!cfg.customRules().isEmpty()) {
+          own = withConfigPacks(configs, cfg, catalog);
+          if (own == null) {
+            linters.put(cfg, INVALID);
+            continue;
+          }
+        }
+        linter = new Linter(own.rules(), settings(cfg, own), analyzers);
         linters.put(cfg, linter);
+      }
+      if (linter == INVALID) {
+        continue;
       }
       result.linters[i] = linter;
       result.shown[i] = configs.display(cfg);
     }
-    return result;
+    return printPackProblems() ? null : result;
+  }
+
+  /** Stands for a config whose rule packs are invalid, in the map of linters by config. */
+  private static final Linter INVALID = new Linter(List.of(), LintSettings.DEFAULTS);
+
+  /**
+   * The catalog with a config's rule packs ({@code custom-rules:}) added, its deferred rule names
+   * checked against them; null when a pack or a name is invalid (the problems are kept to print).
+   */
+  private RuleCatalog withConfigPacks(ConfigResolver configs, Config cfg, RuleCatalog catalog) {
+    if (customRules == null) {
+      customRules = new CustomRules(rules);
+    }
+    int before = customRules.problems().size();
+    List<Rule> own = new ArrayList<>(catalog.rules());
+    for (Rule rule : customRules.forConfig(configs, cfg)) {
+      if (!own.contains(rule)) {
+        own.add(rule); // a pack also given with --rules is there already
+      }
+    }
+    if (customRules.problems().size() > before) {
+      return null;
+    }
+    RuleCatalog result = new RuleCatalog(own, composeRules, catalog.families());
+    boolean ok = true;
+    for (Config.Entry name : cfg.deferredRules()) {
+      if (result.resolve(name.value()).isEmpty() && result.family(name.value()).isEmpty()) {
+        customRules.problems().add(name.where() + ": unknown rule '" + Messages.cut(name.value())
+            + "'; run 'dockerlint rules' for the list of ids");
+        ok = false;
+      }
+    }
+    return ok ? result : null;
+  }
+
+  /** Prints every rule pack problem found so far; true when there was one. */
+  private boolean printPackProblems() {
+    if (customRules == null || customRules.problems().isEmpty()) {
+      return false;
+    }
+    for (String problem : customRules.problems()) {
+      env.err().println("dockerlint: " + problem);
+    }
+    customRules.problems().clear();
+    return true;
+  }
+
+  private static List<Rule> concatRules(List<Rule> a, List<Rule> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    List<Rule> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** Where an input's config is looked for: its directory; for stdin, --stdin-filename's, else the working directory. */

@@ -85,6 +85,7 @@ public final class Main {
       cli.addSubcommand("rules", new RulesCommand(environment));
       cli.addSubcommand("explain", new ExplainCommand(environment));
       cli.addSubcommand("ast", new AstCommand(environment));
+      cli.addSubcommand("test-rules", new TestRulesCommand(environment));
       CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion());
       completion.getCommandSpec().usageMessage().hidden(false);
       cli.addSubcommand("generate-completion", completion);
@@ -110,7 +111,8 @@ public final class Main {
     }
   }
 
-  private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("rules", "explain", "ast", "generate-completion", "help");
+  private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("rules", "explain", "ast", "test-rules", "generate-completion",
+      "help");
 
   /**
    * True unless the arguments are a plain lint run: a subcommand's name anywhere (picocli finds it

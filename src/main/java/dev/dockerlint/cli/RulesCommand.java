@@ -1,6 +1,11 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
 import dev.dockerlint.rules.BuiltinRules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,11 +19,29 @@ final class RulesCommand implements Callable<Integer> {
     this.env = env;
   }
 
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "also list the custom rules of this rule pack (a file or a directory of *.yaml packs); repeatable. "
+          + "The custom-rules: of the working directory's config are listed too")
+  List<Path> rulePacks = new ArrayList<>();
+
+  @Option(names = "--isolated", description = "ignore the configuration files (their custom-rules:)")
+  boolean isolated;
+
   @Override
   public Integer call() {
+    List<Rule> custom = List.of();
+    if (!rulePacks.isEmpty() || !isolated) {
+      custom = CustomRules.forCommand(env, rulePacks, isolated, BuiltinRules.all());
+      if (custom == null) {
+        return Main.ERROR;
+      }
+    }
     int width = 2;
     java.util.List<dev.dockerlint.lint.RuleBase> all = new java.util.ArrayList<>(BuiltinRules.all());
     all.addAll(BuiltinRules.compose());
+    for (var rule : custom) {
+      width = Math.max(width, rule.info().id().length());
+    }
     for (var rule : all) {
       width = Math.max(width, rule.info().id().length());
     }
@@ -31,6 +54,12 @@ final class RulesCommand implements Callable<Integer> {
     }
     env.out().printf(row, "SC1000-SC9999", "varies", "on", "-",
         "ShellCheck's checks on RUN scripts, when shellcheck is installed (dockerlint explain SC2086)");
+    for (Rule rule : custom) {
+      RuleInfo info = rule.info();
+      env.out().printf(row, info.id(), info.severity().label(), info.enabledByDefault() ? "on" : "off",
+          info.aliases().isEmpty() ? "-" : String.join(",", info.aliases()),
+          info.summary() + " (custom rule from " + CustomRules.source(rule).orElse("?") + ")");
+    }
     env.out().flush();
     return Main.OK;
   }

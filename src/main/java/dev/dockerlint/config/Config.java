@@ -26,13 +26,34 @@ import java.util.Optional;
  * @param shellcheck the {@code shellcheck:} setting: null when unset, {@code "false"} (ShellCheck off
  *     for the Dockerfiles this config applies to), {@code "true"}, or the absolute path of the
  *     executable (accepted only from a {@linkplain ConfigOrigin#trusted() trusted} config)
+ * @param customRules the {@code custom-rules:} entries: rule pack files or directories, relative to
+ *     the config file ({@link ConfigResolver#customRulePaths} resolves them)
+ * @param deferredRules rule names in ignore/enable/severity that no built-in rule has, kept for the
+ *     config's own rule packs to define (checked once they are loaded)
  */
 public record Config(
     Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
     String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
-    List<String> warnings, ConfigOrigin origin, Switches switches, boolean hadolint, String shellcheck) {
+    List<String> warnings, ConfigOrigin origin, Switches switches, boolean hadolint, String shellcheck,
+    List<Entry> customRules, List<Entry> deferredRules) {
   public static final Config EMPTY = new Config(null, List.of(), List.of(), Map.of(), null, List.of(), null, Map.of(),
-      List.of(), ConfigOrigin.DEFAULTS, Switches.NONE, false, null);
+      List.of(), ConfigOrigin.DEFAULTS, Switches.NONE, false, null, List.of(), List.of());
+
+  /**
+   * A value of the config with where it is written.
+   *
+   * @param where {@code file:line:col}
+   */
+  public record Entry(String value, String where) {}
+
+  /** A config without rule packs. */
+  public Config(
+      Path source, List<String> ignore, List<String> enable, Map<String, Severity> severity,
+      String failureThreshold, List<String> trustedRegistries, String format, Map<String, String> labelSchema,
+      List<String> warnings, ConfigOrigin origin, Switches switches, boolean hadolint, String shellcheck) {
+    this(source, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema, warnings, origin,
+        switches, hadolint, shellcheck, List.of(), List.of());
+  }
 
   /**
    * The on/off settings a config may give; null where it does not, so that a setting from the
@@ -56,6 +77,8 @@ public record Config(
     trustedRegistries = List.copyOf(trustedRegistries);
     labelSchema = Map.copyOf(labelSchema);
     warnings = List.copyOf(warnings);
+    customRules = List.copyOf(customRules);
+    deferredRules = List.copyOf(deferredRules);
   }
 
   /** A config as read from a file, not yet placed: the least trusted origin until the caller says otherwise. */
@@ -79,7 +102,7 @@ public record Config(
   /** This config as read from {@code file}, found at {@code origin}. */
   public Config placed(Path file, ConfigOrigin origin) {
     return new Config(file, ignore, enable, severity, failureThreshold, trustedRegistries, format, labelSchema,
-        warnings, origin, switches, hadolint, shellcheck);
+        warnings, origin, switches, hadolint, shellcheck, customRules, deferredRules);
   }
 
   /** Whether {@code shellcheck: false} turns ShellCheck off for the Dockerfiles this config applies to. */

@@ -125,6 +125,15 @@ public final class ConfigLookup {
     return Optional.of(file);
   }
 
+  /**
+   * What a repository's config may reach: the root of the repository holding {@code directory},
+   * else (outside a repository) the working directory.
+   */
+  public Path boundary(Path directory) {
+    Path root = repositoryRoot(directory.toAbsolutePath().normalize());
+    return root == NONE ? workingDir : root;
+  }
+
   private void checkLinkStaysInside(Path file, Path boundary, String what) throws ConfigException {
     boolean inside;
     try {

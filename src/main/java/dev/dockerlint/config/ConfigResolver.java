@@ -92,6 +92,63 @@ public final class ConfigResolver {
     return (Config) known;
   }
 
+  /**
+   * A rule pack a config names: the file or directory, and how messages name it.
+   */
+  public record PackPath(Path path, String shown) {}
+
+  /**
+   * The rule packs of a config's {@code custom-rules:}, resolved against the config file's
+   * directory. A repository's config (written by whoever opens a pull request) may name only
+   * packs inside the repository (outside one, the working directory), after symbolic links:
+   * no {@code ..} out of it, no link pointing out of it. A config whoever runs dockerlint chose
+   * ({@code -c}, the user config) may name any.
+   */
+  public List<PackPath> customRulePaths(Config config) throws ConfigException {
+    if (config.customRules().isEmpty() || config.source() == null) {
+      return List.of();
+    }
+    Path base = config.source().toAbsolutePath().normalize().getParent();
+    Path boundary = config.trusted() || lookup == null ? null : lookup.boundary(base);
+    List<PackPath> paths = new ArrayList<>();
+    for (Config.Entry entry : config.customRules()) {
+      Path path;
+      try {
+        path = base.resolve(entry.value()).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new ConfigException(entry.where() + ": invalid path '" + cut(entry.value()) + "' in custom-rules",
+            display(config));
+      }
+      if (boundary != null && !inside(path, boundary)) {
+        throw new ConfigException(entry.where() + ": custom-rules path '" + cut(entry.value())
+            + "' leads outside the repository; a repository's config may only name rule packs inside it",
+            display(config));
+      }
+      if (!java.nio.file.Files.exists(path)) {
+        throw new ConfigException(entry.where() + ": custom-rules path '" + cut(entry.value()) + "' does not exist",
+            display(config));
+      }
+      paths.add(new PackPath(path, lookup == null ? path.toString() : lookup.display(path)));
+    }
+    return paths;
+  }
+
+  /** Whether the path is inside the boundary, as written and after following symbolic links. */
+  private static boolean inside(Path path, Path boundary) {
+    if (!path.startsWith(boundary)) {
+      return false;
+    }
+    try {
+      return !java.nio.file.Files.exists(path) || path.toRealPath().startsWith(boundary.toRealPath());
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static String cut(String value) {
+    return value.length() <= 200 ? value : value.substring(0, 200) + "...";
+  }
+
   /** How reports name a config's file, or null for the built-in defaults. */
   public String display(Config config) {
     return config.source() == null || lookup == null ? null : lookup.display(config.source());

@@ -37,12 +37,12 @@ final class YamlConfigReader {
   private static final long MAX_BYTES = ConfigLoader.MAX_BYTES;
   private static final Set<String> KEYS = new TreeSet<>(
       List.of("ignore", "enable", "severity", "failure-threshold", "trusted-registries", "format", "label-schema",
-          "strict-labels", "disable-ignore-pragma", "shellcheck"));
+          "strict-labels", "disable-ignore-pragma", "shellcheck", "custom-rules"));
   /** Keys of hadolint's config that only hadolint uses: their presence means a .hadolint.yaml. */
   private static final Set<String> HADOLINT_ONLY_KEYS = Set.of("ignored", "override", "trustedRegistries",
       "no-fail", "no-color", "verbose");
   private static final Set<String> DOCKERLINT_ONLY_KEYS = Set.of("ignore", "enable", "severity", "trusted-registries",
-      "shellcheck");
+      "shellcheck", "custom-rules");
   /** The keys hadolint documents (and {@code formats} and {@code output-format}, which its code also reads). */
   private static final List<String> HADOLINT_KEYS = List.of("failure-threshold", "format", "formats", "output-format",
       "ignored", "label-schema", "no-color", "no-fail", "override", "strict-labels", "disable-ignore-pragma",
@@ -58,6 +58,8 @@ final class YamlConfigReader {
 
   private final Set<String> knownRules;
   private final List<RuleFamily> families;
+  /** Unknown rule names of the config being read, when it has rule packs that may define them; else null. */
+  private List<Config.Entry> deferred;
 
   /**
    * @param knownRules rule ids and aliases, lower-cased, accepted in ignore/enable/severity
@@ -124,11 +126,19 @@ final class YamlConfigReader {
     Boolean strictLabels = null;
     Boolean disablePragmas = null;
     String shellcheck = null;
+    List<Config.Entry> customRules = List.of();
+    deferred = null;
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("custom-rules")) {
+        deferred = new ArrayList<>(); // its packs may define the rules ignore, enable and severity name
+      }
+    }
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(file, tuple.getKeyNode());
       Node value = tuple.getValueNode();
       switch (key) {
         case "shellcheck" -> shellcheck = shellcheck(file, value, origin);
+        case "custom-rules" -> customRules = customRules(file, value);
         case "ignore" -> ignore = ruleList(file, value, warnings, "ignoring it");
         case "enable" -> enable = ruleList(file, value, null, null);
         case "severity" -> severity = severities(file, value, warnings);
@@ -142,9 +152,34 @@ final class YamlConfigReader {
             + String.join(", ", KEYS));
       }
     }
+    List<Config.Entry> deferredRules = deferred == null ? List.of() : deferred;
+    deferred = null;
     return new Config(file, ignore, enable, severity, threshold, registries, format, labelSchema, warnings,
         ConfigOrigin.REPOSITORY, new Config.Switches(null, null, null, strictLabels, disablePragmas), false,
-        shellcheck);
+        shellcheck, customRules, deferredRules);
+  }
+
+  /**
+   * {@code custom-rules:} one path or a list: rule pack files, or directories of {@code *.yaml}
+   * packs, relative to the config file. Only their text is kept here; where they lead is checked
+   * when they are resolved ({@link ConfigResolver#customRulePaths}).
+   */
+  private static List<Config.Entry> customRules(Path file, Node node) throws ConfigException {
+    List<Node> items = node instanceof SequenceNode sequence ? sequence.getValue() : List.of(node);
+    List<Config.Entry> entries = new ArrayList<>();
+    for (Node item : items) {
+      String value = scalar(file, item);
+      if (value.isBlank() || value.indexOf('\0') >= 0) {
+        throw error(file, item, "expected the path of a rule pack file or directory");
+      }
+      entries.add(new Config.Entry(value, position(file, item)));
+    }
+    return entries;
+  }
+
+  private static String position(Path file, Node node) {
+    Mark mark = node.getStartMark();
+    return file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
   }
 
   /**
@@ -420,6 +455,10 @@ final class YamlConfigReader {
 
   private void checkRule(Path file, Node node, String name, List<String> warnings, String effect) throws ConfigException {
     if (isKnown(name)) {
+      return;
+    }
+    if (deferred != null && !(warnings != null && HadolintCodes.isHadolintCode(name))) {
+      deferred.add(new Config.Entry(name, position(file, node)));
       return;
     }
     if (warnings != null && HadolintCodes.isHadolintCode(name)) {

@@ -595,7 +595,7 @@ class CliTest {
     Result r = run("Dockerfile", "svc");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("dockerlint: svc/.dockerlint.yaml:2:1: unknown key 'failure-treshold'; allowed keys: "
-        + "disable-ignore-pragma, enable, failure-threshold, format, ignore, label-schema, severity, shellcheck, "
+        + "custom-rules, disable-ignore-pragma, enable, failure-threshold, format, ignore, label-schema, severity, shellcheck, "
         + "strict-labels, trusted-registries\n"
         + "dockerlint: svc/Dockerfile: not linted: config file 'svc/.dockerlint.yaml' is invalid; fix it, or name "
         + "another with --config\n"

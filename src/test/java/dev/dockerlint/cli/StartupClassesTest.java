@@ -100,6 +100,27 @@ class StartupClassesTest {
         .noneMatch(name -> name.startsWith("java.util.stream."));
   }
 
+  /** Custom rules cost nothing until a pack is used: no RE2/J and no policy class, with or without a config. */
+  @Test
+  void aRunWithoutARulePackLoadsNoPolicyOrRe2jClass() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\nRUN curl x | sh\n");
+    assertThat(loadedClasses("Dockerfile"))
+        .noneMatch(name -> name.startsWith("com.google.re2j.") || name.startsWith("dev.dockerlint.policy."));
+    Files.writeString(dir.resolve(".dockerlint.yaml"), "ignore: [image-latest]\n");
+    Files.createDirectory(dir.resolve(".git"));
+    assertThat(loadedClasses("--format", "sarif", "Dockerfile")).anyMatch(name -> name.startsWith("org.yaml."))
+        .noneMatch(name -> name.startsWith("com.google.re2j.") || name.startsWith("dev.dockerlint.policy."));
+  }
+
+  @Test
+  void aRunWithARulePackLoadsThem() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    Files.writeString(dir.resolve("pack.yaml"), "rules:\n  - id: tag-rc\n    message: m\n    help: https://x\n"
+        + "    match: {forbid: {from: {tag: {regex: \"-rc\"}}}}\n");
+    assertThat(loadedClasses("--rules", "pack.yaml", "Dockerfile")).contains("dev.dockerlint.policy.PolicyRule")
+        .anyMatch(name -> name.startsWith("com.google.re2j."));
+  }
+
   @Test
   void configFileLoadsSnakeYaml() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");

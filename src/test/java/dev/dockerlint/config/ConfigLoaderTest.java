@@ -44,7 +44,7 @@ class ConfigLoaderTest {
   void unknownKeyNamesLineColumnAndAllowedKeys() {
     assertThatThrownBy(() -> loader.parse(file, "ignore: []\nignored: [DL3007]\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage(".dockerlint.yaml:2:1: unknown key 'ignored'; allowed keys: disable-ignore-pragma, enable, "
+        .hasMessage(".dockerlint.yaml:2:1: unknown key 'ignored'; allowed keys: custom-rules, disable-ignore-pragma, enable, "
             + "failure-threshold, format, ignore, label-schema, severity, shellcheck, strict-labels, trusted-registries");
   }
 

@@ -86,7 +86,7 @@ class ConfigResolverTest {
     ConfigResolver configs = ConfigResolver.discovering(loader, lookup());
     Path api = Files.createDirectories(base.resolve("repo/svc/api"));
     String expected = "svc/.dockerlint.yaml:2:1: unknown key 'failure-treshold'; allowed keys: "
-        + "disable-ignore-pragma, enable, failure-threshold, format, ignore, label-schema, severity, shellcheck, "
+        + "custom-rules, disable-ignore-pragma, enable, failure-threshold, format, ignore, label-schema, severity, shellcheck, "
         + "strict-labels, trusted-registries";
     assertThatThrownBy(() -> configs.forDirectory(api)).isInstanceOf(ConfigException.class).hasMessage(expected);
     assertThatThrownBy(() -> configs.forDirectory(base.resolve("repo/svc"))).hasMessage(expected);

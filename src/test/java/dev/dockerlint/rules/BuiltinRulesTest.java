@@ -105,6 +105,13 @@ class BuiltinRulesTest {
       forbid("source", true, "dev.dockerlint." + below, violations);
     }
     forbid("shell", false, "dev.dockerlint.shell.pkg", violations);
+    // custom rules are compiled into ordinary rules: the policy package sees what rules see, no more
+    for (String above : List.of("rules", "cli", "config", "report", "parse")) {
+      forbid("policy", true, "dev.dockerlint." + above, violations);
+    }
+    for (String below : List.of("ast", "lint", "shell", "parse", "source", "rules", "config", "report")) {
+      forbid(below, true, "dev.dockerlint.policy", violations);
+    }
     for (Path dir : subpackages(MAIN.resolve("rules"))) {
       for (Path file : javaFiles(dir, true)) {
         for (String reference : references(file, "dev.dockerlint.rules")) {
