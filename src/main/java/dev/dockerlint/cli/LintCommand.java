@@ -189,6 +189,12 @@ final class LintCommand implements Callable<Integer> {
 
   private final List<Rule> rules;
 
+  /**
+   * When a baseline is read or written, where its paths start (empty: as typed, a v1 baseline);
+   * null when no baseline keys are needed. Set before the files are linted.
+   */
+  private Optional<Path> keysRoot;
+
   LintCommand(Main.Environment env) {
     this(env, BuiltinRules.all());
   }
@@ -315,6 +321,7 @@ final class LintCommand implements Callable<Integer> {
     if (verbose || (hadolintEnv.verbose() != null ? hadolintEnv.verbose() : Boolean.TRUE.equals(cfg.switches().verbose()))) {
       printConfigsUsed(inputs, perFile, gate);
     }
+    keysRoot = known != null || writeBaseline != null ? Optional.ofNullable(baselineRoot) : null;
     List<Linted> linteds = lintAll(inputs, perFile, shellcheckAnalyzer != null);
     printAnalyzerWarnings(linteds);
     Set<Path> oversizedIgnoreFiles = new java.util.TreeSet<>();
@@ -335,10 +342,7 @@ final class LintCommand implements Callable<Integer> {
         continue;
       }
       warnIfIgnoreFileTooLarge(input, oversizedIgnoreFiles);
-      // baseline keys hash each instruction (SHA-256): only when a baseline is read or written
-      List<String> keys = known != null || writeBaseline != null
-          ? Baseline.keys(linted.file(), result.findings(), Baseline.name(baselineRoot, onDisk(input), result.path()))
-          : null;
+      List<String> keys = linted.keys();
       List<Finding> kept = new ArrayList<>();
       for (int i = 0; i < result.findings().size(); i++) {
         Finding finding = result.findings().get(i);
@@ -534,50 +538,93 @@ final class LintCommand implements Callable<Integer> {
   }
 
   /**
+   * @param keys the findings' baseline keys, in order, when a baseline is read or written; else null.
+   *     Made as each file is finished, so its syntax tree need not outlive it
    * @param warning about reading the file (lenient decoding), or null
    * @param pragmaWarnings the linter's warnings about the file's pragmas, each with its file and line
    * @param analyzerWarnings why part of the file went unchecked by an analyzer (ShellCheck)
    */
-  private record Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings,
+  private record Linted(FileResult result, List<String> keys, String warning, List<String> pragmaWarnings,
       List<String> analyzerWarnings) {
-    Linted(FileResult result, Dockerfile file, String warning) {
-      this(result, file, warning, List.of(), List.of());
+    Linted(FileResult result, List<String> keys, String warning) {
+      this(result, keys, warning, List.of(), List.of());
     }
   }
 
   /**
+   * How much source the files started and not yet finished may hold together, when an analyzer
+   * runs: their syntax trees stay in memory until ShellCheck is done with the batch.
+   */
+  static final long STARTED_BATCH_BYTES = 1L << 20;
+
+  /**
    * Lints files in parallel on all cores, each result in its input's slot, so output does not
    * depend on scheduling. An error such as running out of memory ends the run, as on one thread.
-   * With an analyzer, every file is started (rules run, analyzer fed) before any is finished, so
-   * ShellCheck can check the scripts of many files in one process.
+   * With an analyzer, the files of a batch (up to {@link #STARTED_BATCH_BYTES} of source, at least
+   * one file) are all started (rules run, analyzer fed) before any is finished, so ShellCheck can
+   * check the scripts of many files in one process while the syntax trees kept for it stay bounded.
    */
   private List<Linted> lintAll(List<Inputs.Input> inputs, FileConfigs perFile, boolean analyzing) {
     Linted[] results = new Linted[inputs.size()];
-    Started[] started = analyzing ? new Started[inputs.size()] : null;
     int threads = Runtime.getRuntime().availableProcessors();
-    IndexedTasks.run(inputs.size(), threads, "dockerlint-lint",
-        new java.util.function.IntConsumer() {
-          @Override
-          public void accept(int i) {
-            results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i], started, i);
-          }
-        });
-    if (started != null) {
-      IndexedTasks.run(inputs.size(), threads, "dockerlint-finish",
+    if (!analyzing) {
+      IndexedTasks.run(inputs.size(), threads, "dockerlint-lint",
           new java.util.function.IntConsumer() {
             @Override
             public void accept(int i) {
+              results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i], null, i);
+            }
+          });
+      return List.of(results);
+    }
+    Started[] started = new Started[inputs.size()];
+    int from = 0;
+    while (from < inputs.size()) {
+      int first = from;
+      long bytes = sizeOf(inputs.get(from));
+      int to = from + 1;
+      while (to < inputs.size() && bytes + sizeOf(inputs.get(to)) <= STARTED_BATCH_BYTES) {
+        bytes += sizeOf(inputs.get(to));
+        to++;
+      }
+      IndexedTasks.run(to - first, threads, "dockerlint-lint",
+          new java.util.function.IntConsumer() {
+            @Override
+            public void accept(int k) {
+              int i = first + k;
+              results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i], started, i);
+            }
+          });
+      IndexedTasks.run(to - first, threads, "dockerlint-finish",
+          new java.util.function.IntConsumer() {
+            @Override
+            public void accept(int k) {
+              int i = first + k;
               if (started[i] != null) {
                 results[i] = finish(started[i]);
+                started[i] = null; // its syntax tree goes with it
               }
             }
           });
+      from = to;
     }
     return List.of(results);
   }
 
+  /** An input's size on disk, for batching; stdin and unreadable files count as one full batch. */
+  private static long sizeOf(Inputs.Input input) {
+    if (input.isStdin() || input.error() != null) {
+      return input.isStdin() ? STARTED_BATCH_BYTES : 0;
+    }
+    try {
+      return java.nio.file.Files.size(input.path());
+    } catch (IOException | RuntimeException e) {
+      return 0; // reading it will say what is wrong
+    }
+  }
+
   /** A file whose rules have run and whose analyzers may still be at work. */
-  private record Started(String shownPath, Dockerfile file, String warning, Linter.Started linting) {}
+  private record Started(Inputs.Input input, String shownPath, Dockerfile file, String warning, Linter.Started linting) {}
 
   /**
    * @param linter the linter with the file's config, or null when that config is invalid
@@ -616,7 +663,7 @@ final class LintCommand implements Callable<Integer> {
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
     Linter.Started linting = linter.start(file, input.isStdin() ? null : input.path());
-    Started here = new Started(shownPath, file, loaded.warning(), linting);
+    Started here = new Started(input, shownPath, file, loaded.warning(), linting);
     if (started != null) {
       started[slot] = here;
       return null;
@@ -632,7 +679,10 @@ final class LintCommand implements Callable<Integer> {
       // (.git/config), and its findings are shown without its lines
       SourceText shown = started.file().instructions(From.class).isEmpty() ? null
           : started.file().source().masked(result.redactions());
-      return new Linted(new FileResult(started.shownPath(), shown, result.findings(), null), started.file(),
+      // baseline keys hash each instruction (SHA-256): only when a baseline is read or written
+      List<String> keys = keysRoot == null ? null : Baseline.keys(started.file(), result.findings(),
+          Baseline.name(keysRoot.orElse(null), onDisk(started.input()), started.shownPath()));
+      return new Linted(new FileResult(started.shownPath(), shown, result.findings(), null), keys,
           started.warning(), result.warnings(), result.analyzerWarnings());
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(started.shownPath(), e);
