@@ -395,7 +395,11 @@ final class LintCommand implements Callable<Integer> {
     // the run must not look clean or merely "failing"
     boolean internalError = false;
     for (FileResult file : results) {
-      if (hasInternalError(file)) {
+      if (isOutOfMemory(file)) {
+        internalError = true;
+        env.err().println("dockerlint: " + Messages.cut(file.path()) + ": out of memory; not linted (reported as '"
+            + Linter.INTERNAL_ERROR + "'); the other files were linted");
+      } else if (hasInternalError(file)) {
         internalError = true;
         env.err().println("dockerlint: " + file.path() + ": internal error in a rule (reported as '"
             + Linter.INTERNAL_ERROR + "'); please report it at " + INFO_URI + "/issues with the Dockerfile");
@@ -575,6 +579,7 @@ final class LintCommand implements Callable<Integer> {
               results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i], null, i);
             }
           });
+      retryOutOfMemory(inputs, perFile, results);
       return List.of(results);
     }
     Started[] started = new Started[inputs.size()];
@@ -601,14 +606,67 @@ final class LintCommand implements Callable<Integer> {
             public void accept(int k) {
               int i = first + k;
               if (started[i] != null) {
-                results[i] = finish(started[i]);
-                started[i] = null; // its syntax tree goes with it
+                Started one = started[i];
+                started[i] = null;
+                results[i] = finish(one);
               }
             }
           });
       from = to;
     }
+    retryOutOfMemory(inputs, perFile, results);
     return List.of(results);
+  }
+
+  /**
+   * What {@link #lintOne} and {@link #finish} give for a file whose lint ran out of memory: made
+   * in advance, since nothing may be allocated then.
+   */
+  private static final Linted OUT_OF_MEMORY = new Linted(new FileResult("", null, List.of(), null), null, null);
+
+  /**
+   * Lints again, one at a time and with nothing else in progress, the files whose lint ran out of
+   * memory: another file linted at the same time may have taken the heap. A file that runs out
+   * again (or stdin, which cannot be read twice) gets an internal-error finding, and the run goes on.
+   */
+  private void retryOutOfMemory(List<Inputs.Input> inputs, FileConfigs perFile, Linted[] results) {
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] != OUT_OF_MEMORY) {
+        continue;
+      }
+      Inputs.Input input = inputs.get(i);
+      results[i] = null; // nothing of the first attempt is kept
+      Linted again = input.isStdin() ? OUT_OF_MEMORY : lintOne(input, perFile.linters[i], perFile.errors[i], null, i);
+      results[i] = again == OUT_OF_MEMORY ? outOfMemory(shownPath(input)) : again;
+    }
+  }
+
+  /** Message of the internal-error finding for a file too large for the heap. */
+  static final String OUT_OF_MEMORY_MESSAGE = "Not linted: the file needs more memory than the heap of %d MiB allows; "
+      + "split it, or run with a larger heap (DOCKERLINT_JAVA_OPTS=-Xmx1g)";
+
+  /** How a file that was read appears in the reports. */
+  private String shownPath(Inputs.Input input) {
+    if (filePathInReport != null) {
+      return filePathInReport;
+    }
+    return input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/') : input.displayPath();
+  }
+
+  private Linted outOfMemory(String path) {
+    String message = String.format(Locale.ROOT, OUT_OF_MEMORY_MESSAGE, Runtime.getRuntime().maxMemory() >> 20);
+    Finding finding = new Finding(path, Linter.INTERNAL_ERROR, Severity.ERROR, message,
+        new dev.dockerlint.source.SourceRange(1, 1, 1, 1), List.of());
+    return new Linted(new FileResult(path, null, List.of(finding), null), null, null);
+  }
+
+  private static boolean isOutOfMemory(FileResult file) {
+    for (Finding finding : file.findings()) {
+      if (finding.rule().equals(Linter.INTERNAL_ERROR) && finding.message().startsWith("Not linted: the file needs more memory")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An input's size on disk, for batching; stdin and unreadable files count as one full batch. */
@@ -636,6 +694,11 @@ final class LintCommand implements Callable<Integer> {
       return lintOneUnguarded(input, linter, configError, started, slot);
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(input.displayPath(), e);
+    } catch (OutOfMemoryError e) {
+      if (started != null) {
+        started[slot] = null; // whatever the file had started
+      }
+      return OUT_OF_MEMORY;
     }
   }
 
@@ -686,6 +749,8 @@ final class LintCommand implements Callable<Integer> {
           started.warning(), result.warnings(), result.analyzerWarnings());
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(started.shownPath(), e);
+    } catch (OutOfMemoryError e) {
+      return OUT_OF_MEMORY;
     }
   }
 

@@ -384,4 +384,29 @@ class SecurityTest {
     assertThat(new String(small[1], StandardCharsets.UTF_8)).contains("\"files\": 10000,").contains("\"file\": \"repo/99/9999.Dockerfile\"");
     assertThat(small[0].length).isGreaterThan(50_000_000);
   }
+
+  /**
+   * A file too large for the heap is an internal-error finding for that file, in a real JVM short of
+   * heap: the other files are linted and the report is written (before, the whole run was lost).
+   */
+  @Test
+  void aFileTooLargeForTheHeapIsAnInternalErrorAndTheRunGoesOn() throws Exception {
+    write("small.Dockerfile", SMALL_BAD);
+    write("huge.Dockerfile", "FROM alpine:3.19\n" + "RUN echo hello world\n".repeat(200_000));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx32m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "--no-shellcheck", "--format", "sarif", "--output", "report.sarif", "huge.Dockerfile", "small.Dockerfile"));
+    Process child = new ProcessBuilder(command).directory(dir.toFile()).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).isEmpty();
+    assertThat(err).isEqualTo("dockerlint: huge.Dockerfile: out of memory; not linted (reported as 'internal-error'); "
+        + "the other files were linted\n");
+    assertThat(child.exitValue()).isEqualTo(2);
+    String report = Files.readString(dir.resolve("report.sarif"));
+    assertThat(report).contains("\"ruleId\": \"internal-error\"").contains("Not linted: the file needs more memory")
+        .contains("\"uri\": \"huge.Dockerfile\"").contains("\"uri\": \"small.Dockerfile\"")
+        .contains("\"ruleId\": \"apt-no-install-recommends\"");
+  }
 }
