@@ -15,13 +15,13 @@ mkdir -p "$OUT"
 gen() { # name, then awk program printing the file
   [ -s "$OUT/$1" ] || awk "BEGIN { $2 }" > "$OUT/$1"
 }
-# RUN echo hello world x 200,000 (4 MiB) and x 3,200,000 (64 MiB)
+# RUN echo hello world x 200,000 (4 MiB) and x 3,190,000 (just under the 64 MiB cap)
 gen hello-4m.Dockerfile 'print "FROM alpine:3.19"; for (i = 0; i < 200000; i++) print "RUN echo hello world"'
-gen hello-64m.Dockerfile 'print "FROM alpine:3.19"; for (i = 0; i < 3200000; i++) print "RUN echo hello world"'
+gen hello-64m.Dockerfile 'print "FROM alpine:3.19"; for (i = 0; i < 3190000; i++) print "RUN echo hello world"'
 # long continuation lines: 1,000 RUNs of 200 continued package lines each
 gen continued.Dockerfile 'print "FROM debian:12"; for (r = 0; r < 1000; r++) { print "RUN apt-get update && apt-get install -y \\"; for (i = 0; i < 200; i++) printf "    package-%d-%d \\\n", r, i; print "    && rm -rf /var/lib/apt/lists/*" }'
-# many stages, each from the one before
-gen stages.Dockerfile 'print "FROM alpine:3.19 AS s0"; for (i = 1; i < 60000; i++) { printf "FROM s%d AS s%d\n", i - 1, i; printf "RUN echo stage %d\n", i }'
+# many stages, each from the one before (10,000: a lookup walks the chain, bench/README.md)
+gen stages.Dockerfile 'print "FROM alpine:3.19 AS s0"; for (i = 1; i < 10000; i++) { printf "FROM s%d AS s%d\n", i - 1, i; printf "RUN echo stage %d\n", i }'
 # many ARGs and ENVs
 gen envargs.Dockerfile 'print "FROM alpine:3.19"; for (i = 0; i < 100000; i++) { printf "ARG VERSION_%d=1.%d.0\n", i, i; printf "ENV PATH_%d=/opt/tool-%d/bin:$VERSION_%d\n", i, i, i }'
 
