@@ -356,8 +356,8 @@ class SecurityTest {
 
   /**
    * SARIF, JSON and JUnit reports of 10,000 files with findings are written as a stream: a JVM with
-   * 64 MiB of heap writes all three (the build in memory took more than 96 MiB and lost the run),
-   * byte for byte what a run with the test's large heap writes.
+   * 96 MiB of heap writes all three (the build in memory ran out of 96 MiB and lost the run; the
+   * stream needs about 64), byte for byte what a run with the test's large heap writes.
    */
   @Test
   void reportsOfTenThousandFilesAreStreamedWithinASmallHeap() throws Exception {
@@ -367,7 +367,7 @@ class SecurityTest {
     String[] args = {"--no-shellcheck", "--format", "sarif", "--output", "big.sarif", "--format", "json", "--output",
         "big.json", "--format", "junit", "--output", "big.xml", "repo"};
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-Xmx96m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     Process child = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String childOut = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
