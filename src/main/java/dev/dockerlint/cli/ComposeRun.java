@@ -39,6 +39,13 @@ final class ComposeRun {
 
     /** Why the config for {@code dir} is invalid (it was said on stderr), or null. */
     String configError(Path dir);
+
+    /**
+     * The baseline keys of a file's findings, in order, or null when the run neither reads nor
+     * writes a baseline: by instruction for a Dockerfile ({@code file}), else by line ({@code lines}).
+     */
+    List<String> baselineKeys(Inputs.Input input, String shown, Dockerfile file,
+        dev.dockerlint.source.SourceText lines, List<Finding> findings);
   }
 
   private final Path workingDir;
@@ -150,8 +157,10 @@ final class ComposeRun {
     for (Map.Entry<String, FileResult> entry : resultsByPath.entrySet()) {
       inputs.add(inputsByPath.get(entry.getKey()));
       List<String> warnings = warningsByPath.getOrDefault(entry.getKey(), List.of());
-      linteds.add(new LintCommand.Linted(entry.getValue(), null, null, dedupe(warnings), List.of(),
-          keysByPath.get(entry.getKey())));
+      FileResult result = entry.getValue();
+      List<String> keys = result.error() != null ? null : linters.baselineKeys(inputsByPath.get(entry.getKey()),
+          entry.getKey(), null, keysByPath.get(entry.getKey()), result.findings());
+      linteds.add(new LintCommand.Linted(result, keys, null, dedupe(warnings), List.of()));
     }
     lintBuilds(builds, dockerfiles, dockerResults, inputs, linteds);
     return new Outcome(inputs, linteds);
@@ -186,30 +195,37 @@ final class ComposeRun {
       if (linter == null) {
         continue; // the config's error is that directory's files' error
       }
-      Inputs.Loaded loaded = Inputs.read(new Inputs.Input(shown, build.dockerfile(), null), stdin);
+      Inputs.Input input = new Inputs.Input(shown, build.dockerfile(), null);
+      Inputs.Loaded loaded = Inputs.read(input, stdin);
       LintCommand.Linted result;
+      Dockerfile file = null;
       if (loaded.error() != null) {
         result = new LintCommand.Linted(new FileResult(shown, null, List.of(), loaded.error()), null, null);
       } else {
-        Dockerfile file = DockerfileParser.parse(shown, loaded.text(), build.args(), build.target());
+        file = DockerfileParser.parse(shown, loaded.text(), build.args(), build.target());
         Linter.Result checked = linter.check(file, build.dockerfile());
         result = new LintCommand.Linted(new FileResult(shown, file.source().masked(checked.redactions()),
-            checked.findings(), null), file, loaded.warning(), checked.warnings(), checked.analyzerWarnings());
+            checked.findings(), null), linters.baselineKeys(input, shown, file, null, checked.findings()),
+            loaded.warning(), checked.warnings(), checked.analyzerWarnings());
       }
       if (plain != null) {
-        dockerResults.set(plain, merged(dockerResults.get(plain), result));
+        dockerResults.set(plain, merged(dockerResults.get(plain), result, input, file));
       } else if (built != null) {
-        linteds.set(built, merged(linteds.get(built), result));
+        linteds.set(built, merged(linteds.get(built), result, input, file));
       } else {
         builtIndex.put(canonical, linteds.size());
-        inputs.add(new Inputs.Input(shown, build.dockerfile(), null));
+        inputs.add(input);
         linteds.add(result);
       }
     }
   }
 
-  /** Two lints of one Dockerfile as one result: the findings of both, each identical one once. */
-  private static LintCommand.Linted merged(LintCommand.Linted a, LintCommand.Linted b) {
+  /**
+   * Two lints of one Dockerfile as one result: the findings of both, each identical one once.
+   * Their keys are made again over the merged findings (keys number identical findings), from
+   * {@code file}, the syntax tree of the second lint: the same text as the first's.
+   */
+  private LintCommand.Linted merged(LintCommand.Linted a, LintCommand.Linted b, Inputs.Input input, Dockerfile file) {
     if (a.result().error() != null) {
       return a;
     }
@@ -217,9 +233,10 @@ final class ComposeRun {
       return b;
     }
     List<String> warnings = dedupe(concat(a.pragmaWarnings(), b.pragmaWarnings()));
-    return new LintCommand.Linted(new FileResult(a.result().path(), a.result().source(),
-        union(a.result().findings(), b.result().findings()), null), a.file(), a.warning(), warnings,
-        dedupe(concat(a.analyzerWarnings(), b.analyzerWarnings())), a.lineKeys());
+    List<Finding> findings = union(a.result().findings(), b.result().findings());
+    return new LintCommand.Linted(new FileResult(a.result().path(), a.result().source(), findings, null),
+        linters.baselineKeys(input, a.result().path(), file, null, findings), a.warning(), warnings,
+        dedupe(concat(a.analyzerWarnings(), b.analyzerWarnings())));
   }
 
   private static List<Finding> union(List<Finding> a, List<Finding> b) {

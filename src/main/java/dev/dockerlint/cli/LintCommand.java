@@ -200,6 +200,12 @@ final class LintCommand implements Callable<Integer> {
   private final List<Rule> rules;
   private final List<dev.dockerlint.compose.rules.ComposeRule> composeRules;
 
+  /**
+   * When a baseline is read or written, where its paths start (empty: as typed, a v1 baseline);
+   * null when no baseline keys are needed. Set before the files are linted.
+   */
+  private Optional<Path> keysRoot;
+
   LintCommand(Main.Environment env) {
     this(env, BuiltinRules.all());
   }
@@ -356,6 +362,7 @@ final class LintCommand implements Callable<Integer> {
     if (verbose || (hadolintEnv.verbose() != null ? hadolintEnv.verbose() : Boolean.TRUE.equals(cfg.switches().verbose()))) {
       printConfigsUsed(inputs, perFile, gate);
     }
+    keysRoot = known != null || writeBaseline != null ? Optional.ofNullable(baselineRoot) : null;
     List<Linted> linteds;
     try (Progress progress = progress(inputs.size())) {
       linteds = lintAll(inputs, perFile, shellcheckAnalyzer != null, progress);
@@ -394,12 +401,7 @@ final class LintCommand implements Callable<Integer> {
         continue;
       }
       warnIfIgnoreFileTooLarge(input, oversizedIgnoreFiles);
-      // baseline keys hash each instruction (SHA-256): only when a baseline is read or written
-      String baselineName = known != null || writeBaseline != null
-          ? Baseline.name(baselineRoot, onDisk(input), result.path()) : null;
-      List<String> keys = baselineName == null ? null : linted.file() != null
-          ? Baseline.keys(linted.file(), result.findings(), baselineName)
-          : Baseline.lineKeys(linted.lineKeys(), result.findings(), baselineName);
+      List<String> keys = linted.keys();
       List<Finding> kept = new ArrayList<>();
       for (int i = 0; i < result.findings().size(); i++) {
         Finding finding = result.findings().get(i);
@@ -465,7 +467,11 @@ final class LintCommand implements Callable<Integer> {
     // the run must not look clean or merely "failing"
     boolean internalError = false;
     for (FileResult file : results) {
-      if (hasInternalError(file)) {
+      if (isOutOfMemory(file)) {
+        internalError = true;
+        env.err().println("dockerlint: " + Messages.cut(file.path()) + ": out of memory; not linted (reported as '"
+            + Linter.INTERNAL_ERROR + "'); the other files were linted");
+      } else if (hasInternalError(file)) {
         internalError = true;
         env.err().println("dockerlint: " + file.path() + ": internal error in a rule (reported as '"
             + Linter.INTERNAL_ERROR + "'); please report it at " + INFO_URI + "/issues with the Dockerfile");
@@ -608,28 +614,25 @@ final class LintCommand implements Callable<Integer> {
   }
 
   /**
+   * @param keys the findings' baseline keys, in order, when a baseline is read or written; else null.
+   *     Made as each file is finished, so its syntax tree need not outlive it
    * @param warning about reading the file (lenient decoding), or null
    * @param pragmaWarnings the linter's warnings about the file's pragmas, each with its file and line
    * @param analyzerWarnings why part of the file went unchecked by an analyzer (ShellCheck)
    */
-  record Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings,
-      List<String> analyzerWarnings, SourceText lineKeys) {
-    Linted(FileResult result, Dockerfile file, String warning) {
-      this(result, file, warning, List.of(), List.of(), null);
-    }
-
-    Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings,
-        List<String> analyzerWarnings) {
-      this(result, file, warning, pragmaWarnings, analyzerWarnings, null);
+  record Linted(FileResult result, List<String> keys, String warning, List<String> pragmaWarnings,
+      List<String> analyzerWarnings) {
+    Linted(FileResult result, List<String> keys, String warning) {
+      this(result, keys, warning, List.of(), List.of());
     }
   }
 
   /**
-   * Lints files in parallel on all cores, each result in its input's slot, so output does not
-   * depend on scheduling. An error such as running out of memory ends the run, as on one thread.
-   * With an analyzer, every file is started (rules run, analyzer fed) before any is finished, so
-   * ShellCheck can check the scripts of many files in one process.
+   * How much source the files started and not yet finished may hold together, when an analyzer
+   * runs: their syntax trees stay in memory until ShellCheck is done with the batch.
    */
+  static final long STARTED_BATCH_BYTES = 1L << 20;
+
   /** The progress line for a run of this many files, or null where none is shown (Progress). */
   private Progress progress(int files) {
     // the constant and the flag first: a short or piped run does not load the class
@@ -642,39 +645,134 @@ final class LintCommand implements Callable<Integer> {
     return Progress.start(escaping.raw(), escaping, files, System::nanoTime);
   }
 
+  /**
+   * Lints files in parallel on all cores, each result in its input's slot, so output does not
+   * depend on scheduling. A file whose lint runs out of memory is linted again alone afterwards.
+   * With an analyzer, the files of a batch (up to {@link #STARTED_BATCH_BYTES} of source, at least
+   * one file) are all started (rules run, analyzer fed) before any is finished, so ShellCheck can
+   * check the scripts of many files in one process while the syntax trees kept for it stay bounded.
+   */
   private List<Linted> lintAll(List<Inputs.Input> inputs, FileConfigs perFile, boolean analyzing, Progress progress) {
     Linted[] results = new Linted[inputs.size()];
-    Started[] started = analyzing ? new Started[inputs.size()] : null;
     int threads = Runtime.getRuntime().availableProcessors();
-    IndexedTasks.run(inputs.size(), threads, "dockerlint-lint",
-        new java.util.function.IntConsumer() {
-          @Override
-          public void accept(int i) {
-            results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i], started, i);
-            if (progress != null && started == null) {
-              progress.fileDone();
-            }
-          }
-        });
-    if (started != null) {
-      IndexedTasks.run(inputs.size(), threads, "dockerlint-finish",
+    if (!analyzing) {
+      IndexedTasks.run(inputs.size(), threads, "dockerlint-lint",
           new java.util.function.IntConsumer() {
             @Override
             public void accept(int i) {
+              results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i], null, i);
+              if (progress != null) {
+                progress.fileDone();
+              }
+            }
+          });
+      retryOutOfMemory(inputs, perFile, results);
+      return List.of(results);
+    }
+    Started[] started = new Started[inputs.size()];
+    int from = 0;
+    while (from < inputs.size()) {
+      int first = from;
+      long bytes = sizeOf(inputs.get(from));
+      int to = from + 1;
+      while (to < inputs.size() && bytes + sizeOf(inputs.get(to)) <= STARTED_BATCH_BYTES) {
+        bytes += sizeOf(inputs.get(to));
+        to++;
+      }
+      IndexedTasks.run(to - first, threads, "dockerlint-lint",
+          new java.util.function.IntConsumer() {
+            @Override
+            public void accept(int k) {
+              int i = first + k;
+              results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i], started, i);
+            }
+          });
+      IndexedTasks.run(to - first, threads, "dockerlint-finish",
+          new java.util.function.IntConsumer() {
+            @Override
+            public void accept(int k) {
+              int i = first + k;
               if (started[i] != null) {
-                results[i] = finish(started[i]);
+                Started one = started[i];
+                started[i] = null;
+                results[i] = finish(one);
               }
               if (progress != null) {
                 progress.fileDone();
               }
             }
           });
+      from = to;
     }
+    retryOutOfMemory(inputs, perFile, results);
     return List.of(results);
   }
 
+  /**
+   * What {@link #lintOne} and {@link #finish} give for a file whose lint ran out of memory: made
+   * in advance, since nothing may be allocated then.
+   */
+  private static final Linted OUT_OF_MEMORY = new Linted(new FileResult("", null, List.of(), null), null, null);
+
+  /**
+   * Lints again, one at a time and with nothing else in progress, the files whose lint ran out of
+   * memory: another file linted at the same time may have taken the heap. A file that runs out
+   * again (or stdin, which cannot be read twice) gets an internal-error finding, and the run goes on.
+   */
+  private void retryOutOfMemory(List<Inputs.Input> inputs, FileConfigs perFile, Linted[] results) {
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] != OUT_OF_MEMORY) {
+        continue;
+      }
+      Inputs.Input input = inputs.get(i);
+      results[i] = null; // nothing of the first attempt is kept
+      Linted again = input.isStdin() ? OUT_OF_MEMORY : lintOne(input, perFile.linters[i], perFile.errors[i], null, i);
+      results[i] = again == OUT_OF_MEMORY ? outOfMemory(shownPath(input)) : again;
+    }
+  }
+
+  /** Message of the internal-error finding for a file too large for the heap. */
+  static final String OUT_OF_MEMORY_MESSAGE = "Not linted: the file needs more memory than the heap of %d MiB allows; "
+      + "split it, or run with a larger heap (DOCKERLINT_JAVA_OPTS=-Xmx1g)";
+
+  /** How a file that was read appears in the reports. */
+  private String shownPath(Inputs.Input input) {
+    if (filePathInReport != null) {
+      return filePathInReport;
+    }
+    return input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/') : input.displayPath();
+  }
+
+  private Linted outOfMemory(String path) {
+    String message = String.format(Locale.ROOT, OUT_OF_MEMORY_MESSAGE, Runtime.getRuntime().maxMemory() >> 20);
+    Finding finding = new Finding(path, Linter.INTERNAL_ERROR, Severity.ERROR, message,
+        new dev.dockerlint.source.SourceRange(1, 1, 1, 1), List.of());
+    return new Linted(new FileResult(path, null, List.of(finding), null), null, null);
+  }
+
+  private static boolean isOutOfMemory(FileResult file) {
+    for (Finding finding : file.findings()) {
+      if (finding.rule().equals(Linter.INTERNAL_ERROR) && finding.message().startsWith("Not linted: the file needs more memory")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An input's size on disk, for batching; stdin and unreadable files count as one full batch. */
+  private static long sizeOf(Inputs.Input input) {
+    if (input.isStdin() || input.error() != null) {
+      return input.isStdin() ? STARTED_BATCH_BYTES : 0;
+    }
+    try {
+      return java.nio.file.Files.size(input.path());
+    } catch (IOException | RuntimeException e) {
+      return 0; // reading it will say what is wrong
+    }
+  }
+
   /** A file whose rules have run and whose analyzers may still be at work. */
-  private record Started(String shownPath, Dockerfile file, String warning, Linter.Started linting) {}
+  private record Started(Inputs.Input input, String shownPath, Dockerfile file, String warning, Linter.Started linting) {}
 
   /**
    * @param linter the linter with the file's config, or null when that config is invalid
@@ -686,6 +784,11 @@ final class LintCommand implements Callable<Integer> {
       return lintOneUnguarded(input, linter, configError, started, slot);
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(input.displayPath(), e);
+    } catch (OutOfMemoryError e) {
+      if (started != null) {
+        started[slot] = null; // whatever the file had started
+      }
+      return OUT_OF_MEMORY;
     }
   }
 
@@ -713,7 +816,7 @@ final class LintCommand implements Callable<Integer> {
     }
     Dockerfile file = DockerfileParser.parse(shownPath, loaded.text());
     Linter.Started linting = linter.start(file, input.isStdin() ? null : input.path());
-    Started here = new Started(shownPath, file, loaded.warning(), linting);
+    Started here = new Started(input, shownPath, file, loaded.warning(), linting);
     if (started != null) {
       started[slot] = here;
       return null;
@@ -729,10 +832,15 @@ final class LintCommand implements Callable<Integer> {
       // (.git/config), and its findings are shown without its lines
       SourceText shown = started.file().instructions(From.class).isEmpty() ? null
           : started.file().source().masked(result.redactions());
-      return new Linted(new FileResult(started.shownPath(), shown, result.findings(), null), started.file(),
+      // baseline keys hash each instruction (SHA-256): only when a baseline is read or written
+      List<String> keys = keysRoot == null ? null : Baseline.keys(started.file(), result.findings(),
+          Baseline.name(keysRoot.orElse(null), onDisk(started.input()), started.shownPath()));
+      return new Linted(new FileResult(started.shownPath(), shown, result.findings(), null), keys,
           started.warning(), result.warnings(), result.analyzerWarnings());
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(started.shownPath(), e);
+    } catch (OutOfMemoryError e) {
+      return OUT_OF_MEMORY;
     }
   }
 
@@ -821,6 +929,16 @@ final class LintCommand implements Callable<Integer> {
     Map<Path, String> errors = new HashMap<>();
     Set<String> reported = new HashSet<>();
     ComposeRun.Linters linters = new ComposeRun.Linters() {
+      @Override
+      public List<String> baselineKeys(Inputs.Input input, String shown, Dockerfile file,
+          dev.dockerlint.source.SourceText lines, List<Finding> findings) {
+        if (keysRoot == null) {
+          return null;
+        }
+        String name = Baseline.name(keysRoot.orElse(null), onDisk(input), shown);
+        return file != null ? Baseline.keys(file, findings, name) : Baseline.lineKeys(lines, findings, name);
+      }
+
       @Override
       public Linter forDirectory(Path dir, Path context) {
         Config cfg;

@@ -134,6 +134,6 @@ final class LogicalLine {
   }
 
   Token token(int from, int to) {
-    return new Token(text().substring(from, to), range(from, to));
+    return new Token(dev.dockerlint.source.StringTable.substring(text(), from, to), range(from, to));
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,22 +33,57 @@ final class JsonSupport {
 
   private JsonSupport() {}
 
+  /**
+   * Writes pretty-printed JSON and a newline. The document goes to {@code out} as it is generated,
+   * in the generator's pieces of a few thousand characters, never built whole in memory.
+   */
   static void write(Appendable out, Body body) throws IOException {
-    StringWriter buffer = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(buffer)) {
+    try (JsonGenerator json = FACTORY.createGenerator(new AppendableWriter(out))) {
       json.setPrettyPrinter(new Layout());
       body.write(json);
     }
-    out.append(buffer.toString()).append('\n');
+    out.append('\n');
   }
 
-  /** Writes compact JSON (no spaces, no line breaks), with the same escapes and nothing after it. */
+  /** Writes compact JSON (no spaces, no line breaks), with the same escapes and nothing after it; streamed too. */
   static void compact(Appendable out, Body body) throws IOException {
-    StringWriter buffer = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(buffer)) {
+    try (JsonGenerator json = FACTORY.createGenerator(new AppendableWriter(out))) {
       body.write(json);
     }
-    out.append(buffer.toString());
+  }
+
+  /** The generator's output passed on to an {@link Appendable}; closing it leaves the target open. */
+  private static final class AppendableWriter extends Writer {
+    private final Appendable out;
+
+    AppendableWriter(Appendable out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+      out.append(new String(chars, offset, length));
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+      out.append(text, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      out.append((char) c);
+    }
+
+    @Override
+    public void flush() {
+      // the target is flushed by whoever owns it, once the report is complete
+    }
+
+    @Override
+    public void close() {
+      // the same: the report's stream outlives the generator
+    }
   }
 
   /** Writes an array of strings. */

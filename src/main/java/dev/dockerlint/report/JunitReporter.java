@@ -55,64 +55,76 @@ public final class JunitReporter implements Reporter {
       catalog.add(rule.id());
     }
     List<FileResult> files = PathOrder.files(report);
+    // the totals come first in the document: counted in a pass of their own, so the suites can be
+    // written as they are made rather than gathered in memory
     int tests = 0;
     int failures = 0;
     int errors = 0;
-    StringBuilder suites = new StringBuilder();
+    for (FileResult file : files) {
+      int rules = ruleCount(file);
+      int fileErrors = file.error() != null ? 1 : 0;
+      tests += testCount(rules, fileErrors);
+      failures += rules;
+      errors += fileErrors;
+    }
+    out.append(Xml.DECLARATION);
+    out.append("<testsuites name=\"").append(Xml.attribute(report.toolName())).append("\" tests=\"")
+        .append(Integer.toString(tests)).append("\" failures=\"").append(Integer.toString(failures))
+        .append("\" errors=\"").append(Integer.toString(errors)).append("\">\n");
     for (FileResult file : files) {
       Map<String, List<Finding>> byRule = new LinkedHashMap<>();
       for (Finding finding : file.findings()) {
         byRule.computeIfAbsent(finding.rule(), k -> new ArrayList<>()).add(finding);
       }
       int fileErrors = file.error() != null ? 1 : 0;
-      int fileTests = byRule.size() + fileErrors + (byRule.isEmpty() && fileErrors == 0 ? 1 : 0);
-      tests += fileTests;
-      failures += byRule.size();
-      errors += fileErrors;
       String path = Xml.attribute(file.path());
-      suites.append("  <testsuite name=\"").append(path).append("\" tests=\"").append(fileTests)
-          .append("\" failures=\"").append(byRule.size()).append("\" errors=\"").append(fileErrors).append("\">\n");
+      out.append("  <testsuite name=\"").append(path).append("\" tests=\"")
+          .append(Integer.toString(testCount(byRule.size(), fileErrors))).append("\" failures=\"")
+          .append(Integer.toString(byRule.size())).append("\" errors=\"").append(Integer.toString(fileErrors))
+          .append("\">\n");
       if (file.error() != null) {
-        openCase(suites, FILE_CASE, path);
-        suites.append(">\n      <error message=\"").append(Xml.attribute(file.error())).append("\" type=\"")
+        openCase(out, FILE_CASE, path);
+        out.append(">\n      <error message=\"").append(Xml.attribute(file.error())).append("\" type=\"")
             .append(IO_ERROR).append("\"/>\n    </testcase>\n");
       } else if (byRule.isEmpty()) {
-        openCase(suites, FILE_CASE, path);
-        suites.append("/>\n");
+        openCase(out, FILE_CASE, path);
+        out.append("/>\n");
       }
       for (Map.Entry<String, List<Finding>> entry : byRule.entrySet()) {
         String rule = entry.getKey();
-        writeFailure(suites, rule, path, entry.getValue(), catalog.contains(rule) ? report.helpUri(rule) : null);
+        writeFailure(out, rule, path, entry.getValue(), catalog.contains(rule) ? report.helpUri(rule) : null);
       }
-      suites.append("  </testsuite>\n");
+      out.append("  </testsuite>\n");
     }
-    out.append(Xml.DECLARATION);
-    out.append("<testsuites name=\"").append(Xml.attribute(report.toolName())).append("\" tests=\"")
-        .append(Integer.toString(tests)).append("\" failures=\"").append(Integer.toString(failures))
-        .append("\" errors=\"").append(Integer.toString(errors)).append("\">\n");
-    out.append(suites);
     out.append("</testsuites>\n");
   }
 
-  private static void openCase(StringBuilder out, String name, String escapedPath) {
+  /** How many rules have findings in the file: its failing testcases. */
+  private static int ruleCount(FileResult file) {
+    Set<String> rules = new HashSet<>();
+    for (Finding finding : file.findings()) {
+      rules.add(finding.rule());
+    }
+    return rules.size();
+  }
+
+  /** A file's testcases: one per rule with findings, one for an error, else one passing case. */
+  private static int testCount(int rules, int errors) {
+    return rules + errors + (rules == 0 && errors == 0 ? 1 : 0);
+  }
+
+  private static void openCase(Appendable out, String name, String escapedPath) throws IOException {
     out.append("    <testcase name=\"").append(Xml.attribute(name)).append("\" classname=\"").append(escapedPath)
         .append("\" file=\"").append(escapedPath).append('"');
   }
 
-  private static void writeFailure(StringBuilder out, String rule, String escapedPath, List<Finding> findings,
-      String helpUri) {
+  private static void writeFailure(Appendable out, String rule, String escapedPath, List<Finding> findings,
+      String helpUri) throws IOException {
     Severity worst = findings.get(0).severity();
-    StringBuilder text = new StringBuilder();
     for (Finding finding : findings) {
       if (finding.severity().atLeast(worst)) {
         worst = finding.severity();
       }
-      // each line escaped on its own: a newline in a message is a reference, never a line break
-      text.append(finding.line()).append(':').append(finding.column()).append(": ").append(Xml.text(finding.message()))
-          .append('\n');
-    }
-    if (helpUri != null) {
-      text.append("help: ").append(Xml.text(helpUri)).append('\n');
     }
     String message = findings.get(0).message();
     if (findings.size() > 1) {
@@ -120,7 +132,15 @@ public final class JunitReporter implements Reporter {
     }
     openCase(out, rule, escapedPath);
     out.append(">\n      <failure message=\"").append(Xml.attribute(message)).append("\" type=\"")
-        .append(worst.label()).append("\">").append(text).append("</failure>\n")
-        .append("    </testcase>\n");
+        .append(worst.label()).append("\">");
+    for (Finding finding : findings) {
+      // each line escaped on its own: a newline in a message is a reference, never a line break
+      out.append(Integer.toString(finding.line())).append(':').append(Integer.toString(finding.column())).append(": ")
+          .append(Xml.text(finding.message())).append('\n');
+    }
+    if (helpUri != null) {
+      out.append("help: ").append(Xml.text(helpUri)).append('\n');
+    }
+    out.append("</failure>\n").append("    </testcase>\n");
   }
 }

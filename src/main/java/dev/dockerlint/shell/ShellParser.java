@@ -1096,7 +1096,7 @@ public final class ShellParser {
     if (plain > start && (plain == limit || text.charAt(plain) != '(' && isMeta(text.charAt(plain)))) {
       pos = plain;
       braceExpansions(start, plain, true);
-      String raw = text.substring(start, pos);
+      String raw = dev.dockerlint.source.StringTable.substring(text, start, pos);
       return new Token(Kind.WORD, raw, start, pos, new Word(raw, raw, ranges.map(start, pos), false, false));
     }
     StringBuilder value = new StringBuilder();
@@ -1167,8 +1167,10 @@ public final class ShellParser {
         }
       }
     }
-    String raw = text.substring(start, pos);
-    String unquoted = raw.contentEquals(value) ? raw : value.toString();
+    String raw = dev.dockerlint.source.StringTable.substring(text, start, pos);
+    String unquoted = raw.contentEquals(value) ? raw
+        : value.length() <= dev.dockerlint.source.StringTable.MAX_LENGTH ? dev.dockerlint.source.StringTable.of(value.toString())
+        : value.toString();
     Word w = new Word(raw, unquoted, ranges.map(start, pos), quoted, expands);
     return new Token(Kind.WORD, raw, start, pos, w);
   }

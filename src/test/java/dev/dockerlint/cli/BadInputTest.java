@@ -411,4 +411,68 @@ class BadInputTest {
         + "(reported as 'internal-error'); please report it at https://github.com/dockerlint/dockerlint/issues "
         + "with the Dockerfile\n");
   }
+
+  /** A rule that runs out of memory on files holding {@code # hungry}, the first {@code times} times it sees one. */
+  static final class Hungry implements Rule {
+    final java.util.concurrent.atomic.AtomicInteger left;
+
+    Hungry(int times) {
+      left = new java.util.concurrent.atomic.AtomicInteger(times);
+    }
+
+    @Override
+    public RuleInfo info() {
+      return RuleInfo.of("hungry", Severity.WARNING, "Runs out of memory");
+    }
+
+    @Override
+    public void check(Dockerfile file, RuleContext context) {
+      if (file.source().text().contains("# hungry") && left.getAndDecrement() > 0) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    }
+  }
+
+  Result runWith(List<Rule> extra, String... args) {
+    List<Rule> rules = new ArrayList<>(BuiltinRules.all());
+    rules.addAll(extra);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Main.Environment env = new Main.Environment(InputStream.nullInputStream(),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of(), dir, false);
+    int code = new CommandLine(new LintCommand(env, rules)).execute(args);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aFileThatRunsOutOfMemoryIsAnInternalErrorForThatFileOnly() throws IOException {
+    Files.writeString(dir.resolve("a.Dockerfile"), "# hungry\n" + GOOD);
+    Files.writeString(dir.resolve("b.Dockerfile"), GOOD);
+    for (String shellcheck : List.of("--no-shellcheck", "--shellcheck=/bin/true")) { // with an analyzer, files are batched
+      Result r = runWith(List.of(new Hungry(Integer.MAX_VALUE)), shellcheck, "--format", "gnu", "--output", "report.txt",
+          "a.Dockerfile", "b.Dockerfile");
+      assertThat(r.code()).as(shellcheck).isEqualTo(2);
+      String report = Files.readString(dir.resolve("report.txt"));
+      long heap = Runtime.getRuntime().maxMemory() >> 20;
+      assertThat(report).as(shellcheck).startsWith("a.Dockerfile:1:1: error: Not linted: the file needs more memory than "
+          + "the heap of " + heap + " MiB allows; split it, or run with a larger heap (DOCKERLINT_JAVA_OPTS=-Xmx1g) "
+          + "[internal-error]\nb.Dockerfile:1:6: warning: Image 'alpine:latest'");
+      assertThat(report).as(shellcheck).doesNotContain("a.Dockerfile:2:"); // nothing else of the file
+      assertThat(r.err()).as(shellcheck).contains("dockerlint: a.Dockerfile: out of memory; not linted (reported as "
+          + "'internal-error'); the other files were linted\n").doesNotContain("b.Dockerfile");
+      assertNoStackTrace(r.err());
+    }
+  }
+
+  @Test
+  void aFileThatRanOutOfMemoryBesideOthersIsLintedAgainAlone() throws IOException {
+    Files.writeString(dir.resolve("a.Dockerfile"), "# hungry\n" + GOOD);
+    Files.writeString(dir.resolve("b.Dockerfile"), GOOD);
+    Result r = runWith(List.of(new Hungry(1)), "--no-shellcheck", "--format", "gnu", "a.Dockerfile", "b.Dockerfile");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("a.Dockerfile:2:6: warning: Image 'alpine:latest'")
+        .contains("b.Dockerfile:1:6: warning: Image 'alpine:latest'").doesNotContain("internal-error");
+    assertThat(r.err()).isEmpty();
+  }
 }

@@ -348,4 +348,65 @@ class SecurityTest {
     assertThat(r.err()).isEqualTo("dockerlint: big.txt: cannot read baseline (larger than 64 MiB); regenerate it "
         + "with --write-baseline\n");
   }
+
+  // --- memory (issue 17, item 7)
+
+  /** Three findings a file (image-latest or its kin, apt, root), as a pull request with many Dockerfiles has. */
+  static final String SMALL_BAD = "FROM ubuntu\nRUN apt-get update && apt-get install curl wget\nUSER root\n";
+
+  /**
+   * SARIF, JSON and JUnit reports of 10,000 files with findings are written as a stream: a JVM with
+   * 96 MiB of heap writes all three (the build in memory ran out of 96 MiB and lost the run; the
+   * stream needs about 64), byte for byte what a run with the test's large heap writes.
+   */
+  @Test
+  void reportsOfTenThousandFilesAreStreamedWithinASmallHeap() throws Exception {
+    for (int i = 0; i < 10_000; i++) {
+      write("repo/" + (i % 100) + "/" + i + ".Dockerfile", SMALL_BAD);
+    }
+    String[] args = {"--no-shellcheck", "--format", "sarif", "--output", "big.sarif", "--format", "json", "--output",
+        "big.json", "--format", "junit", "--output", "big.xml", "repo"};
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx96m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    Process child = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String childOut = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(childOut).isEmpty();
+    assertThat(child.exitValue()).isEqualTo(1);
+    byte[][] small = {Files.readAllBytes(dir.resolve("big.sarif")), Files.readAllBytes(dir.resolve("big.json")),
+        Files.readAllBytes(dir.resolve("big.xml"))};
+    Result here = run(args);
+    assertThat(here.code()).isEqualTo(1);
+    assertThat(Files.readAllBytes(dir.resolve("big.sarif"))).isEqualTo(small[0]);
+    assertThat(Files.readAllBytes(dir.resolve("big.json"))).isEqualTo(small[1]);
+    assertThat(Files.readAllBytes(dir.resolve("big.xml"))).isEqualTo(small[2]);
+    assertThat(new String(small[1], StandardCharsets.UTF_8)).contains("\"files\": 10000,").contains("\"file\": \"repo/99/9999.Dockerfile\"");
+    assertThat(small[0].length).isGreaterThan(50_000_000);
+  }
+
+  /**
+   * A file too large for the heap is an internal-error finding for that file, in a real JVM short of
+   * heap: the other files are linted and the report is written (before, the whole run was lost).
+   */
+  @Test
+  void aFileTooLargeForTheHeapIsAnInternalErrorAndTheRunGoesOn() throws Exception {
+    write("small.Dockerfile", SMALL_BAD);
+    write("huge.Dockerfile", "FROM alpine:3.19\n" + "RUN echo hello world\n".repeat(200_000));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx32m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "--no-shellcheck", "--format", "sarif", "--output", "report.sarif", "huge.Dockerfile", "small.Dockerfile"));
+    Process child = new ProcessBuilder(command).directory(dir.toFile()).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).isEmpty();
+    assertThat(err).isEqualTo("dockerlint: huge.Dockerfile: out of memory; not linted (reported as 'internal-error'); "
+        + "the other files were linted\n");
+    assertThat(child.exitValue()).isEqualTo(2);
+    String report = Files.readString(dir.resolve("report.sarif"));
+    assertThat(report).contains("\"ruleId\": \"internal-error\"").contains("Not linted: the file needs more memory")
+        .contains("\"uri\": \"huge.Dockerfile\"").contains("\"uri\": \"small.Dockerfile\"")
+        .contains("\"ruleId\": \"apt-no-install-recommends\"");
+  }
 }

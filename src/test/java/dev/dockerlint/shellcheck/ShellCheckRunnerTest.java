@@ -176,6 +176,23 @@ class ShellCheckRunnerTest {
         .containsExactly("3:5-3:11");
   }
 
+  @Test
+  void aFileOverOneMebibyteIsLeftToTheNativeChecksWithAWarning() throws IOException {
+    Analyzer shellcheck = new ShellCheckAnalyzer(new ShellCheckRunner(answering(""), 2, 10));
+    String atCapText = "FROM debian:12\n" + "RUN cd /x\n".repeat(ShellCheckAnalyzer.MAX_FILE_CHARS / 10 - 2) + "#xxxxxxxxx\n";
+    Dockerfile atCap = DockerfileParser.parse("Dockerfile", atCapText);
+    assertThat(atCapText).hasSize(ShellCheckAnalyzer.MAX_FILE_CHARS);
+    Analyzer.Outcome checked = shellcheck.start(atCap).await();
+    assertThat(checked.warning()).isNull();
+    assertThat(checked.checked()).isNotEmpty();
+    Dockerfile over = DockerfileParser.parse("Dockerfile", atCapText + "\n");
+    Analyzer.Outcome outcome = shellcheck.start(over).await();
+    assertThat(outcome.warning()).isEqualTo("the file is larger than 1 MiB and was not given to ShellCheck (its scripts "
+        + "would be held in memory all at once); the native checks ran on it");
+    assertThat(outcome.findings()).isEmpty();
+    assertThat(outcome.checked()).isEmpty();
+  }
+
   private String failureOf(Path executable, long timeoutSeconds) {
     ShellCheckRunner runner = new ShellCheckRunner(executable, 2, timeoutSeconds);
     List<ShellCheckRunner.Answer> answers = runner.await(runner.submit(scripts("FROM debian:12\nRUN cd /x\n")));
