@@ -139,6 +139,22 @@ class ComposeCliTest {
   }
 
   @Test
+  void aBaselineCoversTheFindingsOfADockerfileBothNamedAndBuilt() throws IOException {
+    // the built lint's findings are merged into the named file's: the keys are made over the merged list
+    write("compose.yaml", "services:\n  a:\n    build:\n      context: ./app\n      args:\n        BASE: alpine:latest\n");
+    write("app/Dockerfile", "ARG BASE=alpine:3.20\nFROM ${BASE}\nRUN apt-get install curl\n");
+    Result before = run("--format", "gnu", "compose.yaml", "app/Dockerfile");
+    assertThat(before.out()).contains("app/Dockerfile:2:6: warning: ").contains("[image-latest]")
+        .contains("app/Dockerfile:3:");
+    assertThat(run("--write-baseline", "baseline.txt", "compose.yaml", "app/Dockerfile").code()).isZero();
+    assertThat(run("--format", "gnu", "--baseline", "baseline.txt", "compose.yaml", "app/Dockerfile").out()).isEmpty();
+    write("app/Dockerfile", "ARG BASE=alpine:3.20\nFROM ${BASE}\nRUN apt-get install curl\nRUN apt-get install wget\n");
+    Result after = run("--format", "gnu", "--baseline", "baseline.txt", "compose.yaml", "app/Dockerfile");
+    assertThat(after.out()).as("only the new instruction's findings").contains("app/Dockerfile:4:")
+        .doesNotContain("app/Dockerfile:2:").doesNotContain("app/Dockerfile:3:");
+  }
+
+  @Test
   void aMissingBuildDockerfileIsAFindingOnItsLine() throws IOException {
     write("compose.yaml", "services:\n  web:\n    build:\n      context: .\n      dockerfile: Dockerfile.dev\n");
     Result r = run("--format", "gnu", "compose.yaml");
