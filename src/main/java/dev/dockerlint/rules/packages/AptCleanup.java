@@ -4,6 +4,10 @@ import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
+import dev.dockerlint.lint.Fix;
+import dev.dockerlint.rules.RunEdits;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -20,7 +24,8 @@ import java.util.Set;
  */
 public final class AptCleanup implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("apt-cleanup", Severity.WARNING,
-      "apt-get update, install and removal of the package lists must share one RUN", "DL3009");
+      "apt-get update, install and removal of the package lists must share one RUN", "DL3009")
+      .fixable(Applicability.SAFE);
   private static final String LISTS = "/var/lib/apt/lists";
   /** Subcommands other than install that read the fresh index, so an update before them is used. */
   private static final java.util.Set<String> INDEX_READERS =
@@ -41,11 +46,13 @@ public final class AptCleanup implements Rule {
       }
     }
     for (ShellRun run : file.shellRuns(true)) {
-      check(run.run(), run.commands(), shipped.contains(run.stage().index()), context);
+      check(file, run, shipped.contains(run.stage().index()), context);
     }
   }
 
-  private static void check(Run run, List<ShellCommand> commands, boolean shipped, RuleContext context) {
+  private static void check(Dockerfile file, ShellRun shellRun, boolean shipped, RuleContext context) {
+    Run run = shellRun.run();
+    List<ShellCommand> commands = shellRun.commands();
     ShellCommand firstInstall = null;
     ShellCommand firstUpdate = null;
     boolean updateBeforeInstall = false;
@@ -84,8 +91,13 @@ public final class AptCleanup implements Rule {
     if (filler != null && shipped && !listsRemoved) {
       String what = filler.name() + " " + (filler == firstInstall ? "install" : "update");
       context.report(filler.range(), "The package lists stay in the image after '" + what
-          + "'; add 'rm -rf /var/lib/apt/lists/*' to the same RUN or use a cache mount on " + LISTS);
+          + "'; add 'rm -rf /var/lib/apt/lists/*' to the same RUN or use a cache mount on " + LISTS,
+          fix(RunEdits.append(file, run, shellRun.script(), "rm -rf /var/lib/apt/lists/*")));
     }
+  }
+
+  private static Fix fix(Edit append) {
+    return append == null ? null : Fix.safe("Remove the package lists in the same RUN", append);
   }
 
   private static boolean removesLists(ShellCommand rm) {

@@ -4,6 +4,9 @@ import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Instruction;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Token;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -19,7 +22,8 @@ import java.util.Locale;
  */
 public final class InstructionCasing implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("instruction-casing", Severity.WARNING,
-      "Instruction keyword casing differs from the rest of the file", "ConsistentInstructionCasing");
+      "Instruction keyword casing differs from the rest of the file", "ConsistentInstructionCasing")
+      .fixable(Applicability.SAFE);
 
   @Override
   public RuleInfo info() {
@@ -50,8 +54,9 @@ public final class InstructionCasing implements Rule {
       String text = keyword.text();
       String wanted = majorityLower ? text.toLowerCase(Locale.ROOT) : text.toUpperCase(Locale.ROOT);
       if (!wanted.equals(text)) {
-        context.report(keyword, "Instruction '" + text + "' is not " + (majorityLower ? "lowercase" : "uppercase")
-            + " like most instructions in this file; write '" + wanted + "'");
+        context.report(keyword.range(), "Instruction '" + text + "' is not " + (majorityLower ? "lowercase" : "uppercase")
+            + " like most instructions in this file; write '" + wanted + "'",
+            Fix.safe("Write '" + wanted + "'", Edit.replace(keyword.range(), wanted)));
       }
     }
   }
