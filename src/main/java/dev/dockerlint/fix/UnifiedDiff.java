@@ -41,17 +41,28 @@ public final class UnifiedDiff {
     StringBuilder out = new StringBuilder();
     out.append("--- a/").append(path).append('\n');
     out.append("+++ b/").append(path).append('\n');
-    hunks(ops, a, b, before.endsWith("\n") || before.isEmpty(), after.endsWith("\n") || after.isEmpty(), out);
+    hunks(ops, a, b, out);
     return out.toString();
   }
 
-  /** The lines of a text, each without its {@code \n}; a final line break starts no line. */
+  /** Marks a last line without a line break, so it differs from the same line with one. */
+  private static final char NO_BREAK = '\u0000';
+
+  /**
+   * The lines of a text, each without its {@code \n}; a final line break starts no line, and a
+   * last line without one ends with {@link #NO_BREAK}.
+   */
   static String[] lines(String text) {
     if (text.isEmpty()) {
       return new String[0];
     }
-    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-    return body.split("\n", -1);
+    boolean broken = text.endsWith("\n");
+    String body = broken ? text.substring(0, text.length() - 1) : text;
+    String[] lines = body.split("\n", -1);
+    if (!broken) {
+      lines[lines.length - 1] += NO_BREAK;
+    }
+    return lines;
   }
 
   /** The shortest edit script from a to b (Myers), or all of a deleted then b inserted when it is long. */
@@ -115,8 +126,7 @@ public final class UnifiedDiff {
     return snapshot[k + d];
   }
 
-  private static void hunks(CharSequence ops, String[] a, String[] b, boolean aEndsWithBreak, boolean bEndsWithBreak,
-      StringBuilder out) {
+  private static void hunks(CharSequence ops, String[] a, String[] b, StringBuilder out) {
     int length = ops.length();
     int i = 0;
     // line indexes into a and b at op i
@@ -158,9 +168,7 @@ public final class UnifiedDiff {
         char op = ops.charAt(o);
         String line = op == 'i' ? b[bi[o]] : a[ai[o]];
         out.append(op == 'e' ? ' ' : op == 'd' ? '-' : '+').append(shown(line)).append('\n');
-        boolean lastOfA = op != 'i' && ai[o] == a.length - 1 && !aEndsWithBreak;
-        boolean lastOfB = op != 'd' && bi[o] == b.length - 1 && !bEndsWithBreak;
-        if (lastOfA || lastOfB) {
+        if (line.endsWith(String.valueOf(NO_BREAK))) {
           out.append("\\ No newline at end of file\n");
         }
       }
@@ -174,6 +182,7 @@ public final class UnifiedDiff {
   }
 
   private static String shown(String line) {
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    String text = line.endsWith(String.valueOf(NO_BREAK)) ? line.substring(0, line.length() - 1) : line;
+    return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
   }
 }
