@@ -7,7 +7,6 @@ import dev.dockerlint.ast.Stage;
 import dev.dockerlint.lint.Applicability;
 import dev.dockerlint.lint.Edit;
 import dev.dockerlint.lint.Fix;
-import dev.dockerlint.rules.RunEdits;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;

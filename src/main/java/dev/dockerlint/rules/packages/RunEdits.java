@@ -1,4 +1,4 @@
-package dev.dockerlint.rules;
+package dev.dockerlint.rules.packages;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Run;
@@ -15,11 +15,11 @@ import dev.dockerlint.source.SourceRange;
  * after a word, a command appended to the script. Each returns null where the edit could not be
  * made safely, and the finding then has no fix.
  */
-public final class RunEdits {
+final class RunEdits {
   private RunEdits() {}
 
   /** Inserts {@code " " + text} right after a word ({@code install} gets {@code --no-install-recommends}). */
-  public static Edit after(Word word, String text) {
+  static Edit after(Word word, String text) {
     return Edit.insert(word.range().end(), " " + text);
   }
 
@@ -31,7 +31,7 @@ public final class RunEdits {
    * script the shell parser had problems with, or one whose last simple command does not end the
    * text (a compound command, a trailing comment or separator).
    */
-  public static Edit append(Dockerfile file, Run run, ShellScript script, String command) {
+  static Edit append(Dockerfile file, Run run, ShellScript script, String command) {
     if (!(run.command() instanceof ShellForm shell) || !shell.heredocs().isEmpty() || !script.problems().isEmpty()
         || !shell.posixShell()) {
       return null;
