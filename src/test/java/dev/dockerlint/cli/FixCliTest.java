@@ -175,4 +175,14 @@ class FixCliTest {
     assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
     assertThat(r.err()).contains("Dockerfile: not fixed: invalid UTF-8");
   }
+
+  @Test
+  void theRulesListShowsEachRulesFix() {
+    Result r = run("rules");
+    assertThat(r.out().lines().findFirst().orElse("")).matches("ID +SEVERITY +ON +FIX +ALIASES +SUMMARY");
+    assertThat(r.out()).containsPattern("(?m)^apt-cleanup +warning +on +safe +DL3009 ")
+        .containsPattern("(?m)^json-args +warning +on +unsafe +DL3025,JSONArgsRecommended ")
+        .containsPattern("(?m)^image-latest +\\S+ +on +none ")
+        .containsPattern("(?m)^SC1000-SC9999 +varies +on +unsafe ");
+  }
 }
