@@ -30,11 +30,32 @@ public final class InstructionCasing implements Rule {
     return INFO;
   }
 
+  /**
+   * The keyword in the wanted case; for a FROM, its AS too, so that the fix does not leave a
+   * from-as-casing finding behind.
+   */
+  private static Fix fix(java.util.Map<Token, Token> asOf, Token keyword, String wanted) {
+    Edit edit = Edit.replace(keyword.range(), wanted);
+    Token as = asOf.get(keyword);
+    if (as != null) {
+      String asWanted = wanted.equals(wanted.toLowerCase(Locale.ROOT)) ? as.text().toLowerCase(Locale.ROOT)
+          : as.text().toUpperCase(Locale.ROOT);
+      if (!asWanted.equals(as.text())) {
+        return Fix.safe("Write '" + wanted + "' and '" + asWanted + "'", edit, Edit.replace(as.range(), asWanted));
+      }
+    }
+    return Fix.safe("Write '" + wanted + "'", edit);
+  }
+
   @Override
   public void check(Dockerfile file, RuleContext context) {
     List<Token> keywords = new ArrayList<>();
+    java.util.Map<Token, Token> asOf = new java.util.IdentityHashMap<>();
     for (Stage stage : file.stages()) {
       keywords.add(stage.from().keyword());
+      if (stage.from().asKeyword() != null) {
+        asOf.put(stage.from().keyword(), stage.from().asKeyword());
+      }
       for (Instruction instruction : stage.instructions()) {
         keywords.add(instruction.keyword());
       }
@@ -56,7 +77,7 @@ public final class InstructionCasing implements Rule {
       if (!wanted.equals(text)) {
         context.report(keyword.range(), "Instruction '" + text + "' is not " + (majorityLower ? "lowercase" : "uppercase")
             + " like most instructions in this file; write '" + wanted + "'",
-            Fix.safe("Write '" + wanted + "'", Edit.replace(keyword.range(), wanted)));
+            fix(asOf, keyword, wanted));
       }
     }
   }
