@@ -185,4 +185,18 @@ class FixCliTest {
         .containsPattern("(?m)^image-latest +\\S+ +on +none ")
         .containsPattern("(?m)^SC1000-SC9999 +varies +on +unsafe ");
   }
+
+  @Test
+  void theTextReportMarksFixableFindingsAndCountsThem() throws IOException {
+    write("Dockerfile", "FROM alpine:3.20\nUSER 10001\nHEALTHCHECK NONE\nrun echo hi\nCMD node server.js\n");
+    Result r = run("--no-shellcheck", "Dockerfile");
+    assertThat(r.out()).contains("Dockerfile:4:1: warning instruction-casing: [*] Instruction 'run' is not uppercase")
+        .contains("Dockerfile:5:5: warning json-args: CMD in shell form")
+        .endsWith("2 problems (2 warnings) in 1 file\n[*] 1 fixable with --fix (1 more with --fix --unsafe-fixes)\n");
+    write("Dockerfile", "FROM alpine:3.20\nUSER 10001\nHEALTHCHECK NONE\nCMD node server.js\n");
+    assertThat(run("--no-shellcheck", "Dockerfile").out())
+        .endsWith("1 problem (1 warning) in 1 file\n1 fixable with --fix --unsafe-fixes\n");
+    write("Dockerfile", "FROM alpine:3.20\nUSER 10001\nHEALTHCHECK NONE\nCMD [\"node\", \"server.js\"]\n");
+    assertThat(run("--no-shellcheck", "Dockerfile").out()).doesNotContain("fixable");
+  }
 }
