@@ -36,8 +36,7 @@ copy unsafe
 run --fix --unsafe-fixes "$work/unsafe" > /dev/null 2> "$work/unsafe.err"
 run --format json "$work/unsafe" > "$work/unsafe.json"
 
-count() { jq --arg r "$2" '[.files[]?.findings[]? | select(.rule == $r)] | length' "$1" 2>/dev/null \
-  || jq --arg r "$2" '[.. | objects | select(.rule? == $r)] | length' "$1"; }
+count() { jq --arg r "$2" '[.findings[] | select(.rule == $r)] | length' "$1"; }
 
 files=$(find "$work/before" -type f | wc -l)
 echo "corpus: $corpus ($files files), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"

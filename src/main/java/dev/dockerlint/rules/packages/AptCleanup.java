@@ -11,6 +11,7 @@ import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
+import dev.dockerlint.shell.Separator;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
 import java.util.HashSet;
@@ -53,11 +54,13 @@ public final class AptCleanup implements Rule {
     Run run = shellRun.run();
     List<ShellCommand> commands = shellRun.commands();
     ShellCommand firstInstall = null;
+    int firstInstallAt = -1;
     ShellCommand firstUpdate = null;
     boolean updateBeforeInstall = false;
     boolean indexUsed = false;
     boolean listsRemoved = run.mountsCacheOn(LISTS) || run.mountsCacheOn("/var/lib/apt");
-    for (ShellCommand raw : commands) {
+    for (int i = 0; i < commands.size(); i++) {
+      ShellCommand raw = commands.get(i);
       ShellCommand command = raw.unwrapped();
       if (!command.is("apt-get") && !command.is("apt")) {
         if (command.is("rm") && removesLists(command)) {
@@ -72,14 +75,22 @@ public final class AptCleanup implements Rule {
         firstUpdate = command;
       } else if (sub.equals("install") && firstInstall == null) {
         firstInstall = command;
+        firstInstallAt = i;
         updateBeforeInstall = firstUpdate != null;
       } else if (INDEX_READERS.contains(sub)) {
         indexUsed = true;
       }
     }
     if (firstInstall != null && !updateBeforeInstall) {
+      Edit update = updateBefore(commands, firstInstallAt);
+      // the lists this update fetches must go too, or the fix would leave the other finding
+      Edit append = shipped && !listsRemoved ? RunEdits.append(file, run, shellRun.script(), "rm -rf /var/lib/apt/lists/*")
+          : null;
+      Fix fix = update == null || shipped && !listsRemoved && append == null ? null
+          : append == null ? Fix.safe("Run " + firstInstall.name() + " update first", update)
+          : Fix.safe("Run " + firstInstall.name() + " update first and remove the lists", update, append);
       context.report(firstInstall.range(), "'" + firstInstall.name() + " install' without '" + firstInstall.name()
-          + " update' earlier in the same RUN installs from a stale package index; run update && install together");
+          + " update' earlier in the same RUN installs from a stale package index; run update && install together", fix);
     }
     if (firstUpdate != null && firstInstall == null && !indexUsed) {
       context.report(firstUpdate.range(), "'" + firstUpdate.name() + " update' in a RUN that installs nothing: "
@@ -93,6 +104,30 @@ public final class AptCleanup implements Rule {
           + "'; add 'rm -rf /var/lib/apt/lists/*' to the same RUN or use a cache mount on " + LISTS,
           fix(RunEdits.append(file, run, shellRun.script(), "rm -rf /var/lib/apt/lists/*")));
     }
+  }
+
+  /**
+   * {@code apt-get update && } inserted before the install: only for a plain command (no wrapper
+   * such as sudo, no leading assignments) that starts its list or follows {@code &&} or {@code ;},
+   * where the update runs exactly when the install did.
+   */
+  private static Edit updateBefore(List<ShellCommand> commands, int index) {
+    ShellCommand install = commands.get(index);
+    if (!install.unwrapped().equals(install) || !install.assignments().isEmpty()) {
+      return null;
+    }
+    for (int j = index - 1; j >= 0; j--) {
+      ShellCommand before = commands.get(j);
+      if (before.subshellDepth() > install.subshellDepth()) {
+        continue; // a substitution inside an earlier command
+      }
+      if (before.subshellDepth() < install.subshellDepth() || before.separator() != Separator.AND
+          && before.separator() != Separator.SEQUENCE) {
+        return null;
+      }
+      break;
+    }
+    return Edit.insert(install.range().start(), install.name() + " update && ");
   }
 
   private static Fix fix(Edit append) {

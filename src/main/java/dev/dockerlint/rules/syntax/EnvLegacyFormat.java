@@ -27,35 +27,59 @@ public final class EnvLegacyFormat implements Rule {
   }
 
   /**
-   * {@code key value} as {@code key=value}, the value in double quotes when it has spaces; both
-   * forms expand variables the same way. None for a value with quotes, the escape character or a
-   * line break of its own, whose meaning the legacy form reads differently.
+   * {@code key value} as {@code key=value}. Both forms process the value as one word (quotes
+   * removed, variables expanded); the new form splits words at blanks first, so a value with
+   * blanks outside quotes is double-quoted, which changes nothing else when it holds no quote and
+   * no escape character. The value may start on a continued line: it then moves up next to its key.
+   * None when something other than blanks and line continuations stands between key and value.
    */
   private static Fix fix(Dockerfile file, KeyValue kv) {
-    if (kv.value() == null || kv.key() == null) {
+    if (kv.value() == null || kv.key() == null || kv.value().text().isEmpty()) {
       return null;
     }
+    char escape = file.escape();
     SourceRange key = kv.key().range();
     SourceRange value = kv.value().range();
-    String raw = file.source().slice(value);
-    String gap = file.source().slice(new SourceRange(key.end(), value.start()));
-    if (raw.isEmpty() || !gap.isBlank() || gap.indexOf('\n') >= 0 || value.startLine() != value.endLine()
-        || raw.indexOf('"') >= 0 || raw.indexOf('\'') >= 0 || raw.indexOf(file.escape()) >= 0) {
+    SourceRange gap = new SourceRange(key.end(), value.start());
+    String between = file.source().slice(gap);
+    for (int i = 0; i < between.length(); i++) {
+      char c = between.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != escape) {
+        return null;
+      }
+    }
+    if (between.isEmpty()) {
       return null;
     }
-    boolean spaces = false;
-    for (int i = 0; i < raw.length(); i++) {
-      spaces |= Character.isWhitespace(raw.charAt(i));
+    String joined = kv.value().text();
+    if (!blankOutsideQuotes(joined, escape)) {
+      return Fix.safe("Write " + kv.key().text() + "=<value>", Edit.replace(gap, "="));
     }
-    String trimmed = raw.strip();
-    if (!spaces) {
-      return Fix.safe("Write " + kv.key().text() + "=<value>", Edit.replace(new SourceRange(key.end(), value.start()), "="));
+    if (joined.indexOf('"') >= 0 || joined.indexOf('\'') >= 0 || joined.indexOf(escape) >= 0
+        || !joined.strip().equals(joined)) {
+      return null;
     }
-    if (!trimmed.equals(raw)) {
-      return null; // surrounding blanks: how the legacy form keeps them is not worth guessing
+    return Fix.safe("Write " + kv.key().text() + "=\"<value>\"", Edit.replace(gap, "=\""), Edit.insert(value.end(), "\""));
+  }
+
+  /** Whether the joined value has a blank outside quotes (and not escaped), where key=value splits words. */
+  private static boolean blankOutsideQuotes(String value, char escape) {
+    char quote = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == escape && quote != '\'' && i + 1 < value.length()) {
+        i++;
+      } else if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == ' ' || c == '\t') {
+        return true;
+      }
     }
-    return Fix.safe("Write " + kv.key().text() + "=\"<value>\"",
-        Edit.replace(new SourceRange(key.end(), value.start()), "=\""), Edit.insert(value.end(), "\""));
+    return false;
   }
 
   @Override
