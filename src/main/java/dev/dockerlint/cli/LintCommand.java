@@ -198,6 +198,11 @@ final class LintCommand implements Callable<Integer> {
       + "behaviour: shell form to exec form, npm install to npm ci)")
   boolean unsafeFixes;
 
+  @Option(names = "--pin-image", paramLabel = "IMAGE=TAG", split = ",",
+      description = "the tag to pin IMAGE to (as FROM writes it: node=20.15-alpine), so that --fix repairs "
+          + "image-latest and image-untagged; repeatable")
+  List<String> pinImages = new ArrayList<>();
+
   @Option(names = "--diff", description = "print a unified diff of what --fix would change and change nothing; "
       + "exit 1 when there is a diff")
   boolean diff;
@@ -255,6 +260,13 @@ final class LintCommand implements Callable<Integer> {
     String badName = checkRuleNames(catalog);
     if (badName != null) {
       return usage("unknown rule '" + Messages.cut(badName) + "'; run 'dockerlint rules' for the list of ids");
+    }
+    for (String pin : pinImages) {
+      int eq = pin.lastIndexOf('=');
+      String tag = eq < 0 ? "" : pin.substring(eq + 1);
+      if (eq <= 0 || !tag.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
+        return usage("invalid --pin-image '" + Messages.cut(pin) + "'; expected IMAGE=TAG such as node=20.15-alpine");
+      }
     }
     for (String item : requireLabels) {
       if (HadolintValues.labelFormat(item) == null) {
@@ -914,7 +926,12 @@ final class LintCommand implements Callable<Integer> {
       enableFor(enabled, TRUSTED_REGISTRY_CODES, catalog);
     }
     Path contextDir = context == null ? null : env.workingDir().resolve(context).toAbsolutePath().normalize();
-    return new LintSettings(ignored, enabled, severities, registries, labelSchema, contextDir, strict, noPragmas);
+    Map<String, String> pins = new HashMap<>();
+    for (String pin : pinImages) {
+      int eq = pin.lastIndexOf('=');
+      pins.put(pin.substring(0, eq), pin.substring(eq + 1));
+    }
+    return new LintSettings(ignored, enabled, severities, registries, labelSchema, contextDir, strict, noPragmas, pins);
   }
 
   private static void enableFor(Set<String> enabled, String[] codes, RuleCatalog catalog) {

@@ -182,7 +182,8 @@ class FixCliTest {
     assertThat(r.out().lines().findFirst().orElse("")).matches("ID +SEVERITY +ON +FIX +ALIASES +SUMMARY");
     assertThat(r.out()).containsPattern("(?m)^apt-cleanup +warning +on +safe +DL3009 ")
         .containsPattern("(?m)^json-args +warning +on +unsafe +DL3025,JSONArgsRecommended ")
-        .containsPattern("(?m)^image-latest +\\S+ +on +none ")
+        .containsPattern("(?m)^image-latest +\\S+ +on +safe ")
+        .containsPattern("(?m)^user-root +\\S+ +on +none ")
         .containsPattern("(?m)^SC1000-SC9999 +varies +on +unsafe ");
   }
 
@@ -198,5 +199,20 @@ class FixCliTest {
         .endsWith("1 problem (1 warning) in 1 file\n1 fixable with --fix --unsafe-fixes\n");
     write("Dockerfile", "FROM alpine:3.20\nUSER 10001\nHEALTHCHECK NONE\nCMD [\"node\", \"server.js\"]\n");
     assertThat(run("--no-shellcheck", "Dockerfile").out()).doesNotContain("fixable");
+  }
+
+  @Test
+  void pinImageGivesTheImagesTheirFixes() throws IOException {
+    Path file = write("Dockerfile", "FROM node:latest AS build\nFROM python\nFROM alpine:latest\nFROM $BASE\n"
+        + "USER 10001\nHEALTHCHECK NONE\n");
+    run("--fix", "--no-shellcheck", "Dockerfile");
+    assertThat(Files.readString(file)).startsWith("FROM node:latest AS build\nFROM python\n");
+    run("--fix", "--no-shellcheck", "--pin-image", "node=20.15-alpine,python=3.12-slim", "Dockerfile");
+    assertThat(Files.readString(file)).startsWith("FROM node:20.15-alpine AS build\nFROM python:3.12-slim\n"
+        + "FROM alpine:latest\nFROM $BASE\n");
+    Result bad = run("--fix", "--pin-image", "node", "Dockerfile");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("dockerlint: invalid --pin-image 'node'; expected IMAGE=TAG such as node=20.15-alpine\n");
+    assertThat(run("--fix", "--pin-image", "node=a b", "Dockerfile").code()).isEqualTo(2);
   }
 }

@@ -3,6 +3,10 @@ package dev.dockerlint.rules.images;
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.ImageRef;
 import dev.dockerlint.ast.Stage;
+import dev.dockerlint.ast.Token;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -18,7 +22,7 @@ import java.util.Set;
  */
 public final class ImageLatest implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("image-latest", Severity.WARNING,
-      "Base image uses the mutable 'latest' tag or another floating tag", "DL3007");
+      "Base image uses the mutable 'latest' tag or another floating tag", "DL3007").fixable(Applicability.SAFE);
 
   /**
    * Tag words that name a release channel rather than a release: the tag moves to the next version
@@ -43,6 +47,18 @@ public final class ImageLatest implements Rule {
     return INFO;
   }
 
+  /**
+   * With {@code --pin-image NAME=TAG} for the image as written: the tag the user chose instead of
+   * 'latest'. None for an image written with variables.
+   */
+  static Fix pin(Token written, ImageRef image, String name, java.util.Map<String, String> pins) {
+    String tag = pins.get(name);
+    if (tag == null || !written.text().equals(image.raw()) || written.range().startLine() != written.range().endLine()) {
+      return null;
+    }
+    return Fix.safe("Pin " + name + ":" + tag, Edit.replace(written.range(), name + ":" + tag));
+  }
+
   @Override
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
@@ -54,8 +70,9 @@ public final class ImageLatest implements Rule {
       String tag = image.tag();
       String name = image.raw().substring(0, image.raw().length() - tag.length() - 1);
       if (tag.equals("latest")) {
-        context.report(stage.from().image(), "Image " + stage.describeBaseImage()
-            + " uses the mutable 'latest' tag; pin a version such as " + name + ":<version>");
+        context.report(stage.from().image().range(), "Image " + stage.describeBaseImage()
+            + " uses the mutable 'latest' tag; pin a version such as " + name + ":<version>",
+            pin(stage.from().image(), image, name, context.settings().pinnedImages()));
         continue;
       }
       String word = floatingWord(tag);
