@@ -215,4 +215,25 @@ class FixCliTest {
     assertThat(bad.err()).isEqualTo("dockerlint: invalid --pin-image 'node'; expected IMAGE=TAG such as node=20.15-alpine\n");
     assertThat(run("--fix", "--pin-image", "node=a b", "Dockerfile").code()).isEqualTo(2);
   }
+
+  @Test
+  void shellChecksSuggestionsAreUnsafeFixes() throws IOException {
+    java.util.Optional<Path> shellcheck = dev.dockerlint.shellcheck.ShellCheck.onPath(System.getenv("PATH"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(shellcheck.isPresent(), "shellcheck is not on the PATH");
+    Path file = write("Dockerfile", "FROM debian:12\nARG FILES\nRUN cp $FILES /tmp/ && cd build; make\n");
+    String[] args = {"--ignore", "healthcheck-missing,user-root,run-cd", "--shellcheck", shellcheck.get().toString(),
+        "Dockerfile"};
+    String[] safe = new String[args.length + 1];
+    safe[0] = "--fix";
+    System.arraycopy(args, 0, safe, 1, args.length);
+    run(safe);
+    assertThat(Files.readString(file)).endsWith("RUN cp $FILES /tmp/ && cd build; make\n");
+    String[] unsafe = new String[args.length + 2];
+    unsafe[0] = "--fix";
+    unsafe[1] = "--unsafe-fixes";
+    System.arraycopy(args, 0, unsafe, 2, args.length);
+    Result r = run(unsafe);
+    assertThat(Files.readString(file)).endsWith("RUN cp \"$FILES\" /tmp/ && cd build || exit; make\n");
+    assertThat(r.err()).isEqualTo("dockerlint: 2 fixed, 0 remaining\n");
+  }
 }

@@ -113,7 +113,7 @@ public final class AptCleanup implements Rule {
    */
   private static Edit updateBefore(List<ShellCommand> commands, int index) {
     ShellCommand install = commands.get(index);
-    if (!install.unwrapped().equals(install) || !install.assignments().isEmpty()) {
+    if (install.unwrapped() != install || !install.assignments().isEmpty()) {
       return null;
     }
     for (int j = index - 1; j >= 0; j--) {
