@@ -33,11 +33,22 @@ public final class Dockerfile {
   private final Map<Instruction, Stage> stageOf;
   /** Each ONBUILD trigger's ONBUILD instruction. */
   private final Map<Instruction, Onbuild> onbuildOf;
+  /** The stage a build stops at ({@code --target}, a compose file's {@code build.target}), or null for the last. */
+  private final String target;
 
   public Dockerfile(
       String path, SourceText source, List<Directive> directives, char escape, List<Instruction> instructions,
       List<Comment> comments, List<SyntaxError> syntaxErrors, List<EmptyContinuation> emptyContinuations,
       List<Stage> stages, Map<Instruction, Scope> scopes) {
+    this(path, source, directives, escape, instructions, comments, syntaxErrors, emptyContinuations, stages, scopes, null);
+  }
+
+  /** @param target the stage a build stops at, which {@link #finalStage()} then is; null for the last stage */
+  public Dockerfile(
+      String path, SourceText source, List<Directive> directives, char escape, List<Instruction> instructions,
+      List<Comment> comments, List<SyntaxError> syntaxErrors, List<EmptyContinuation> emptyContinuations,
+      List<Stage> stages, Map<Instruction, Scope> scopes, String target) {
+    this.target = target;
     this.path = path;
     this.source = source;
     this.directives = List.copyOf(directives);
@@ -241,7 +252,18 @@ public final class Dockerfile {
     return stages;
   }
 
+  /**
+   * The stage the image is: the last one, or the build's target when one was given and a stage has
+   * that name (case-insensitive, as BuildKit matches it).
+   */
   public Optional<Stage> finalStage() {
+    if (target != null) {
+      for (int i = stages.size() - 1; i >= 0; i--) {
+        if (stages.get(i).name() != null && stages.get(i).name().equalsIgnoreCase(target)) {
+          return Optional.of(stages.get(i));
+        }
+      }
+    }
     return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
   }
 

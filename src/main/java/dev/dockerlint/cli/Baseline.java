@@ -118,6 +118,22 @@ final class Baseline {
     return keys;
   }
 
+  /**
+   * Keys for a file that is not a Dockerfile (a compose file): each finding by its line's text, so
+   * a finding keeps its key when lines above it change.
+   */
+  static List<String> lineKeys(dev.dockerlint.source.SourceText source, List<Finding> findings, String name) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> keys = new ArrayList<>();
+    for (Finding finding : findings) {
+      String text = source == null || finding.line() > source.lineCount() ? "" : normalized(source.line(finding.line()));
+      String base = name + "\t" + finding.rule() + "\t" + hash(text);
+      int n = seen.merge(base, 1, Integer::sum);
+      keys.add(base + "#" + n);
+    }
+    return keys;
+  }
+
   static String instructionText(Dockerfile file, Finding finding) {
     int line = finding.line();
     for (Instruction instruction : file.instructions()) {

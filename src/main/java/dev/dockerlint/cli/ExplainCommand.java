@@ -24,7 +24,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Rule> rules = new RuleCatalog(BuiltinRules.all()).resolve(id);
+    List<dev.dockerlint.lint.RuleBase> rules = new RuleCatalog(BuiltinRules.all(), BuiltinRules.compose(), List.of())
+        .resolveAny(id);
     boolean shellcheckCode = ShellCheck.CODES.contains(id);
     if (rules.isEmpty() && !shellcheckCode) {
       env.err().println("dockerlint: unknown rule '" + id + "'; run 'dockerlint rules' for the list of ids");
@@ -35,7 +36,7 @@ final class ExplainCommand implements Callable<Integer> {
       env.out().print("# " + code + "\n\nShellCheck's check " + code + ", reported on RUN scripts when shellcheck is "
           + "installed: " + ShellCheck.CODES.helpUri(code) + "\n" + (rules.isEmpty() ? "" : "\n"));
     }
-    for (Rule rule : rules) {
+    for (dev.dockerlint.lint.RuleBase rule : rules) {
       String page = RuleDocs.page(rule.info().id()).orElse("# " + rule.info().id() + "\n\n" + rule.info().summary() + "\n");
       env.out().print(page.endsWith("\n") ? page : page + "\n");
     }

@@ -16,8 +16,16 @@ final class Inputs {
   /** Files bigger than this are not Dockerfiles anyone writes by hand; refuse rather than stall. */
   private static final long MAX_BYTES = 64L << 20;
 
-  /** One file to lint, or the reason a path gave none. */
-  record Input(String displayPath, Path path, String error) {
+  /**
+   * One file to lint, or the reason a path gave none.
+   *
+   * @param compose whether it is a compose file rather than a Dockerfile
+   */
+  record Input(String displayPath, Path path, String error, boolean compose) {
+    Input(String displayPath, Path path, String error) {
+      this(displayPath, path, error, false);
+    }
+
     static Input stdin() {
       return new Input("-", null, null);
     }
@@ -47,27 +55,59 @@ final class Inputs {
    * from outside the scanned tree into a public report.
    */
   static Expansion expand(List<String> arguments, Path workingDir) {
+    return expand(arguments, workingDir, null);
+  }
+
+  /**
+   * @param kind {@code compose} or {@code dockerfile} ({@code --kind}): what the files named and
+   *     stdin are, and the only kind a directory scan looks for; null to go by the names
+   */
+  static Expansion expand(List<String> arguments, Path workingDir, String kind) {
     List<Input> inputs = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (String argument : arguments) {
       if (argument.equals("-")) {
-        inputs.add(Input.stdin());
+        inputs.add(new Input("-", null, null, "compose".equals(kind)));
         continue;
       }
       Path path = workingDir.resolve(argument);
       if (Files.isDirectory(path)) {
-        List<Input> found = findDockerfiles(argument, path, skipped);
+        List<Input> found = findDockerfiles(argument, path, skipped, kind);
         if (found.isEmpty()) {
-          inputs.add(new Input(argument, path, "no Dockerfile, Containerfile, Dockerfile.* or *.Dockerfile found in directory"));
+          inputs.add(new Input(argument, path, "compose".equals(kind) ? "no compose.yaml, docker-compose.yml or "
+              + "*.compose.yaml found in directory" : "dockerfile".equals(kind) ? "no Dockerfile, Containerfile, "
+              + "Dockerfile.* or *.Dockerfile found in directory" : "no Dockerfile, Containerfile, Dockerfile.*, "
+              + "*.Dockerfile or compose file found in directory"));
         }
         inputs.addAll(found);
       } else if (!Files.exists(path)) {
         inputs.add(new Input(argument, path, Files.isSymbolicLink(path) ? BROKEN_LINK : "no such file or directory"));
       } else {
-        inputs.add(new Input(argument, path, null));
+        boolean compose = kind != null ? kind.equals("compose") : isComposeName(path.getFileName().toString());
+        inputs.add(new Input(argument, path, null, compose));
       }
     }
     return new Expansion(inputs, skipped);
+  }
+
+  /**
+   * A compose file's name (case-insensitive): {@code compose.yaml}, {@code docker-compose.yml},
+   * {@code *.compose.yaml}, and the override files {@code compose.*.yaml} and
+   * {@code docker-compose.*.yml}; {@code .yaml} or {@code .yml} each.
+   */
+  static boolean isComposeName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    String stem;
+    if (lower.endsWith(".yaml")) {
+      stem = lower.substring(0, lower.length() - ".yaml".length());
+    } else if (lower.endsWith(".yml")) {
+      stem = lower.substring(0, lower.length() - ".yml".length());
+    } else {
+      return false;
+    }
+    return stem.equals("compose") || stem.equals("docker-compose") || stem.endsWith(".compose")
+        || stem.startsWith("compose.") && stem.length() > "compose.".length()
+        || stem.startsWith("docker-compose.") && stem.length() > "docker-compose.".length();
   }
 
   private static final String BROKEN_LINK = "broken symbolic link or symbolic link loop";
@@ -96,7 +136,7 @@ final class Inputs {
    * directory itself may be a link: it was named. A subdirectory that cannot be read becomes an
    * error for that path while the scan goes on.
    */
-  private static List<Input> findDockerfiles(String argument, Path dir, List<String> skipped) {
+  private static List<Input> findDockerfiles(String argument, Path dir, List<String> skipped, String kind) {
     Path start;
     try {
       start = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
@@ -117,7 +157,10 @@ final class Inputs {
 
             @Override
             public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-              if (isDockerfileName(file.getFileName().toString())) {
+              String name = file.getFileName().toString();
+              boolean wanted = kind == null ? isDockerfileName(name) || isComposeName(name)
+                  : kind.equals("compose") ? isComposeName(name) : isDockerfileName(name);
+              if (wanted) {
                 if (attrs.isRegularFile()) {
                   found.put(file, "");
                 } else if (attrs.isSymbolicLink()) {
@@ -144,7 +187,8 @@ final class Inputs {
     for (java.util.Map.Entry<Path, String> entry : found.entrySet()) {
       Path file = dir.resolve(start.relativize(entry.getKey()).toString());
       String error = entry.getValue();
-      inputs.add(new Input(shown(argument, start, entry.getKey()), file, error.isEmpty() ? null : error));
+      inputs.add(new Input(shown(argument, start, entry.getKey()), file, error.isEmpty() ? null : error,
+          isComposeName(entry.getKey().getFileName().toString()) && !"dockerfile".equals(kind)));
     }
     return inputs;
   }

@@ -94,6 +94,11 @@ final class LintCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "0..*")
   List<OutputSpec> outputs = new ArrayList<>();
 
+  @Option(names = "--kind", paramLabel = "KIND",
+      description = "what the files named and stdin are: compose or dockerfile (default: by their names); "
+          + "a directory scan then looks for that kind only")
+  String kind;
+
   @Option(names = "--stdin-filename", paramLabel = "PATH",
       description = "the path stdin stands for: used in the report and to find the configuration")
   Path stdinFilename;
@@ -208,6 +213,7 @@ final class LintCommand implements Callable<Integer> {
   boolean diff;
 
   private final List<Rule> rules;
+  private final List<dev.dockerlint.compose.rules.ComposeRule> composeRules;
 
   LintCommand(Main.Environment env) {
     this(env, BuiltinRules.all());
@@ -217,6 +223,7 @@ final class LintCommand implements Callable<Integer> {
   LintCommand(Main.Environment env, List<Rule> rules) {
     this.env = env;
     this.rules = List.copyOf(rules);
+    this.composeRules = BuiltinRules.compose();
   }
 
   /** Environment variable: seconds one ShellCheck process may take (plus one per 16 KB of scripts). */
@@ -224,7 +231,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleCatalog catalog = new RuleCatalog(rules, List.of(ShellCheck.CODES));
+    RuleCatalog catalog = new RuleCatalog(rules, composeRules, List.of(ShellCheck.CODES));
     hadolintEnv = HadolintEnvironment.of(env.env());
     for (String warning : hadolintEnv.warnings()) {
       env.err().println("dockerlint: warning: " + warning);
@@ -256,6 +263,9 @@ final class LintCommand implements Callable<Integer> {
         return usage("unknown failure threshold '" + Messages.cut(failureThreshold) + "'; expected one of "
             + String.join(", ", THRESHOLDS));
       }
+    }
+    if (kind != null && !kind.equals("compose") && !kind.equals("dockerfile")) {
+      return usage("unknown --kind '" + Messages.cut(kind) + "'; expected compose or dockerfile");
     }
     String badName = checkRuleNames(catalog);
     if (badName != null) {
@@ -323,8 +333,12 @@ final class LintCommand implements Callable<Integer> {
     List<FileResult> results = new ArrayList<>();
     List<String> baselineKeys = new ArrayList<>();
     boolean ioError = false;
-    Inputs.Expansion expansion = Inputs.expand(arguments, env.workingDir());
-    List<Inputs.Input> inputs = expansion.inputs();
+    Inputs.Expansion expansion = Inputs.expand(arguments, env.workingDir(), kind);
+    List<Inputs.Input> inputs = new ArrayList<>();
+    List<Inputs.Input> composeInputs = new ArrayList<>();
+    for (Inputs.Input input : expansion.inputs()) {
+      (input.compose() ? composeInputs : inputs).add(input);
+    }
     for (String link : expansion.skippedLinks()) {
       env.err().println("dockerlint: " + Messages.cut(link) + ": warning: symbolic link not followed in a directory scan; "
           + "name it on the command line to lint it");
@@ -333,7 +347,7 @@ final class LintCommand implements Callable<Integer> {
     if (changedSince != null) {
       try {
         // after the expansion: each file's own repository is asked
-        changed = ChangedLines.since(changedSince, inputs, env.workingDir());
+        changed = ChangedLines.since(changedSince, expansion.inputs(), env.workingDir());
       } catch (ChangedLines.GitException e) {
         return usage(e.getMessage());
       }
@@ -351,6 +365,15 @@ final class LintCommand implements Callable<Integer> {
     }
     overrides = fixing == null ? null : fixing.texts;
     List<Linted> linteds = lintAll(inputs, perFile, shellcheckAnalyzer != null);
+    Set<String> composeConfigs = new TreeSet<>();
+    if (!composeInputs.isEmpty()) {
+      // only now: a run of Dockerfiles loads nothing of the compose model, nor SnakeYAML
+      linteds = new ArrayList<>(linteds);
+      ComposeRun.Outcome compose = composeRun(configs, catalog, shellcheckAnalyzer, composeConfigs)
+          .run(composeInputs, inputs, linteds);
+      inputs.addAll(compose.inputs());
+      linteds.addAll(compose.linteds());
+    }
     printAnalyzerWarnings(linteds);
     Set<Path> oversizedIgnoreFiles = new java.util.TreeSet<>();
     for (int n = 0; n < inputs.size(); n++) {
@@ -365,17 +388,26 @@ final class LintCommand implements Callable<Integer> {
       FileResult result = linted.result();
       if (result.error() != null) {
         ioError = true;
-        env.err().println("dockerlint: " + Messages.cut(result.path()) + ": " + result.error());
+        if (result.error().startsWith(result.path() + ":")) {
+          for (String line : result.error().split("\n")) {
+            env.err().println("dockerlint: " + line); // file:line:col: message, a compose file's problems
+          }
+        } else {
+          env.err().println("dockerlint: " + Messages.cut(result.path()) + ": " + result.error());
+        }
         results.add(result);
         continue;
       }
       warnIfIgnoreFileTooLarge(input, oversizedIgnoreFiles);
       // baseline keys hash each instruction (SHA-256): only when a baseline is read or written
-      List<String> keys = known != null || writeBaseline != null
-          ? Baseline.keys(fixing != null && fixing.outcomes[n] != null ? fixing.outcomes[n].before().file() : linted.file(),
-              fixing != null && fixing.outcomes[n] != null ? fixing.mapped(n, result.findings()) : result.findings(),
-              Baseline.name(baselineRoot, onDisk(input), result.path()))
-          : null;
+      String baselineName = known != null || writeBaseline != null
+          ? Baseline.name(baselineRoot, onDisk(input), result.path()) : null;
+      // a fixed file's findings keep the keys of the instructions they are on in the original text
+      Fixer.Outcome fixed = fixing != null && n < fixing.outcomes.length ? fixing.outcomes[n] : null;
+      List<String> keys = baselineName == null ? null : fixed != null
+          ? Baseline.keys(fixed.before().file(), fixing.mapped(n, result.findings()), baselineName)
+          : linted.file() != null ? Baseline.keys(linted.file(), result.findings(), baselineName)
+          : Baseline.lineKeys(linted.lineKeys(), result.findings(), baselineName);
       List<Finding> kept = new ArrayList<>();
       for (int i = 0; i < result.findings().size(); i++) {
         Finding finding = result.findings().get(i);
@@ -408,7 +440,7 @@ final class LintCommand implements Callable<Integer> {
       return ioError ? Main.ERROR : Main.OK;
     }
     Report report = new Report("dockerlint", Main.version(), INFO_URI, results, reportedRules(catalog, results), RULE_DOCS,
-        configsUsed(results, perFile, configs, cfg, gate));
+        configsUsed(results, perFile, configs, cfg, gate, composeConfigs));
     for (OutputSpec spec : reports) {
       // TERM=dumb: a terminal that says it shows no escape sequences
       boolean color = spec.output == null && env.terminal() && !noColor && !Boolean.TRUE.equals(cfg.switches().noColor())
@@ -542,7 +574,7 @@ final class LintCommand implements Callable<Integer> {
   }
 
   private static boolean isKnown(RuleCatalog catalog, String name) {
-    return !catalog.resolve(name).isEmpty() || HadolintCodes.isShellCheckCode(name);
+    return !catalog.resolveAny(name).isEmpty() || HadolintCodes.isShellCheckCode(name);
   }
 
   /** {@code --verbose}: which config each file used, and what fails the run. */
@@ -578,10 +610,15 @@ final class LintCommand implements Callable<Integer> {
    * @param pragmaWarnings the linter's warnings about the file's pragmas, each with its file and line
    * @param analyzerWarnings why part of the file went unchecked by an analyzer (ShellCheck)
    */
-  private record Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings,
-      List<String> analyzerWarnings) {
+  record Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings,
+      List<String> analyzerWarnings, SourceText lineKeys) {
     Linted(FileResult result, Dockerfile file, String warning) {
-      this(result, file, warning, List.of(), List.of());
+      this(result, file, warning, List.of(), List.of(), null);
+    }
+
+    Linted(FileResult result, Dockerfile file, String warning, List<String> pragmaWarnings,
+        List<String> analyzerWarnings) {
+      this(result, file, warning, pragmaWarnings, analyzerWarnings, null);
     }
   }
 
@@ -754,6 +791,62 @@ final class LintCommand implements Callable<Integer> {
     return infos;
   }
 
+  /**
+   * The compose part of the run: each compose file's config found as a Dockerfile's is, and the
+   * Dockerfiles the services build linted with the build's context.
+   */
+  private ComposeRun composeRun(ConfigResolver configs, RuleCatalog catalog, Analyzer shellcheck,
+      Set<String> configsUsed) {
+    Map<Config, Linter> byConfig = new IdentityHashMap<>();
+    Map<Path, String> errors = new HashMap<>();
+    Set<String> reported = new HashSet<>();
+    ComposeRun.Linters linters = new ComposeRun.Linters() {
+      @Override
+      public Linter forDirectory(Path dir, Path context) {
+        Config cfg;
+        try {
+          cfg = configs.forDirectory(dir);
+        } catch (ConfigException e) {
+          if (reported.add(e.getMessage())) {
+            env.err().println("dockerlint: " + e.getMessage());
+          }
+          errors.put(dir, "not linted: config file '" + e.file().orElse("?") + "' is invalid; fix it, or name "
+              + "another with --config");
+          return null;
+        } finally {
+          printWarnings(configs);
+        }
+        String shown = configs.display(cfg);
+        if (shown != null) {
+          configsUsed.add(shown);
+        }
+        List<Analyzer> analyzers = shellcheck == null || cfg.shellcheckOff() ? List.of() : List.of(shellcheck);
+        if (context != null) {
+          LintSettings base = settings(cfg, catalog);
+          return new Linter(catalog.rules(), new LintSettings(base.ignored(), base.enabled(), base.severities(),
+              base.trustedRegistries(), base.labelSchema(), context, base.strictLabels(), base.disableIgnorePragma()),
+              analyzers);
+        }
+        Linter linter = byConfig.get(cfg);
+        if (linter == null) {
+          linter = new Linter(catalog.rules(), settings(cfg, catalog), analyzers);
+          byConfig.put(cfg, linter);
+        }
+        return linter;
+      }
+
+      @Override
+      public String configError(Path dir) {
+        return errors.get(dir);
+      }
+    };
+    boolean pragmas = !(disableIgnorePragma || (hadolintEnv.disableIgnorePragma() != null
+        ? hadolintEnv.disableIgnorePragma() : false));
+    return new ComposeRun(env.workingDir(), env.in(), stdinFilename == null ? null
+        : stdinFilename.toString().replace('\\', '/'), catalog.rulesOf(dev.dockerlint.compose.rules.ComposeRule.class),
+        linters, pragmas);
+  }
+
   /** {@code --isolated}: no config; {@code -c FILE}: that one, read now; else each directory's nearest. */
   private ConfigResolver configResolver(RuleCatalog catalog) throws ConfigException {
     if (isolated) {
@@ -843,9 +936,9 @@ final class LintCommand implements Callable<Integer> {
    * it set the format or failure threshold in effect.
    */
   private List<String> configsUsed(List<FileResult> results, FileConfigs perFile, ConfigResolver configs, Config cfg,
-      FailureGate gate) {
-    Set<String> used = new TreeSet<>();
-    for (int i = 0; i < results.size(); i++) {
+      FailureGate gate, Set<String> composeConfigs) {
+    Set<String> used = new TreeSet<>(composeConfigs);
+    for (int i = 0; i < results.size() && i < perFile.shown.length; i++) {
       if (results.get(i).error() == null && perFile.shown[i] != null) {
         used.add(perFile.shown[i]);
       }
@@ -876,7 +969,7 @@ final class LintCommand implements Callable<Integer> {
     ignored.addAll(ignore);
     Set<String> enabled = new LinkedHashSet<>();
     for (String name : concat(cfg.enable(), enable)) {
-      for (Rule rule : catalog.resolve(name)) {
+      for (dev.dockerlint.lint.RuleBase rule : catalog.resolveAny(name)) {
         enabled.add(rule.info().id());
       }
     }
@@ -948,7 +1041,7 @@ final class LintCommand implements Callable<Integer> {
    * no rule has yet (ShellCheck's).
    */
   private static String severityKey(String name, RuleCatalog catalog) {
-    Optional<Rule> byId = catalog.byId(name.toLowerCase(Locale.ROOT));
+    Optional<dev.dockerlint.lint.RuleBase> byId = catalog.anyById(name.toLowerCase(Locale.ROOT));
     return byId.isPresent() ? byId.get().info().id() : name.toLowerCase(Locale.ROOT);
   }
 
@@ -958,7 +1051,7 @@ final class LintCommand implements Callable<Integer> {
    */
   private static void overlay(Map<String, Severity> severities, Map<String, Severity> later, RuleCatalog catalog) {
     for (String key : later.keySet()) {
-      Optional<Rule> byId = catalog.byId(key);
+      Optional<dev.dockerlint.lint.RuleBase> byId = catalog.anyById(key);
       if (byId.isPresent()) {
         for (String alias : byId.get().info().aliases()) {
           severities.remove(alias.toLowerCase(Locale.ROOT));

@@ -19,12 +19,14 @@ final class RulesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int width = 2;
-    for (var rule : BuiltinRules.all()) {
+    java.util.List<dev.dockerlint.lint.RuleBase> all = new java.util.ArrayList<>(BuiltinRules.all());
+    all.addAll(BuiltinRules.compose());
+    for (var rule : all) {
       width = Math.max(width, rule.info().id().length());
     }
     String row = "%-" + width + "s  %-8s  %-3s  %-6s  %-28s  %s%n";
     env.out().printf(row, "ID", "SEVERITY", "ON", "FIX", "ALIASES", "SUMMARY");
-    for (var rule : BuiltinRules.all()) {
+    for (var rule : all) {
       RuleInfo info = rule.info();
       env.out().printf(row, info.id(), info.severity().label(), info.enabledByDefault() ? "on" : "off", info.fixLabel(),
           info.aliases().isEmpty() ? "-" : String.join(",", info.aliases()), info.summary());

@@ -246,6 +246,33 @@ public final class Linter {
     return false;
   }
 
+  /**
+   * Whether a rule of another kind of file (a compose file's) runs with this linter's settings: on
+   * by default or enabled, and not ignored.
+   */
+  public boolean runs(RuleInfo info) {
+    return (info.enabledByDefault() || settings.enabled().contains(info.id())) && !ignored.contains(info.id());
+  }
+
+  /** Every id and alias of every rule this linter knows, lower-cased: what a pragma may name. */
+  public Set<String> knownNames() {
+    return java.util.Collections.unmodifiableSet(known);
+  }
+
+  /**
+   * A finding of another kind of file (a compose file's) as this linter's settings decide: null
+   * when the settings ignore it, else with its configured severity. Pragmas and masking are the
+   * caller's, who knows that kind of file.
+   */
+  public Finding configured(Finding finding) {
+    if (Suppressions.matches(ignored, finding)) {
+      return null;
+    }
+    Severity override = configuredSeverity(finding);
+    return override == null || override == finding.severity() ? finding
+        : new Finding(finding.file(), finding.rule(), override, finding.message(), finding.range(), finding.aliases());
+  }
+
   /** Adds a finding unless it is suppressed, with its final severity and the file's secrets masked. */
   private void keep(Finding finding, Suppressions suppressions, CheckOptions checks, Secrets secrets, List<Finding> into) {
     if (Suppressions.matches(ignored, finding) || suppressions != null && suppressions.suppresses(finding)) {

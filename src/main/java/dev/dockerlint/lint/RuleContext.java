@@ -113,15 +113,18 @@ public final class RuleContext {
     redactedValues.add(value);
   }
 
-  List<Finding> findings() {
+  /** What the rule reported, for the linter of its kind of file. */
+  public List<Finding> findings() {
     return findings;
   }
 
-  List<SourceRange> redactions() {
+  /** Where the rule marked secrets. */
+  public List<SourceRange> redactions() {
     return redactions;
   }
 
-  List<String> redactedValues() {
+  /** The value of each of {@link #redactions()}, or null for the text there. */
+  public List<String> redactedValues() {
     return redactedValues;
   }
 }

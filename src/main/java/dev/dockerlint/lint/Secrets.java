@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +28,19 @@ import java.util.Set;
  * </ul>
  */
 public final class Secrets {
+  /** Name words that mean the value is a secret. */
+  private static final Set<String> SECRET_WORDS = Set.of(
+      "password", "passwd", "pwd", "pword", "passphrase", "secret", "token", "apikey", "credential",
+      "credentials", "auth", "accesskey", "privatekey", "secretkey");
+  /** Two-word forms of the same: API_KEY, ACCESS_KEY, PRIVATE_KEY. */
+  private static final Set<String> SECRET_PAIRS = Set.of("api key", "access key", "private key", "secret key",
+      "client secret", "auth token");
+  /** Words saying the variable holds something about a secret, not the secret itself. */
+  private static final Set<String> NOT_SECRET_WORDS = Set.of(
+      "file", "path", "dir", "public", "version", "sock", "socket", "url", "uri", "host", "port", "type",
+      "method", "mode", "enabled", "enable", "disabled", "length", "len", "name", "user", "username",
+      "header", "expiry", "ttl", "timeout", "fingerprint", "id_file", "policy", "plugin", "module");
+
   /** Values this long are masked wherever they occur; shorter ones only at their own instruction. */
   public static final int LONG = 8;
 
@@ -420,4 +434,52 @@ public final class Secrets {
   private static char fold(char c) {
     return Character.toLowerCase(Character.toUpperCase(c));
   }
+  /**
+   * Whether a variable name says its value is a secret ({@code DB_PASSWORD}, {@code apiKey}, not
+   * {@code PASSWORD_FILE}): whole words of the name (split on _, -, . and camelCase), never
+   * substrings. ENV and ARG in a Dockerfile, {@code environment} in a compose file.
+   */
+  public static boolean isSecretName(String name) {
+    List<String> words = words(name);
+    for (String w : words) {
+      if (NOT_SECRET_WORDS.contains(w)) {
+        return false;
+      }
+    }
+    for (int i = 0; i < words.size(); i++) {
+      if (SECRET_WORDS.contains(words.get(i))) {
+        return true;
+      }
+      if (i + 1 < words.size() && SECRET_PAIRS.contains(words.get(i) + " " + words.get(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The words of a variable name, lower-cased: split on {@code _}, {@code -}, {@code .} and camelCase. */
+  public static List<String> words(String name) {
+    List<String> words = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean camelBoundary = i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
+      if (c == '_' || c == '-' || c == '.' || camelBoundary) {
+        if (current.length() > 0) {
+          words.add(current.toString().toLowerCase(Locale.ROOT));
+          current.setLength(0);
+        }
+        if (camelBoundary) {
+          current.append(c);
+        }
+      } else {
+        current.append(c);
+      }
+    }
+    if (current.length() > 0) {
+      words.add(current.toString().toLowerCase(Locale.ROOT));
+    }
+    return words;
+  }
+
 }

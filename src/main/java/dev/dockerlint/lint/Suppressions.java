@@ -23,11 +23,34 @@ import java.util.regex.Pattern;
  * build error; see {@link dev.dockerlint.ast.CheckOptions}). A name no rule stands for is skipped
  * with a warning, as in configs.
  */
-final class Suppressions {
+public final class Suppressions {
   private static final Pattern PRAGMA = Pattern.compile(
       "^(dockerlint|hadolint)\\s+(?:(global|stage)\\s+)?ignore\\s*=\\s*(.*)$", Pattern.CASE_INSENSITIVE);
   /** ShellCheck's codes, which its findings carry; not dockerlint rules, but no typo either. */
   private static final Pattern SHELLCHECK_CODE = Pattern.compile("sc\\d{4}");
+
+  /**
+   * A pragma read from a comment's text (without the {@code #}).
+   *
+   * @param scope {@code global}, {@code stage} or empty (the line below)
+   * @param names as written
+   */
+  public record Pragma(String scope, List<String> names) {}
+
+  /** The pragma a comment's text (without the {@code #}) holds, or null: for files of other kinds (compose files). */
+  public static Pragma pragma(String commentText) {
+    Matcher m = PRAGMA.matcher(commentText);
+    if (!m.matches()) {
+      return null;
+    }
+    return new Pragma(m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT), names(m.group(3)));
+  }
+
+  /** Whether a name a pragma gives stands for nothing: no rule, not {@code all}, not a ShellCheck code. */
+  public static boolean isUnknown(String name, Set<String> known) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return !known.contains(lower) && !lower.equals("all") && !SHELLCHECK_CODE.matcher(lower).matches();
+  }
 
   /** Names a pragma ignores on the lines {@code firstLine..lastLine}. */
   private record Scoped(int firstLine, int lastLine, Set<String> names) {}
@@ -103,8 +126,7 @@ final class Suppressions {
 
   private void warnUnknown(Dockerfile file, Comment comment, List<String> names, Set<String> known) {
     for (String name : names) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!known.contains(lower) && !lower.equals("all") && !SHELLCHECK_CODE.matcher(lower).matches()) {
+      if (isUnknown(name, known)) {
         warnings.add(file.path() + ":" + comment.range().startLine() + ": pragma names '" + name
             + "', which no rule stands for, so it was skipped; run 'dockerlint rules' for the ids and aliases");
       }
@@ -182,7 +204,7 @@ final class Suppressions {
   }
 
   /** A name matches a finding by rule id or by one of the aliases the finding stands for. */
-  static boolean matches(Set<String> names, Finding finding) {
+  public static boolean matches(Set<String> names, Finding finding) {
     if (names.isEmpty()) {
       return false;
     }

@@ -63,7 +63,16 @@ final class BuildModel {
   /** FROMs Docker rejects: their stages have no known base. */
   private final Set<Instruction> invalidFroms;
 
+  /** Values given for ARGs from outside the file ({@code build.args} of a compose file), by name. */
+  private final Map<String, String> buildArgs;
+
   BuildModel(List<Instruction> parsed, char escape, Set<Instruction> invalidFroms) {
+    this(parsed, escape, invalidFroms, Map.of());
+  }
+
+  /** @param buildArgs values that replace the defaults of the ARGs of these names, as {@code --build-arg} does */
+  BuildModel(List<Instruction> parsed, char escape, Set<Instruction> invalidFroms, Map<String, String> buildArgs) {
+    this.buildArgs = buildArgs;
     this.escape = escape;
     this.invalidFroms = invalidFroms;
     this.instructions = new ArrayList<>(parsed);
@@ -97,9 +106,10 @@ final class BuildModel {
       if (instruction instanceof Arg arg) {
         for (ArgDeclaration d : arg.declarations()) {
           Scope scope = globalChain.current();
-          Variable variable = new Variable(d.name().text(), d.defaultValue() == null ? null
+          String given = buildArgs.get(d.name().text());
+          Variable variable = new Variable(d.name().text(), given != null ? given : d.defaultValue() == null ? null
               : stored(scope, d.defaultValue().text()), Variable.Kind.GLOBAL_ARG, d.range());
-          if (d.defaultValue() != null && variable.value() == null) {
+          if (given == null && d.defaultValue() != null && variable.value() == null) {
             unknown.add(variable);
           }
           globalChain.put(variable);
@@ -199,7 +209,11 @@ final class BuildModel {
         }
         String value;
         boolean known;
-        if (d.defaultValue() != null) {
+        String given = buildArgs.get(name);
+        if (given != null) {
+          value = given;
+          known = true;
+        } else if (d.defaultValue() != null) {
           value = stored(chain.current(), d.defaultValue().text());
           known = value != null;
         } else {

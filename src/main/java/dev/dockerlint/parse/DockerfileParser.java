@@ -23,6 +23,17 @@ public final class DockerfileParser {
   private DockerfileParser() {}
 
   public static Dockerfile parse(String path, String text) {
+    return parse(path, text, java.util.Map.of(), null);
+  }
+
+  /**
+   * A Dockerfile as a build with these options sees it (a compose file's {@code build} section).
+   *
+   * @param buildArgs values for the ARGs of these names, replacing their defaults
+   * @param target the stage the build stops at, which the final-stage rules then take as the final
+   *     stage; null for the last stage
+   */
+  public static Dockerfile parse(String path, String text, java.util.Map<String, String> buildArgs, String target) {
     SourceText source = new SourceText(text);
     ParsedSyntax syntax = SyntaxParser.parse(source);
     Frontend frontend = Frontend.DEFAULT;
@@ -41,11 +52,11 @@ public final class DockerfileParser {
     InstructionChecks instructionChecks = new InstructionChecks(frontend, source);
     Set<Instruction> invalidFroms = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Instruction> instructions = instructionChecks.check(syntax.instructions(), errors, invalidFroms);
-    BuildModel model = new BuildModel(instructions, syntax.escape(), invalidFroms);
+    BuildModel model = new BuildModel(instructions, syntax.escape(), invalidFroms, buildArgs);
     new DispatchChecks(frontend, syntax.escape(), instructionChecks).check(model.stages, model.scopes, errors);
     errors.sort(BY_POSITION);
     return new Dockerfile(path, source, syntax.directives(), syntax.escape(), model.instructions,
-        syntax.comments(), errors, syntax.emptyContinuations(), model.stages, model.scopes);
+        syntax.comments(), errors, syntax.emptyContinuations(), model.stages, model.scopes, target);
   }
 
   /** File order; a class, not a lambda (start-up cost, see Stage.ofType). List.sort is stable. */

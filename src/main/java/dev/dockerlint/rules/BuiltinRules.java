@@ -1,5 +1,25 @@
 package dev.dockerlint.rules;
 
+import dev.dockerlint.compose.rules.ComposeBuildDockerfileMissing;
+import dev.dockerlint.compose.rules.ComposeCapAdd;
+import dev.dockerlint.compose.rules.ComposeContainerNameReplicas;
+import dev.dockerlint.compose.rules.ComposeDatabasePortPublic;
+import dev.dockerlint.compose.rules.ComposeDockerSocket;
+import dev.dockerlint.compose.rules.ComposeHealthcheckMissing;
+import dev.dockerlint.compose.rules.ComposeHostNamespace;
+import dev.dockerlint.compose.rules.ComposeHostPathWritable;
+import dev.dockerlint.compose.rules.ComposeImageLatest;
+import dev.dockerlint.compose.rules.ComposeImageUntagged;
+import dev.dockerlint.compose.rules.ComposePathOutside;
+import dev.dockerlint.compose.rules.ComposePortDuplicate;
+import dev.dockerlint.compose.rules.ComposePrivileged;
+import dev.dockerlint.compose.rules.ComposeReadOnlyMissing;
+import dev.dockerlint.compose.rules.ComposeRestartMissing;
+import dev.dockerlint.compose.rules.ComposeSecretInEnv;
+import dev.dockerlint.compose.rules.ComposeRule;
+import dev.dockerlint.compose.rules.ComposeSecurityOptDisabled;
+import dev.dockerlint.compose.rules.ComposeServiceUnknown;
+import dev.dockerlint.compose.rules.ComposeVersionObsolete;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.rules.context.AddInsteadOfCopy;
 import dev.dockerlint.rules.context.CopyBeforeInstall;
@@ -199,5 +219,33 @@ public final class BuiltinRules {
         new WgetProgress(),
         new WorkdirRelative(),
         new ZypperDistUpgrade());
+  }
+
+  /**
+   * The compose files' rules, sorted by id as {@link #all()} is. Instantiating them loads their
+   * classes only (their metadata, for the catalog); the compose model and SnakeYAML load when a
+   * compose file is linted.
+   */
+  public static List<ComposeRule> compose() {
+    return List.of(
+        new ComposeBuildDockerfileMissing(),
+        new ComposeCapAdd(),
+        new ComposeContainerNameReplicas(),
+        new ComposeDatabasePortPublic(),
+        new ComposeDockerSocket(),
+        new ComposeHealthcheckMissing(),
+        new ComposeHostNamespace(),
+        new ComposeHostPathWritable(),
+        new ComposeImageLatest(),
+        new ComposeImageUntagged(),
+        new ComposePathOutside(),
+        new ComposePortDuplicate(),
+        new ComposePrivileged(),
+        new ComposeReadOnlyMissing(),
+        new ComposeRestartMissing(),
+        new ComposeSecretInEnv(),
+        new ComposeSecurityOptDisabled(),
+        new ComposeServiceUnknown(),
+        new ComposeVersionObsolete());
   }
 }

@@ -96,7 +96,7 @@ class BadInputTest {
           Files.createDirectories(dir.resolve("docs"));
           Files.writeString(dir.resolve("docs/notes.txt"), "FROM x\n");
           return List.of("docs");
-        }, 2, "dockerlint: docs: no Dockerfile, Containerfile, Dockerfile.* or *.Dockerfile found in directory", ""),
+        }, 2, "dockerlint: docs: no Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile or compose file found in directory", ""),
         new Case("binary file with NUL bytes", file("bin/Dockerfile", new byte[] {'F', 'R', 'O', 'M', 0, 1, 2}), 2,
             "dockerlint: bin/Dockerfile: binary file (NUL byte at offset 4); not a Dockerfile", ""),
         new Case("invalid UTF-8 is linted leniently", file("latin1/Dockerfile", latin1), 0,

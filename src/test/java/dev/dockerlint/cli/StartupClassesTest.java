@@ -27,6 +27,26 @@ class StartupClassesTest {
     assertThat(loaded).noneMatch(name -> name.startsWith("com.fasterxml.") || name.startsWith("org.yaml."));
   }
 
+  /**
+   * A run of Dockerfiles loads nothing of the compose model, its loader or its schema: only the
+   * compose rules' classes, whose metadata the catalog knows (configs and pragmas may name them).
+   * A run with a compose file loads the model and SnakeYAML.
+   */
+  @Test
+  void aPlainRunLoadsNoComposeClassAndAComposeRunDoes() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\nRUN echo hi\n");
+    List<String> loaded = loadedClasses("Dockerfile");
+    assertThat(loaded).contains("dev.dockerlint.compose.rules.ComposePrivileged")
+        .filteredOn(name -> name.startsWith("dev.dockerlint.compose."))
+        .allMatch(name -> name.startsWith("dev.dockerlint.compose.rules.Compose") && !name.contains("$"));
+    assertThat(loaded).noneMatch(name -> name.equals("dev.dockerlint.cli.ComposeRun")
+        || name.startsWith("org.yaml.") || name.equals("dev.dockerlint.compose.ComposeProject"));
+    Files.createDirectory(dir.resolve(".git")); // no config above
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n");
+    assertThat(loadedClasses("compose.yaml")).contains("dev.dockerlint.compose.ComposeLoader",
+        "dev.dockerlint.compose.ComposeSchema").anyMatch(name -> name.startsWith("org.yaml."));
+  }
+
   @Test
   void aPlainRunBootstrapsNoRecordMethods() throws Exception {
     // a record's generated equals/hashCode/toString link through invokedynamic on first use, which

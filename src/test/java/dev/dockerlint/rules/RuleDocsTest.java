@@ -77,7 +77,8 @@ class RuleDocsTest {
 
   @Test
   void everyPageBelongsToARule() throws IOException {
-    List<String> ids = BuiltinRules.all().stream().map(r -> r.info().id() + ".md").toList();
+    List<String> ids = java.util.stream.Stream.concat(BuiltinRules.all().stream(), BuiltinRules.compose().stream())
+        .map(r -> r.info().id() + ".md").toList();
     try (Stream<Path> pages = Files.list(RULES)) {
       assertThat(pages.map(p -> p.getFileName().toString()).filter(n -> !n.equals("README.md")))
           .containsExactlyInAnyOrderElementsOf(ids);

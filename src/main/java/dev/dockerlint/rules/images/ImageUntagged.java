@@ -25,10 +25,8 @@ public final class ImageUntagged implements Rule {
   public void check(Dockerfile file, RuleContext context) {
     for (Stage stage : file.stages()) {
       Optional<ImageRef> image = file.resolvedBaseImage(stage);
-      if (image.isPresent() && image.get().tag() == null && !image.get().hasDigest()) {
-        context.report(stage.from().image().range(), "Image " + stage.describeBaseImage()
-            + " has no tag, so it means 'latest' and changes under you; pin a version such as "
-            + image.get().raw() + ":<version>",
+      if (image.isPresent() && image.get().tagKind() == ImageRef.TagKind.UNTAGGED) {
+        context.report(stage.from().image().range(), "Image " + stage.describeBaseImage() + " " + image.get().tagProblem(),
             ImageLatest.pin(stage.from().image(), image.get(), image.get().raw(), context.settings().pinnedImages()));
       }
     }

@@ -152,7 +152,7 @@ public final class DefaultCredentials implements Rule {
     if (name.equalsIgnoreCase("PWD")) {
       return false; // the shell's working directory
     }
-    for (String word : SecretInEnv.words(name)) {
+    for (String word : dev.dockerlint.lint.Secrets.words(name)) {
       if (NOT_PASSWORDS.contains(word)) {
         continue;
       }

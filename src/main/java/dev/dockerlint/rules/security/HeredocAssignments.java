@@ -1,6 +1,5 @@
 package dev.dockerlint.rules.security;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -197,29 +196,9 @@ final class HeredocAssignments {
     return false;
   }
 
-  /** The key split on {@code _ - .} and camelCase, lower-cased. */
+  /** The key split on {@code _ - .} and camelCase, lower-cased, as {@link dev.dockerlint.lint.Secrets#words} splits a name. */
   private static List<String> words(String key) {
-    List<String> words = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      boolean camel = i > 0 && Character.isUpperCase(c) && Character.isLowerCase(key.charAt(i - 1));
-      if (c == '_' || c == '-' || c == '.' || camel) {
-        if (current.length() > 0) {
-          words.add(current.toString().toLowerCase(Locale.ROOT));
-          current.setLength(0);
-        }
-        if (camel) {
-          current.append(c);
-        }
-      } else {
-        current.append(c);
-      }
-    }
-    if (current.length() > 0) {
-      words.add(current.toString().toLowerCase(Locale.ROOT));
-    }
-    return words;
+    return dev.dockerlint.lint.Secrets.words(key);
   }
 
   private static boolean isKeyChar(char c) {
