@@ -5,7 +5,8 @@
 # ShellCheck for the RUN scripts: the static binary of the official image, pinned to a release
 FROM koalaman/shellcheck:v0.10.0 AS shellcheck
 
-FROM eclipse-temurin:21.0.5_11-jdk-noble AS build
+# the jar is the same on every platform: build it once, natively, for a multi-arch image
+FROM --platform=$BUILDPLATFORM eclipse-temurin:21.0.5_11-jdk-noble AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/

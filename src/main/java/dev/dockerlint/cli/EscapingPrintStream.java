@@ -25,6 +25,11 @@ final class EscapingPrintStream extends PrintStream {
     super(raw, true, StandardCharsets.UTF_8);
   }
 
+  /** The stream under this one, for the progress line's own control characters ({@link Progress}). */
+  OutputStream raw() {
+    return out;
+  }
+
   /** Standard error for the commands; a stream already escaping is kept. */
   static PrintStream of(PrintStream err) {
     return err instanceof EscapingPrintStream ? err : new EscapingPrintStream(err);

@@ -364,7 +364,10 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     overrides = fixing == null ? null : fixing.texts;
-    List<Linted> linteds = lintAll(inputs, perFile, shellcheckAnalyzer != null);
+    List<Linted> linteds;
+    try (Progress progress = progress(inputs.size())) {
+      linteds = lintAll(inputs, perFile, shellcheckAnalyzer != null, progress);
+    }
     Set<String> composeConfigs = new TreeSet<>();
     if (!composeInputs.isEmpty()) {
       // only now: a run of Dockerfiles loads nothing of the compose model, nor SnakeYAML
@@ -628,7 +631,19 @@ final class LintCommand implements Callable<Integer> {
    * With an analyzer, every file is started (rules run, analyzer fed) before any is finished, so
    * ShellCheck can check the scripts of many files in one process.
    */
-  private List<Linted> lintAll(List<Inputs.Input> inputs, FileConfigs perFile, boolean analyzing) {
+  /** The progress line for a run of this many files, or null where none is shown (Progress). */
+  private Progress progress(int files) {
+    // the constant and the flag first: a short or piped run does not load the class
+    if (files <= Progress.MIN_FILES || !env.terminal()) {
+      return null;
+    }
+    if (!Progress.wanted(files, env.terminal(), env.env()) || !(env.err() instanceof EscapingPrintStream escaping)) {
+      return null;
+    }
+    return Progress.start(escaping.raw(), escaping, files, System::nanoTime);
+  }
+
+  private List<Linted> lintAll(List<Inputs.Input> inputs, FileConfigs perFile, boolean analyzing, Progress progress) {
     Linted[] results = new Linted[inputs.size()];
     Started[] started = analyzing ? new Started[inputs.size()] : null;
     int threads = Runtime.getRuntime().availableProcessors();
@@ -637,6 +652,9 @@ final class LintCommand implements Callable<Integer> {
           @Override
           public void accept(int i) {
             results[i] = lintOne(inputs.get(i), perFile.linters[i], perFile.errors[i], started, i);
+            if (progress != null && started == null) {
+              progress.fileDone();
+            }
           }
         });
     if (started != null) {
@@ -646,6 +664,9 @@ final class LintCommand implements Callable<Integer> {
             public void accept(int i) {
               if (started[i] != null) {
                 results[i] = finish(started[i]);
+              }
+              if (progress != null) {
+                progress.fileDone();
               }
             }
           });

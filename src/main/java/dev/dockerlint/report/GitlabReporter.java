@@ -53,8 +53,10 @@ import java.util.Map;
  * <p>A file that could not be linted becomes an issue with {@code check_name} {@code io-error},
  * severity {@code major}, category {@code Bug Risk} and line 1, so it is not lost in the merge
  * request widget. Findings come first (file, line, column, rule), then those files in path order.
- * Paths are printed as given and should be relative to the repository root. No byte-order mark; the
- * same report always gives the same bytes.
+ * Paths are relative to the project root as Code Quality wants them: as given, with forward slashes
+ * and without {@code ./} or {@code dir/..} segments (so {@code dockerlint .} reports {@code
+ * api/Dockerfile}, not {@code ./api/Dockerfile}); the job runs in the project root. No byte-order
+ * mark; the same report always gives the same bytes.
  */
 public final class GitlabReporter implements Reporter {
   static final String IO_ERROR = "io-error";
@@ -75,12 +77,12 @@ public final class GitlabReporter implements Reporter {
           endLine--;
         }
         writeIssue(json, report, finding.rule(), finding.message(), security ? "Security" : "Style",
-            severity(finding.severity(), security), fingerprints.next(finding, finding.file()), finding.file(),
-            finding.line(), endLine);
+            severity(finding.severity(), security), fingerprints.next(finding, projectPath(finding.file())),
+            projectPath(finding.file()), finding.line(), endLine);
       }
       for (FileResult file : JsonSupport.failedFiles(report)) {
         writeIssue(json, report, IO_ERROR, file.error(), "Bug Risk", "major",
-            Fingerprints.hash(IO_ERROR + '\u0000' + file.path()), file.path(), 1, 1);
+            Fingerprints.hash(IO_ERROR + '\u0000' + projectPath(file.path())), projectPath(file.path()), 1, 1);
       }
       json.writeEndArray();
     });
@@ -104,6 +106,12 @@ public final class GitlabReporter implements Reporter {
     json.writeEndObject();
     json.writeStringField("engine_name", report.toolName());
     json.writeEndObject();
+  }
+
+  /** {@code ./api/../api/Dockerfile} → {@code api/Dockerfile}; absolute paths stay absolute. */
+  static String projectPath(String path) {
+    String normal = SarifReporter.normalize(SarifReporter.forwardSlashes(path));
+    return normal.isEmpty() ? path : normal;
   }
 
   static boolean isSecurity(RuleInfo rule) {

@@ -344,12 +344,12 @@ public final class SarifReporter implements Reporter {
     return encode(normal.isEmpty() ? "." : normal);
   }
 
-  private static String forwardSlashes(String path) {
+  static String forwardSlashes(String path) {
     return java.io.File.separatorChar == '\\' ? path.replace('\\', '/') : path;
   }
 
   /** Resolves {@code .} and {@code ..} segments and repeated slashes, keeping a leading slash. */
-  private static String normalize(String path) {
+  static String normalize(String path) {
     boolean absolute = path.startsWith("/");
     Deque<String> segments = new ArrayDeque<>();
     for (String segment : path.split("/")) {

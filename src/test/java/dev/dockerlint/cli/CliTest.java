@@ -712,6 +712,8 @@ class CliTest {
     env.put("DL_OUTPUT", "out.sarif");
     env.put("DL_THRESHOLD", "warning");
     env.put("DL_IGNORE", "");
+    env.put("DL_ANNOTATIONS", "true");
+    env.put("DL_JAR", dir.resolve("dockerlint.jar").toString());
     Process process = builder.start();
     assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(Files.readString(dir.resolve("action.log"))).isZero();

@@ -47,26 +47,6 @@ class IntegrationTest {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
-  void preCommitHooksDeclareDockerfilesAndOneInvocation() throws IOException {
-    List<Map<String, Object>> hooks = (List<Map<String, Object>>) yaml(Path.of(".pre-commit-hooks.yaml"));
-    assertThat(hooks).extracting(h -> h.get("id")).containsExactly("dockerlint", "dockerlint-docker", "dockerlint-compose");
-    for (Map<String, Object> hook : hooks) {
-      assertThat(hook.get("types")).isEqualTo(List.of(hook.get("id").equals("dockerlint-compose") ? "yaml" : "dockerfile"));
-      assertThat(hook.get("require_serial")).isEqualTo(true);
-    }
-    // the compose hook's files are the names a directory scan takes for compose files
-    java.util.regex.Pattern files = java.util.regex.Pattern.compile((String) hooks.get(2).get("files"));
-    for (String name : List.of("compose.yaml", "a/compose.yml", "docker-compose.yml", "b/docker-compose.override.yaml",
-        "compose.prod.yaml", "web.compose.yml", "values.yaml", "compose.json", "composer.yaml", "xcompose.yaml")) {
-      String base = name.substring(name.lastIndexOf('/') + 1);
-      assertThat(files.matcher(name).find()).as(name).isEqualTo(Inputs.isComposeName(base));
-    }
-    assertThat(hooks.get(0)).containsEntry("language", "system").containsEntry("entry", "dockerlint");
-    assertThat(hooks.get(1)).containsEntry("language", "docker_image");
-  }
-
-  @Test
   void preCommitContractManyFilesOneRunEachNamed() throws IOException {
     // pre-commit passes every staged file at once, relative to the repository root
     write("Dockerfile", "FROM alpine:3.20\nUSER 1\nHEALTHCHECK NONE\n");

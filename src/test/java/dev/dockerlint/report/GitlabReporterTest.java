@@ -87,6 +87,18 @@ class GitlabReporterTest {
   }
 
   @Test
+  void pathsAreRelativeToTheProjectRootWithoutDotSegments() {
+    // `dockerlint .` walks ./api/Dockerfile; Code Quality wants api/Dockerfile
+    assertThat(GitlabReporter.projectPath("./api/Dockerfile")).isEqualTo("api/Dockerfile");
+    assertThat(GitlabReporter.projectPath("./Dockerfile")).isEqualTo("Dockerfile");
+    assertThat(GitlabReporter.projectPath("api/../web//Dockerfile")).isEqualTo("web/Dockerfile");
+    assertThat(GitlabReporter.projectPath("services/api gateway/Dockerfile")).isEqualTo("services/api gateway/Dockerfile");
+    assertThat(GitlabReporter.projectPath("../other/Dockerfile")).isEqualTo("../other/Dockerfile");
+    assertThat(GitlabReporter.projectPath("/abs/./Dockerfile")).isEqualTo("/abs/Dockerfile");
+    assertThat(GitlabReporter.projectPath("-")).isEqualTo("-");
+  }
+
+  @Test
   void unreadableFilesBecomeIoErrorIssues() throws IOException {
     JsonNode last = issues(ReportFixtures.sample()).get(8);
     assertThat(last.get("check_name").asText()).isEqualTo("io-error");
