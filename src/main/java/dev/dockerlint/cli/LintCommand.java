@@ -10,6 +10,9 @@ import dev.dockerlint.config.ConfigLookup;
 import dev.dockerlint.config.ConfigResolver;
 import dev.dockerlint.config.HadolintEnvironment;
 import dev.dockerlint.config.HadolintValues;
+import dev.dockerlint.fix.FixedFile;
+import dev.dockerlint.fix.Fixer;
+import dev.dockerlint.fix.UnifiedDiff;
 import dev.dockerlint.lint.Analyzer;
 import dev.dockerlint.lint.Finding;
 import dev.dockerlint.lint.HadolintCodes;
@@ -197,6 +200,23 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--no-shellcheck", description = "do not run ShellCheck, even when it is installed")
   boolean noShellcheck;
 
+  @Option(names = "--fix", description = "apply the safe fixes in place (stdin: print the fixed file on stdout, "
+      + "the report on stderr), then report what remains")
+  boolean fix;
+
+  @Option(names = "--unsafe-fixes", description = "with --fix or --diff, apply the unsafe fixes too (they may change "
+      + "behaviour: shell form to exec form, npm install to npm ci)")
+  boolean unsafeFixes;
+
+  @Option(names = "--pin-image", paramLabel = "IMAGE=TAG", split = ",",
+      description = "the tag to pin IMAGE to (as FROM writes it: node=20.15-alpine), so that --fix repairs "
+          + "image-latest and image-untagged; repeatable")
+  List<String> pinImages = new ArrayList<>();
+
+  @Option(names = "--diff", description = "print a unified diff of what --fix would change and change nothing; "
+      + "exit 1 when there is a diff")
+  boolean diff;
+
   private final List<Rule> rules;
   private final List<dev.dockerlint.compose.rules.ComposeRule> composeRules;
 
@@ -273,6 +293,13 @@ final class LintCommand implements Callable<Integer> {
     }
     if (kind != null && !kind.equals("compose") && !kind.equals("dockerfile")) {
       return usage("unknown --kind '" + Messages.cut(kind) + "'; expected compose or dockerfile");
+    }
+    for (String pin : pinImages) {
+      int eq = pin.lastIndexOf('=');
+      String tag = eq < 0 ? "" : pin.substring(eq + 1);
+      if (eq <= 0 || !tag.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
+        return usage("invalid --pin-image '" + Messages.cut(pin) + "'; expected IMAGE=TAG such as node=20.15-alpine");
+      }
     }
     for (String item : requireLabels) {
       if (HadolintValues.labelFormat(item) == null) {
@@ -363,6 +390,14 @@ final class LintCommand implements Callable<Integer> {
       printConfigsUsed(inputs, perFile, gate);
     }
     keysRoot = known != null || writeBaseline != null ? Optional.ofNullable(baselineRoot) : null;
+    Fixing fixing = null;
+    if (fix || diff) {
+      fixing = fixAll(inputs, perFile);
+      if (diff) {
+        return fixing.exitCode();
+      }
+    }
+    overrides = fixing == null ? null : fixing.texts;
     List<Linted> linteds;
     try (Progress progress = progress(inputs.size())) {
       linteds = lintAll(inputs, perFile, shellcheckAnalyzer != null, progress);
@@ -402,6 +437,12 @@ final class LintCommand implements Callable<Integer> {
       }
       warnIfIgnoreFileTooLarge(input, oversizedIgnoreFiles);
       List<String> keys = linted.keys();
+      // a fixed file's findings keep the keys of the instructions they are on in the original text
+      Fixer.Outcome fixed = fixing != null && n < fixing.outcomes.length ? fixing.outcomes[n] : null;
+      if (fixed != null && keys != null) {
+        keys = Baseline.keys(fixed.before().file(), fixing.mapped(n, result.findings()),
+            Baseline.name(keysRoot.orElse(null), onDisk(input), result.path()));
+      }
       List<Finding> kept = new ArrayList<>();
       for (int i = 0; i < result.findings().size(); i++) {
         Finding finding = result.findings().get(i);
@@ -462,6 +503,9 @@ final class LintCommand implements Callable<Integer> {
       if (!write(reporter, shown, spec.output)) {
         return Main.ERROR;
       }
+    }
+    if (fixing != null) {
+      fixing.printSummary(report.findings().size());
     }
     // a rule that failed is a bug in dockerlint: its internal-error finding is in the report, and
     // the run must not look clean or merely "failing"
@@ -807,7 +851,7 @@ final class LintCommand implements Callable<Integer> {
     if (linter == null) {
       return new Linted(new FileResult(shownPath, null, List.of(), configError), null, null);
     }
-    Inputs.Loaded loaded = Inputs.read(input, env.in());
+    Inputs.Loaded loaded = overrides != null && overrides[slot] != null ? overrides[slot] : Inputs.read(input, env.in());
     if (loaded.error() != null) {
       return new Linted(new FileResult(shownPath, null, List.of(), loaded.error()), null, null);
     }
@@ -1222,7 +1266,12 @@ final class LintCommand implements Callable<Integer> {
       enableFor(enabled, TRUSTED_REGISTRY_CODES, catalog);
     }
     Path contextDir = context == null ? null : env.workingDir().resolve(context).toAbsolutePath().normalize();
-    return new LintSettings(ignored, enabled, severities, registries, labelSchema, contextDir, strict, noPragmas);
+    Map<String, String> pins = new HashMap<>();
+    for (String pin : pinImages) {
+      int eq = pin.lastIndexOf('=');
+      pins.put(pin.substring(0, eq), pin.substring(eq + 1));
+    }
+    return new LintSettings(ignored, enabled, severities, registries, labelSchema, contextDir, strict, noPragmas, pins);
   }
 
   private static void enableFor(Set<String> enabled, String[] codes, RuleCatalog catalog) {
@@ -1286,10 +1335,157 @@ final class LintCommand implements Callable<Integer> {
     }
   }
 
+  /** The texts the lint reads instead of the inputs: the fixed ones, after {@code --fix}; or null. */
+  private Inputs.Loaded[] overrides;
+
+  /** Where reports without --output go: stdout, or stderr when stdout carries the fixed stdin. */
+  private java.io.PrintStream reportStream() {
+    return fix && stdinFixed ? env.err() : env.out();
+  }
+
+  private boolean stdinFixed;
+
+  /** What {@code --fix} or {@code --diff} did to each input. */
+  private final class Fixing {
+    final Inputs.Loaded[] texts;
+    final Fixer.Outcome[] outcomes;
+    int fixed;
+    int dropped;
+    boolean anyDiff;
+    boolean error;
+
+    Fixing(int size) {
+      texts = new Inputs.Loaded[size];
+      outcomes = new Fixer.Outcome[size];
+    }
+
+    int exitCode() {
+      return error ? Main.ERROR : anyDiff ? Main.FINDINGS : Main.OK;
+    }
+
+    /** The findings of a fixed file with the lines of the original text, for the baseline's keys. */
+    List<Finding> mapped(int slot, List<Finding> findings) {
+      List<Finding> result = new ArrayList<>(findings.size());
+      for (Finding finding : findings) {
+        int line = outcomes[slot].originalLine(finding.line());
+        result.add(new Finding(finding.file(), finding.rule(), finding.severity(), finding.message(),
+            dev.dockerlint.source.SourceRange.of(line, 1, line, 1), finding.aliases()));
+      }
+      return result;
+    }
+
+    void printSummary(int remaining) {
+      env.err().println("dockerlint: " + fixed + " fixed, " + remaining + " remaining"
+          + (dropped == 0 ? "" : " (" + dropped + " fix" + (dropped == 1 ? "" : "es") + " dropped)"));
+    }
+  }
+
+  /**
+   * {@code --fix} and {@code --diff}: each input linted with its own settings and fixed in memory;
+   * with {@code --fix} a changed file is written back atomically and stdin's fixed text printed
+   * on stdout; with {@code --diff} the diffs are printed and nothing is written. A fix that broke
+   * the file is reported on stderr. The lint that follows reads the fixed texts.
+   */
+  private Fixing fixAll(List<Inputs.Input> inputs, FileConfigs perFile) {
+    Fixing fixing = new Fixing(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      Inputs.Input input = inputs.get(i);
+      Linter linter = perFile.linters[i];
+      if (input.error() != null || linter == null) {
+        continue; // the lint says why
+      }
+      Inputs.Loaded loaded = Inputs.read(input, env.in());
+      fixing.texts[i] = loaded;
+      if (input.isStdin()) {
+        stdinFixed = fix;
+      }
+      if (loaded.error() != null) {
+        continue;
+      }
+      String shownPath = input.isStdin() && stdinFilename != null ? stdinFilename.toString().replace('\\', '/')
+          : filePathInReport != null ? filePathInReport : input.displayPath();
+      if (loaded.warning() != null && !loaded.warning().startsWith("lone CR")) {
+        env.err().println("dockerlint: " + Messages.cut(shownPath) + ": not fixed: " + loaded.warning());
+        if (input.isStdin() && fix) {
+          env.out().print(loaded.text());
+        }
+        continue;
+      }
+      Path location = input.isStdin() ? null : input.path();
+      Fixer fixer = new Fixer(new Fixer.Checker() {
+        @Override
+        public Fixer.Checked check(String text) {
+          Dockerfile parsed = DockerfileParser.parse(shownPath, text);
+          return new Fixer.Checked(parsed, linter.check(parsed, location).findings());
+        }
+      }, unsafeFixes);
+      Fixer.Outcome outcome;
+      try {
+        outcome = fixer.fix(loaded.text());
+      } catch (RuntimeException | StackOverflowError e) {
+        env.err().println("dockerlint: " + Messages.cut(shownPath) + ": not fixed: internal error " + e.getClass().getName()
+            + " (please report this at " + INFO_URI + "/issues with the Dockerfile)");
+        if (input.isStdin() && fix) {
+          env.out().print(loaded.text());
+        }
+        continue;
+      }
+      fixing.outcomes[i] = outcome;
+      for (Fixer.Dropped dropped : outcome.dropped()) {
+        Finding f = dropped.finding();
+        env.err().println("dockerlint: " + Messages.cut(shownPath) + ":" + f.line() + ":" + f.column() + ": warning: fix for '"
+            + f.rule() + "' dropped: " + dropped.reason() + "; please report this with the Dockerfile");
+      }
+      fixing.dropped += outcome.dropped().size();
+      if (diff) {
+        if (outcome.changed()) {
+          fixing.anyDiff = true;
+          env.out().print(UnifiedDiff.of(shownPath, loaded.text(), outcome.text()));
+        }
+        continue;
+      }
+      fixing.fixed += outcome.fixed();
+      if (input.isStdin()) {
+        env.out().print(outcome.text());
+        env.out().flush();
+      } else if (outcome.changed()) {
+        try {
+          FixedFile.write(input.path(), encoded(input.path(), outcome.text()));
+        } catch (IOException e) {
+          env.err().println("dockerlint: " + Messages.cut(shownPath) + ": cannot write the fixed file (" + describe(e) + ")");
+          fixing.error = true;
+          fixing.fixed -= outcome.fixed();
+          fixing.outcomes[i] = null;
+          continue;
+        }
+      }
+      fixing.texts[i] = new Inputs.Loaded(outcome.text(), null, loaded.warning());
+    }
+    env.out().flush();
+    return fixing;
+  }
+
+  /** The fixed text as UTF-8, with the byte order mark the file had. */
+  private static byte[] encoded(Path file, String text) throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] start;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      start = in.readNBytes(3);
+    }
+    byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (!java.util.Arrays.equals(start, bom)) {
+      return body;
+    }
+    byte[] out = new byte[body.length + 3];
+    System.arraycopy(bom, 0, out, 0, 3);
+    System.arraycopy(body, 0, out, 3, body.length);
+    return out;
+  }
+
   private boolean write(Reporter reporter, Report report, Path output) {
     if (output == null) {
       try {
-        Utf8Output stdout = new Utf8Output(env.out());
+        Utf8Output stdout = new Utf8Output(reportStream());
         reporter.write(report, stdout);
         stdout.flush();
         return true;

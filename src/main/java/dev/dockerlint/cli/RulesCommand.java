@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 import dev.dockerlint.rules.BuiltinRules;
+import dev.dockerlint.shellcheck.ShellCheck;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "List every rule: id, default severity, on or off by default, aliases, summary.")
+    description = "List every rule: id, default severity, on or off by default, fix (safe, unsafe or none), aliases, "
+        + "summary.")
 final class RulesCommand implements Callable<Integer> {
   private final Main.Environment env;
 
@@ -45,18 +47,19 @@ final class RulesCommand implements Callable<Integer> {
     for (var rule : all) {
       width = Math.max(width, rule.info().id().length());
     }
-    String row = "%-" + width + "s  %-8s  %-3s  %-28s  %s%n";
-    env.out().printf(row, "ID", "SEVERITY", "ON", "ALIASES", "SUMMARY");
+    String row = "%-" + width + "s  %-8s  %-3s  %-6s  %-28s  %s%n";
+    env.out().printf(row, "ID", "SEVERITY", "ON", "FIX", "ALIASES", "SUMMARY");
     for (var rule : all) {
       RuleInfo info = rule.info();
-      env.out().printf(row, info.id(), info.severity().label(), info.enabledByDefault() ? "on" : "off",
+      env.out().printf(row, info.id(), info.severity().label(), info.enabledByDefault() ? "on" : "off", info.fixLabel(),
           info.aliases().isEmpty() ? "-" : String.join(",", info.aliases()), info.summary());
     }
-    env.out().printf(row, "SC1000-SC9999", "varies", "on", "-",
+    env.out().printf(row, "SC1000-SC9999", "varies", "on", ShellCheck.CODES.info("SC1000", dev.dockerlint.lint.Severity.INFO)
+        .fixLabel(), "-",
         "ShellCheck's checks on RUN scripts, when shellcheck is installed (dockerlint explain SC2086)");
     for (Rule rule : custom) {
       RuleInfo info = rule.info();
-      env.out().printf(row, info.id(), info.severity().label(), info.enabledByDefault() ? "on" : "off",
+      env.out().printf(row, info.id(), info.severity().label(), info.enabledByDefault() ? "on" : "off", info.fixLabel(),
           info.aliases().isEmpty() ? "-" : String.join(",", info.aliases()),
           info.summary() + " (custom rule from " + CustomRules.source(rule).orElse("?") + ")");
     }

@@ -9,9 +9,15 @@ import java.util.List;
  *
  * @param file the path as given on the command line ({@code -} for stdin)
  * @param aliases the rule's aliases, for tools that know it by another code
+ * @param fix what repairs it, or null when nothing does (or the fix would touch a secret)
  */
 public record Finding(
-    String file, String rule, Severity severity, String message, SourceRange range, List<String> aliases) {
+    String file, String rule, Severity severity, String message, SourceRange range, List<String> aliases, Fix fix) {
+
+  /** A finding without a fix. */
+  public Finding(String file, String rule, Severity severity, String message, SourceRange range, List<String> aliases) {
+    this(file, rule, severity, message, range, aliases, null);
+  }
 
   /** Output order: file, line, column, rule (then message, so equal keys stay deterministic). */
   /** By file, start, rule, message, end. Written out: Comparator.comparing spins classes at start-up. */
@@ -38,6 +44,15 @@ public record Finding(
 
   public Finding {
     aliases = List.copyOf(aliases);
+  }
+
+  /** The same finding with another fix (null for none). */
+  public Finding withFix(Fix newFix) {
+    return new Finding(file, rule, severity, message, range, aliases, newFix);
+  }
+
+  public boolean hasFix() {
+    return fix != null;
   }
 
   public int line() {

@@ -24,10 +24,13 @@ import java.util.Set;
  * @param disableIgnorePragma whether the Dockerfile's own suppressions are disregarded: the
  *     {@code # dockerlint ignore=} and {@code # hadolint ignore=} pragmas (line, stage and global)
  *     and BuildKit's {@code # check=skip=} (hadolint's {@code disable-ignore-pragma})
+ * @param pinnedImages the tag to pin each image to, by its name as written in FROM
+ *     ({@code --pin-image node=20.15-alpine}): image-latest and image-untagged then offer a fix
  */
 public record LintSettings(
     Set<String> ignored, Set<String> enabled, Map<String, Severity> severities, List<String> trustedRegistries,
-    Map<String, String> labelSchema, Path contextDir, boolean strictLabels, boolean disableIgnorePragma) {
+    Map<String, String> labelSchema, Path contextDir, boolean strictLabels, boolean disableIgnorePragma,
+    Map<String, String> pinnedImages) {
   public static final LintSettings DEFAULTS = new LintSettings(Set.of(), Set.of(), Map.of(), List.of());
 
   public LintSettings {
@@ -36,6 +39,15 @@ public record LintSettings(
     severities = Map.copyOf(severities);
     trustedRegistries = List.copyOf(trustedRegistries);
     labelSchema = Map.copyOf(labelSchema);
+    pinnedImages = Map.copyOf(pinnedImages);
+  }
+
+  /** Settings without pinned images. */
+  public LintSettings(Set<String> ignored, Set<String> enabled, Map<String, Severity> severities,
+      List<String> trustedRegistries, Map<String, String> labelSchema, Path contextDir, boolean strictLabels,
+      boolean disableIgnorePragma) {
+    this(ignored, enabled, severities, trustedRegistries, labelSchema, contextDir, strictLabels, disableIgnorePragma,
+        Map.of());
   }
 
   public LintSettings(Set<String> ignored, Set<String> enabled, Map<String, Severity> severities,

@@ -288,7 +288,8 @@ public final class Linter {
       severity = override;
     }
     Finding shown = severity == finding.severity() ? finding
-        : new Finding(finding.file(), finding.rule(), severity, finding.message(), finding.range(), finding.aliases());
+        : new Finding(finding.file(), finding.rule(), severity, finding.message(), finding.range(), finding.aliases(),
+            finding.fix());
     into.add(secrets.mask(shown));
   }
 

@@ -77,6 +77,16 @@ public final class RuleContext {
     findings.add(new Finding(file, rule.id(), severity, message, range, List.of(aliases)));
   }
 
+  /** Reports a finding that {@code fix} repairs; a null fix is a finding without one. */
+  public void report(SourceRange range, String message, Fix fix) {
+    findings.add(new Finding(file, rule.id(), rule.severity(), message, range, rule.aliases(), fix));
+  }
+
+  /** {@link #reportAs(SourceRange, String, String...)} with a fix. */
+  public void reportAs(SourceRange range, String message, Fix fix, String... aliases) {
+    findings.add(new Finding(file, rule.id(), rule.severity(), message, range, List.of(aliases), fix));
+  }
+
   public void report(Token token, String message) {
     report(token.range(), message);
   }

@@ -14,6 +14,7 @@ public final class RuleFamily {
   private final String prefix;
   private final int digits;
   private final String helpUriPrefix;
+  private final Applicability fix;
 
   /**
    * @param tool the analyzer as users know it ({@code ShellCheck})
@@ -22,6 +23,12 @@ public final class RuleFamily {
    * @param helpUriPrefix a code's documentation is this followed by the code
    */
   public RuleFamily(String tool, String prefix, int digits, String helpUriPrefix) {
+    this(tool, prefix, digits, helpUriPrefix, null);
+  }
+
+  /** @param fix the kind of fix the analyzer's findings may carry, or null */
+  public RuleFamily(String tool, String prefix, int digits, String helpUriPrefix, Applicability fix) {
+    this.fix = fix;
     this.tool = tool;
     this.prefix = prefix.toUpperCase(Locale.ROOT);
     this.digits = digits;
@@ -60,6 +67,6 @@ public final class RuleFamily {
   public RuleInfo info(String code, Severity severity) {
     String id = canonical(code);
     return new RuleInfo(id, severity, true, List.of(), tool + " check " + id + " (see " + helpUri(id) + ")",
-        List.of(), null, helpUri(id));
+        List.of(), null, helpUri(id), fix);
   }
 }

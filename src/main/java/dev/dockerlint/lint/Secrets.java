@@ -249,8 +249,31 @@ public final class Secrets {
       return finding;
     }
     String message = mask(finding.message(), finding.range());
-    return message.equals(finding.message()) ? finding
-        : new Finding(finding.file(), finding.rule(), finding.severity(), message, finding.range(), finding.aliases());
+    Fix fix = finding.fix() != null && touches(finding.fix()) ? null : finding.fix();
+    return message.equals(finding.message()) && fix == finding.fix() ? finding
+        : new Finding(finding.file(), finding.rule(), finding.severity(), message, finding.range(), finding.aliases(), fix);
+  }
+
+  /**
+   * Whether a fix has anything to do with a secret: an edit over (or touching) a secret's text, or
+   * a title or replacement that would be masked. Such a fix is dropped, not masked: its
+   * replacement is written into the file, and a masked {@code ****} there would break it.
+   */
+  private boolean touches(Fix fix) {
+    if (!mask(fix.title(), null).equals(fix.title())) {
+      return true;
+    }
+    for (Edit edit : fix.edits()) {
+      if (!mask(edit.replacement(), edit.range()).equals(edit.replacement())) {
+        return true;
+      }
+      for (SourceRange secret : ranges) {
+        if (secret.start().compareTo(edit.range().end()) <= 0 && edit.range().start().compareTo(secret.end()) <= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Text with every long value masked; for text that quotes no particular place in the file. */

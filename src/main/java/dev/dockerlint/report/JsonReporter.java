@@ -16,7 +16,10 @@ import java.util.Map;
  *   "configs": [".dockerlint.yaml", "services/api/.dockerlint.yaml"],
  *   "findings": [
  *     {"file": "Dockerfile", "line": 1, "column": 6, "endLine": 1, "endColumn": 17,
- *      "rule": "image-latest", "severity": "warning", "message": "...", "aliases": ["DL3007"]}
+ *      "rule": "image-latest", "severity": "warning", "message": "...", "aliases": ["DL3007"]},
+ *     {"file": "Dockerfile", "line": 2, ..., "rule": "instruction-casing", ...,
+ *      "fix": {"title": "Write 'RUN'", "applicability": "safe",
+ *              "edits": [{"line": 2, "column": 1, "endLine": 2, "endColumn": 4, "replacement": "RUN"}]}}
  *   ],
  *   "summary": {"files": 1, "error": 0, "warning": 1, "info": 0, "style": 0},
  *   "errors": [{"file": "missing/Dockerfile", "message": "..."}]
@@ -30,6 +33,9 @@ import java.util.Map;
  *   <li>{@code findings} are sorted by file, line, column, rule. Positions are 1-based, the end is
  *       exclusive, and columns count UTF-16 code units (as SARIF does).
  *   <li>{@code severity} is one of {@code error}, {@code warning}, {@code info}, {@code style}.
+ *   <li>{@code fix} is there only for a finding that {@code --fix} (with {@code applicability}
+ *       {@code safe}) or {@code --fix --unsafe-fixes} ({@code unsafe}) repairs: its edits, over
+ *       the linted text, in the positions findings use; an empty range inserts.
  *   <li>{@code summary.files} counts the files that were linted; the severity keys count findings.
  *   <li>{@code errors} is only present when a file could not be linted (unreadable, binary); it lists
  *       those files in path order. A consumer should treat its presence as a failed run.
@@ -89,6 +95,7 @@ public final class JsonReporter implements Reporter {
     json.writeStringField("severity", finding.severity().label());
     json.writeStringField("message", finding.message());
     JsonSupport.stringArray(json, "aliases", finding.aliases());
+    FixJson.writeJson(json, finding.fix());
     json.writeEndObject();
   }
 }

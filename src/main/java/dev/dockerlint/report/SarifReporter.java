@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * SARIF 2.1.0 with one run, shaped for GitHub code scanning: full rule metadata (descriptions, help,
  * tags, {@code security-severity}), one location per result with a relative URI under
  * {@code %SRCROOT%} and a complete region, and a {@code dockerlint/v1} partial fingerprint that does
- * not depend on line numbers. Findings whose rule is not in the catalog (such as
+ * not depend on line numbers; a finding that a fix repairs carries it as SARIF {@code fixes}
+ * ({@link FixJson#writeSarif}). Findings whose rule is not in the catalog (such as
  * {@code internal-error}) get a rule descriptor appended after the catalog. No timestamps or
  * machine-specific paths, so the same report always gives the same bytes.
  */
@@ -238,6 +239,12 @@ public final class SarifReporter implements Reporter {
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField(FINGERPRINT_KEY, fingerprint);
     json.writeEndObject();
+    FixJson.writeSarif(json, finding.fix(), new FixJson.Location() {
+      @Override
+      public void write(JsonGenerator generator) throws IOException {
+        writeArtifactLocation(generator, finding.file());
+      }
+    });
     json.writeEndObject();
   }
 

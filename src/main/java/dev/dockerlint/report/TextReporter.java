@@ -27,6 +27,9 @@ import java.util.TreeSet;
  * 1 problem (1 warning) in 1 file
  * </pre>
  *
+ * <p>A finding {@code --fix} repairs has {@code [*]} before its message, and a last line says how
+ * many {@code --fix} (and {@code --fix --unsafe-fixes}) would resolve.
+ *
  * <p>Files are shown in path order; a file that could not be linted gets a {@code path: error:
  * message} line before its findings. The summary counts the files that were linted, names the
  * config files used ({@code in 3 files (config: .dockerlint.yaml)}) and adds how many files could
@@ -108,6 +111,36 @@ public final class TextReporter implements Reporter {
       }
     }
     out.append(summary(report)).append('\n');
+    String fixable = fixableNote(report);
+    if (!fixable.isEmpty()) {
+      out.append(fixable).append('\n');
+    }
+  }
+
+  /**
+   * {@code [*] 2 fixable with --fix (1 more with --fix --unsafe-fixes)}, {@code 1 fixable with
+   * --fix --unsafe-fixes} when only unsafe fixes are offered, or nothing when no finding has a fix. Findings with a safe fix are marked {@code [*]} before their message.
+   */
+  static String fixableNote(Report report) {
+    int safe = 0;
+    int unsafe = 0;
+    for (Finding finding : report.findings()) {
+      if (finding.fix() != null) {
+        if (finding.fix().isSafe()) {
+          safe++;
+        } else {
+          unsafe++;
+        }
+      }
+    }
+    if (safe == 0 && unsafe == 0) {
+      return "";
+    }
+    if (safe == 0) {
+      return unsafe + " fixable with --fix --unsafe-fixes";
+    }
+    String more = unsafe == 0 ? "" : " (" + unsafe + " more with --fix --unsafe-fixes)";
+    return "[*] " + safe + " fixable with --fix" + more;
   }
 
   // appended piece by piece: a large file's report has tens of thousands of findings, and a
@@ -123,7 +156,11 @@ public final class TextReporter implements Reporter {
     open(sevColor, out).append(finding.severity().label());
     close(out).append(' ');
     open(BOLD, out).append(ControlCharacters.escape(finding.rule()));
-    close(out).append(": ").append(ControlCharacters.escape(finding.message())).append('\n');
+    close(out).append(": ");
+    if (finding.fix() != null && finding.fix().isSafe()) {
+      out.append("[*] ");
+    }
+    out.append(ControlCharacters.escape(finding.message())).append('\n');
     int gutter = lineNumber.length() + 2;
     if (frame != null) {
       int startColumn = finding.column();

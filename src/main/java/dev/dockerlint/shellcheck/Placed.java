@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A ShellCheck comment placed in the Dockerfile: its code ({@code SC2086}), severity, message
  * (final period dropped, as dockerlint writes messages) and range, with the fix ShellCheck
- * suggests as edits of the Dockerfile. Nothing applies the fix yet; it is kept so that fixing can
- * use ShellCheck's own replacements.
+ * suggests as edits of the Dockerfile, which become the finding's fix
+ * ({@link ShellCheckAnalyzer#fix}).
  *
  * @param fix the edits, empty when ShellCheck suggests none or one of them falls outside the
  *     Dockerfile's text (on the lines dockerlint adds for ShellCheck)

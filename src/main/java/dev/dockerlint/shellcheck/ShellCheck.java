@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class ShellCheck {
   /** ShellCheck's codes, documented on its wiki. */
-  public static final RuleFamily CODES = new RuleFamily("ShellCheck", "SC", 4, "https://www.shellcheck.net/wiki/");
+  public static final RuleFamily CODES = new RuleFamily("ShellCheck", "SC", 4, "https://www.shellcheck.net/wiki/",
+      dev.dockerlint.lint.Applicability.UNSAFE);
 
   /** Seconds one ShellCheck process may take (plus one per 16 KB of scripts) unless configured. */
   public static final long DEFAULT_TIMEOUT_SECONDS = 10;

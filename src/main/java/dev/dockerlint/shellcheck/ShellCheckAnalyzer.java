@@ -2,7 +2,10 @@ package dev.dockerlint.shellcheck;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.lint.Analyzer;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
 import dev.dockerlint.lint.Finding;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Severity;
 import dev.dockerlint.source.SourceRange;
 import java.util.ArrayList;
@@ -126,7 +129,30 @@ final class ShellCheckAnalyzer implements Analyzer {
   }
 
   static Finding finding(String path, Placed placed) {
-    return new Finding(path, placed.code(), placed.severity(), placed.message(), placed.range(), List.of());
+    return new Finding(path, placed.code(), placed.severity(), placed.message(), placed.range(), List.of(), fix(placed));
+  }
+
+  /**
+   * ShellCheck's suggested replacements as a fix, or null: unsafe, since what they change (quoting
+   * a word, say) can change what the script does when the script meant it; none when the edits
+   * overlap or one spans a line break (a continued line's backslash is not ShellCheck's to edit).
+   */
+  static Fix fix(Placed placed) {
+    if (placed.fix().isEmpty()) {
+      return null;
+    }
+    List<Edit> edits = new java.util.ArrayList<>();
+    for (Placed.Edit edit : placed.fix()) {
+      if (edit.replacement().indexOf('\n') >= 0 || edit.replacement().indexOf('\r') >= 0) {
+        return null;
+      }
+      edits.add(new Edit(edit.range(), edit.replacement()));
+    }
+    try {
+      return new Fix("Apply ShellCheck's suggestion for " + placed.code(), Applicability.UNSAFE, edits);
+    } catch (IllegalArgumentException overlapping) {
+      return null;
+    }
   }
 
   /** ShellCheck's level as a severity: error, warning, info and style are the same four. */

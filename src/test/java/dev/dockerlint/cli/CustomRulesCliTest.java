@@ -245,8 +245,8 @@ class CustomRulesCliTest {
     write("pack.yaml", PACK);
     Result list = run("rules", "--rules", "pack.yaml");
     assertThat(list.code()).isZero();
-    assertThat(list.out()).containsPattern("(?m)^no-curl-sh +error +on +PLAT001 +A download is piped into a shell "
-        + "\\(custom rule from pack.yaml\\)$").containsPattern("(?m)^env-key-value +info +off +- ");
+    assertThat(list.out()).containsPattern("(?m)^no-curl-sh +error +on +none +PLAT001 +A download is piped into a shell "
+        + "\\(custom rule from pack.yaml\\)$").containsPattern("(?m)^env-key-value +info +off +none +- ");
     assertThat(list.out()).contains("image-latest");
     Result explain = run("explain", "PLAT001", "--rules", "pack.yaml");
     assertThat(explain.code()).isZero();

@@ -106,8 +106,9 @@ class DockerfilePropertiesTest {
         if (f.rule().equals(COMMENT_RULE)) {
           continue;
         }
-        expected.add(f.line() < line ? f : new Finding(f.file(), f.rule(), f.severity(), shiftLineRefs(f.message(), line),
-            new SourceRange(down(f.range().start()), down(f.range().end())), f.aliases()));
+        expected.add(f.line() < line ? f.withFix(shifted(f.fix(), line)) : new Finding(f.file(), f.rule(), f.severity(),
+            shiftLineRefs(f.message(), line), new SourceRange(down(f.range().start()), down(f.range().end())), f.aliases(),
+            shifted(f.fix(), line)));
       }
       List<Finding> actual = new ArrayList<>(Invariants.lint(Invariants.parse(shifted)));
       actual.removeIf(f -> f.rule().equals(COMMENT_RULE));
@@ -128,6 +129,21 @@ class DockerfilePropertiesTest {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** A fix with every position on or after {@code line} one line down, as the comment moves them. */
+  private static dev.dockerlint.lint.Fix shifted(dev.dockerlint.lint.Fix fix, int line) {
+    if (fix == null) {
+      return null;
+    }
+    List<dev.dockerlint.lint.Edit> edits = new ArrayList<>();
+    for (dev.dockerlint.lint.Edit edit : fix.edits()) {
+      Position start = edit.range().start();
+      Position end = edit.range().end();
+      edits.add(new dev.dockerlint.lint.Edit(new SourceRange(start.line() >= line ? down(start) : start,
+          end.line() >= line ? down(end) : end), edit.replacement()));
+    }
+    return new dev.dockerlint.lint.Fix(fix.title(), fix.applicability(), edits);
   }
 
   private static Position down(Position p) {

@@ -226,13 +226,31 @@ class SecretsTest {
     }
     assertThat(components).as("mask each new text in Secrets.mask(Finding), then list it here")
         .containsExactly("file:String", "rule:String", "severity:Severity", "message:String", "range:SourceRange",
-            "aliases:List");
+            "aliases:List", "fix:Fix");
     Secrets secrets = secretsOf("FROM alpine\nENV SECRET=hunter2hunter2\n");
     Finding finding = new Finding("Dockerfile", "r", Severity.INFO, "quotes hunter2hunter2", SourceRange.of(1, 1, 1, 5),
         List.of());
     assertThat(secrets.mask(finding).message()).isEqualTo("quotes hun****");
     Finding clean = new Finding("Dockerfile", "r", Severity.INFO, "nothing", SourceRange.of(1, 1, 1, 5), List.of());
     assertThat(secrets.mask(clean)).isSameAs(clean);
+  }
+
+  /** A fix is never masked into the file: one whose text or place touches a secret is dropped. */
+  @Test
+  void aFixThatTouchesASecretIsDropped() {
+    Secrets secrets = secretsOf("FROM alpine\nENV SECRET=hunter2hunter2\n");
+    Finding quoting = new Finding("Dockerfile", "r", Severity.INFO, "m", SourceRange.of(2, 1, 2, 4), List.of(),
+        Fix.safe("Quote it", Edit.replace(SourceRange.of(2, 5, 2, 26), "SECRET=\"hunter2hunter2\"")));
+    assertThat(secrets.mask(quoting).fix()).isNull();
+    Finding titled = new Finding("Dockerfile", "r", Severity.INFO, "m", SourceRange.of(1, 1, 1, 5), List.of(),
+        Fix.safe("Remove hunter2hunter2", Edit.insert(new dev.dockerlint.source.Position(1, 1), "# x\n")));
+    assertThat(secrets.mask(titled).fix()).isNull();
+    Finding over = new Finding("Dockerfile", "r", Severity.INFO, "m", SourceRange.of(2, 1, 2, 4), List.of(),
+        Fix.safe("Lower-case", Edit.replace(SourceRange.of(2, 12, 2, 15), "")));
+    assertThat(secrets.mask(over).fix()).isNull();
+    Finding elsewhere = new Finding("Dockerfile", "r", Severity.INFO, "m", SourceRange.of(1, 1, 1, 5), List.of(),
+        Fix.safe("Upper-case", Edit.replace(SourceRange.of(1, 1, 1, 5), "FROM")));
+    assertThat(secrets.mask(elsewhere)).isSameAs(elsewhere);
   }
 
   @Test

@@ -35,6 +35,25 @@ class RuleDocsTest {
     }
   }
 
+  /** The page's {@code Fix:} line agrees with the kind of fix the rule declares. */
+  @ParameterizedTest
+  @MethodSource("rules")
+  void pageSaysWhichFixTheRuleOffers(Rule rule) throws IOException {
+    String page = Files.readString(RULES.resolve(rule.info().id() + ".md"));
+    List<String> fixLines = new ArrayList<>();
+    for (String line : page.split("\n")) {
+      if (line.startsWith("Fix: ")) {
+        fixLines.add(line);
+      }
+    }
+    assertThat(fixLines).as("one Fix: line on the page of %s", rule.info().id()).hasSize(1);
+    String kind = fixLines.get(0).substring("Fix: ".length()).split("[.]", 2)[0];
+    assertThat(kind).as("Fix: of %s", rule.info().id()).isEqualTo(rule.info().fixLabel());
+    if (rule.info().fix() != null) {
+      assertThat(fixLines.get(0)).as("the page says what the fix does").contains("--fix");
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("rules")
   void badExamplesAreReportedAndGoodOnesAreNot(Rule rule) throws IOException {

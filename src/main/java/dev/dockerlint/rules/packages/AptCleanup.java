@@ -4,10 +4,14 @@ import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
 import dev.dockerlint.lint.Severity;
+import dev.dockerlint.shell.Separator;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.Word;
 import java.util.HashSet;
@@ -20,7 +24,8 @@ import java.util.Set;
  */
 public final class AptCleanup implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("apt-cleanup", Severity.WARNING,
-      "apt-get update, install and removal of the package lists must share one RUN", "DL3009");
+      "apt-get update, install and removal of the package lists must share one RUN", "DL3009")
+      .fixable(Applicability.SAFE);
   private static final String LISTS = "/var/lib/apt/lists";
   /** Subcommands other than install that read the fresh index, so an update before them is used. */
   private static final java.util.Set<String> INDEX_READERS =
@@ -41,17 +46,21 @@ public final class AptCleanup implements Rule {
       }
     }
     for (ShellRun run : file.shellRuns(true)) {
-      check(run.run(), run.commands(), shipped.contains(run.stage().index()), context);
+      check(file, run, shipped.contains(run.stage().index()), context);
     }
   }
 
-  private static void check(Run run, List<ShellCommand> commands, boolean shipped, RuleContext context) {
+  private static void check(Dockerfile file, ShellRun shellRun, boolean shipped, RuleContext context) {
+    Run run = shellRun.run();
+    List<ShellCommand> commands = shellRun.commands();
     ShellCommand firstInstall = null;
+    int firstInstallAt = -1;
     ShellCommand firstUpdate = null;
     boolean updateBeforeInstall = false;
     boolean indexUsed = false;
     boolean listsRemoved = run.mountsCacheOn(LISTS) || run.mountsCacheOn("/var/lib/apt");
-    for (ShellCommand raw : commands) {
+    for (int i = 0; i < commands.size(); i++) {
+      ShellCommand raw = commands.get(i);
       ShellCommand command = raw.unwrapped();
       if (!command.is("apt-get") && !command.is("apt")) {
         if (command.is("rm") && removesLists(command)) {
@@ -66,14 +75,22 @@ public final class AptCleanup implements Rule {
         firstUpdate = command;
       } else if (sub.equals("install") && firstInstall == null) {
         firstInstall = command;
+        firstInstallAt = i;
         updateBeforeInstall = firstUpdate != null;
       } else if (INDEX_READERS.contains(sub)) {
         indexUsed = true;
       }
     }
     if (firstInstall != null && !updateBeforeInstall) {
+      Edit update = updateBefore(commands, firstInstallAt);
+      // the lists this update fetches must go too, or the fix would leave the other finding
+      Edit append = shipped && !listsRemoved ? RunEdits.append(file, run, shellRun.script(), "rm -rf /var/lib/apt/lists/*")
+          : null;
+      Fix fix = update == null || shipped && !listsRemoved && append == null ? null
+          : append == null ? Fix.safe("Run " + firstInstall.name() + " update first", update)
+          : Fix.safe("Run " + firstInstall.name() + " update first and remove the lists", update, append);
       context.report(firstInstall.range(), "'" + firstInstall.name() + " install' without '" + firstInstall.name()
-          + " update' earlier in the same RUN installs from a stale package index; run update && install together");
+          + " update' earlier in the same RUN installs from a stale package index; run update && install together", fix);
     }
     if (firstUpdate != null && firstInstall == null && !indexUsed) {
       context.report(firstUpdate.range(), "'" + firstUpdate.name() + " update' in a RUN that installs nothing: "
@@ -84,8 +101,37 @@ public final class AptCleanup implements Rule {
     if (filler != null && shipped && !listsRemoved) {
       String what = filler.name() + " " + (filler == firstInstall ? "install" : "update");
       context.report(filler.range(), "The package lists stay in the image after '" + what
-          + "'; add 'rm -rf /var/lib/apt/lists/*' to the same RUN or use a cache mount on " + LISTS);
+          + "'; add 'rm -rf /var/lib/apt/lists/*' to the same RUN or use a cache mount on " + LISTS,
+          fix(RunEdits.append(file, run, shellRun.script(), "rm -rf /var/lib/apt/lists/*")));
     }
+  }
+
+  /**
+   * {@code apt-get update && } inserted before the install: only for a plain command (no wrapper
+   * such as sudo, no leading assignments) that starts its list or follows {@code &&} or {@code ;},
+   * where the update runs exactly when the install did.
+   */
+  private static Edit updateBefore(List<ShellCommand> commands, int index) {
+    ShellCommand install = commands.get(index);
+    if (install.unwrapped() != install || !install.assignments().isEmpty()) {
+      return null;
+    }
+    for (int j = index - 1; j >= 0; j--) {
+      ShellCommand before = commands.get(j);
+      if (before.subshellDepth() > install.subshellDepth()) {
+        continue; // a substitution inside an earlier command
+      }
+      if (before.subshellDepth() < install.subshellDepth() || before.separator() != Separator.AND
+          && before.separator() != Separator.SEQUENCE) {
+        return null;
+      }
+      break;
+    }
+    return Edit.insert(install.range().start(), install.name() + " update && ");
+  }
+
+  private static Fix fix(Edit append) {
+    return append == null ? null : Fix.safe("Remove the package lists in the same RUN", append);
   }
 
   private static boolean removesLists(ShellCommand rm) {

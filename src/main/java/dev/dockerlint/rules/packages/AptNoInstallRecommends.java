@@ -7,6 +7,8 @@ import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.ShellForm;
 import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -27,7 +29,7 @@ import java.util.Optional;
  */
 public final class AptNoInstallRecommends implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("apt-no-install-recommends", Severity.INFO,
-      "apt-get install also installs recommended packages", "DL3015", "DS-0029");
+      "apt-get install also installs recommended packages", "DL3015", "DS-0029").fixable(Applicability.SAFE);
 
   @Override
   public RuleInfo info() {
@@ -52,7 +54,8 @@ public final class AptNoInstallRecommends implements Rule {
           continue;
         }
         context.report(PackageManager.nameAndSubcommand(command), "'" + command.name() + " install' also installs "
-            + "recommended packages; add --no-install-recommends and list what you need");
+            + "recommended packages; add --no-install-recommends and list what you need",
+            Fix.safe("Add --no-install-recommends", RunEdits.after(sub, "--no-install-recommends")));
       }
     }
   }

@@ -2,6 +2,10 @@ package dev.dockerlint.rules.packages;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.ShellRun;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
+import dev.dockerlint.lint.Fix;
+import dev.dockerlint.source.SourceRange;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -16,7 +20,8 @@ import dev.dockerlint.shell.pkg.PackageManager;
  */
 public final class AptUseAptGet implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("apt-use-apt-get", Severity.WARNING,
-      "RUN uses apt, whose command-line interface is not stable, instead of apt-get", "DL3027");
+      "RUN uses apt, whose command-line interface is not stable, instead of apt-get", "DL3027")
+      .fixable(Applicability.SAFE);
 
   @Override
   public RuleInfo info() {
@@ -34,9 +39,26 @@ public final class AptUseAptGet implements Rule {
         Word sub = PackageManager.subcommand(command);
         String s = sub == null ? "" : sub.value();
         context.report(PackageManager.nameAndSubcommand(command), "'apt" + (s.isEmpty() ? "" : " " + s)
-            + "' is meant for interactive use and its interface may change; use '" + replacement(s) + "' in scripts");
+            + "' is meant for interactive use and its interface may change; use '" + replacement(s) + "' in scripts",
+            fix(command, sub, s));
       }
     }
+  }
+
+  /**
+   * {@code apt} becomes {@code apt-get}, for the subcommands apt-get has with the same meaning;
+   * the others (search, list, full-upgrade) are other programs or names, left to the user.
+   */
+  private static Fix fix(ShellCommand command, Word sub, String s) {
+    Word program = command.words().get(0);
+    if (sub == null || !replacement(s).equals("apt-get " + s) || !program.raw().equals(program.value())
+        || !program.value().endsWith("apt")) {
+      return null;
+    }
+    SourceRange name = program.range();
+    // the last three characters of the word are 'apt': /usr/bin/apt keeps its directory
+    SourceRange at = new SourceRange(name.endLine(), name.endColumn() - 3, name.endLine(), name.endColumn());
+    return name.startLine() != name.endLine() ? null : Fix.safe("Use apt-get", Edit.replace(at, "apt-get"));
   }
 
   private static String replacement(String sub) {

@@ -2,6 +2,9 @@ package dev.dockerlint.rules.packages;
 
 import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.ShellRun;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -22,7 +25,7 @@ import java.util.Set;
 public final class InstallMissingYes implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("install-missing-yes", Severity.WARNING,
       "A package manager that asks for confirmation runs without its assume-yes flag",
-      "DL3014", "DL3030", "DL3034", "DL3038");
+      "DL3014", "DL3030", "DL3034", "DL3038").fixable(Applicability.SAFE);
 
   private static final Set<String> APT_PROMPTING =
       Set.of("install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove", "build-dep",
@@ -139,8 +142,12 @@ public final class InstallMissingYes implements Rule {
   }
 
   private static void report(RuleContext context, ShellCommand command, String flag, String alias) {
-    String what = command.name() + " " + PackageManager.subcommand(command).value();
+    Word sub = PackageManager.subcommand(command);
+    String what = command.name() + " " + sub.value();
+    // zypper's -n is a global option: it goes before the subcommand; the others' -y after it
+    Fix fix = flag.equals("-n") ? Fix.safe("Add -n", Edit.insert(sub.range().start(), "-n "))
+        : Fix.safe("Add " + flag, RunEdits.after(sub, flag));
     context.reportAs(PackageManager.nameAndSubcommand(command), "'" + what + "' without " + flag
-        + " waits for a confirmation nobody gives in a build; add " + flag, alias);
+        + " waits for a confirmation nobody gives in a build; add " + flag, fix, alias);
   }
 }

@@ -5,6 +5,9 @@ import dev.dockerlint.ast.FileTransfer;
 import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Token;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -22,7 +25,7 @@ import java.util.Map;
  */
 public final class NpmCi implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("npm-ci", Severity.INFO,
-      "npm install of a project's dependencies instead of npm ci");
+      "npm install of a project's dependencies instead of npm ci").fixable(Applicability.UNSAFE);
 
   @Override
   public RuleInfo info() {
@@ -60,7 +63,8 @@ public final class NpmCi implements Rule {
         String ci = command.hasAnyFlag("--production", "--only=production", "--only=prod")
             ? "npm ci --omit=dev" : "npm ci";
         context.report(PackageManager.nameAndSubcommand(command), "'npm " + sub + "' may resolve other versions than "
-            + "package-lock.json and rewrite it; use '" + ci + "' for a reproducible install");
+            + "package-lock.json and rewrite it; use '" + ci + "' for a reproducible install",
+            Fix.unsafe("Use npm ci", Edit.replace(positional.get(0).range(), "ci")));
       }
     }
   }

@@ -4,6 +4,9 @@ import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -22,7 +25,8 @@ import java.util.Set;
  */
 public final class PackageCacheLeft implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("package-cache-left", Severity.INFO,
-      "A package manager leaves its cache in the image", "DL3019", "DL3032", "DL3036", "DL3040", "DL3060");
+      "A package manager leaves its cache in the image", "DL3019", "DL3032", "DL3036", "DL3040", "DL3060")
+      .fixable(Applicability.SAFE);
 
   private static final Set<String> RPM_INSTALLING = Set.of("install", "groupinstall", "localinstall", "reinstall",
       "update", "upgrade", "in", "up", "upgrade-minimal", "up-min", "rei", "distro-sync", "downgrade");
@@ -42,12 +46,12 @@ public final class PackageCacheLeft implements Rule {
     Set<Stage> shipped = file.shippedStages();
     for (ShellRun run : file.shellRuns(true)) {
       if (shipped.contains(run.stage())) {
-        check(run.run(), run.script(), context);
+        check(file, run.run(), run.script(), context);
       }
     }
   }
 
-  private static void check(Run run, ShellScript script, RuleContext context) {
+  private static void check(Dockerfile file, Run run, ShellScript script, RuleContext context) {
     List<ShellCommand> commands = script.commands();
     LastCleanups last = new LastCleanups(script);
     for (int i = 0; i < commands.size(); i++) {
@@ -61,7 +65,8 @@ public final class PackageCacheLeft implements Rule {
         case "apk" -> {
           if (s.equals("add") && !command.hasFlag("--no-cache") && !apkCleaned(run, commands, i, last)) {
             context.reportAs(PackageManager.nameAndSubcommand(command), "'apk add' without --no-cache leaves the "
-                + "package index in /var/cache/apk; use 'apk add --no-cache'", "DL3019");
+                + "package index in /var/cache/apk; use 'apk add --no-cache'",
+                Fix.safe("Add --no-cache", RunEdits.after(sub, "--no-cache")), "DL3019");
           }
         }
         case "yum", "dnf", "microdnf", "tdnf" -> {
@@ -69,19 +74,21 @@ public final class PackageCacheLeft implements Rule {
             String alias = command.is("yum") ? "DL3032" : "DL3040";
             context.reportAs(PackageManager.nameAndSubcommand(command), "'" + command.name() + " " + s + "' leaves "
                 + "metadata and packages in /var/cache; add '" + command.name() + " clean all' to the same RUN",
-                alias);
+                appending(file, run, script, command.name() + " clean all"), alias);
           }
         }
         case "zypper" -> {
           if ((s.equals("install") || s.equals("in")) && !zypperCleaned(run, commands, i, last)) {
             context.reportAs(PackageManager.nameAndSubcommand(command), "'zypper " + s + "' leaves metadata in "
-                + "/var/cache/zypp; add 'zypper clean --all' to the same RUN", "DL3036");
+                + "/var/cache/zypp; add 'zypper clean --all' to the same RUN",
+                appending(file, run, script, "zypper clean --all"), "DL3036");
           }
         }
         case "yarn" -> {
           if ((s.equals("install") || s.isEmpty() && command.arguments().isEmpty()) && !yarnCleaned(run, commands, i, last)) {
             context.reportAs(PackageManager.nameAndSubcommand(command), "'yarn" + (s.isEmpty() ? "" : " " + s)
-                + "' leaves its package cache in the image; add 'yarn cache clean' to the same RUN", "DL3060");
+                + "' leaves its package cache in the image; add 'yarn cache clean' to the same RUN",
+                appending(file, run, script, "yarn cache clean"), "DL3060");
           }
         }
         default -> { }
@@ -90,6 +97,12 @@ public final class PackageCacheLeft implements Rule {
   }
 
   /** The kinds of clean-up looked for after an install. */
+  /** A fix appending the clean-up to the RUN, or null where it cannot be appended safely. */
+  private static Fix appending(Dockerfile file, Run run, ShellScript script, String cleanup) {
+    Edit append = RunEdits.append(file, run, script, cleanup);
+    return append == null ? null : Fix.safe("Add '" + cleanup + "' to the RUN", append);
+  }
+
   private enum Cleanup implements java.util.function.Predicate<ShellCommand> {
     APK, RPM, ZYPPER, YARN;
 

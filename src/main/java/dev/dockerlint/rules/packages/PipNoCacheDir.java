@@ -5,6 +5,8 @@ import dev.dockerlint.ast.Run;
 import dev.dockerlint.ast.ShellRun;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Variable;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -24,7 +26,7 @@ import java.util.Set;
  */
 public final class PipNoCacheDir implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("pip-no-cache-dir", Severity.INFO,
-      "pip install keeps its download cache in the image", "DL3042");
+      "pip install keeps its download cache in the image", "DL3042").fixable(Applicability.SAFE);
 
   /** Values pip accepts for PIP_NO_CACHE_DIR; every one of them, even "0" or "false", turns the cache off. */
   private static final Set<String> PIP_BOOLEANS =
@@ -66,7 +68,7 @@ public final class PipNoCacheDir implements Rule {
         Word installWord = command.words().get(install);
         context.report(command.words().get(0).range().union(installWord.range()), "'" + command.name()
             + " install' keeps downloaded packages in ~/.cache/pip inside the image; add --no-cache-dir or set "
-            + "ENV PIP_NO_CACHE_DIR=1");
+            + "ENV PIP_NO_CACHE_DIR=1", Fix.safe("Add --no-cache-dir", RunEdits.after(installWord, "--no-cache-dir")));
       }
     }
   }

@@ -4,6 +4,9 @@ import dev.dockerlint.ast.Dockerfile;
 import dev.dockerlint.ast.From;
 import dev.dockerlint.ast.Stage;
 import dev.dockerlint.ast.Token;
+import dev.dockerlint.lint.Applicability;
+import dev.dockerlint.lint.Edit;
+import dev.dockerlint.lint.Fix;
 import dev.dockerlint.lint.Rule;
 import dev.dockerlint.lint.RuleContext;
 import dev.dockerlint.lint.RuleInfo;
@@ -16,7 +19,7 @@ import java.util.Locale;
  */
 public final class FromAsCasing implements Rule {
   private static final RuleInfo INFO = RuleInfo.of("from-as-casing", Severity.WARNING,
-      "AS in FROM is not written in the same case as FROM", "FromAsCasing");
+      "AS in FROM is not written in the same case as FROM", "FromAsCasing").fixable(Applicability.SAFE);
 
   @Override
   public RuleInfo info() {
@@ -41,8 +44,8 @@ public final class FromAsCasing implements Rule {
         continue;
       }
       if (!wanted.equals(as.text())) {
-        context.report(as, "'" + as.text() + "' and '" + keyword + "' are written in different cases; write '"
-            + keyword + " ... " + wanted + " ...'");
+        context.report(as.range(), "'" + as.text() + "' and '" + keyword + "' are written in different cases; write '"
+            + keyword + " ... " + wanted + " ...'", Fix.safe("Write '" + wanted + "'", Edit.replace(as.range(), wanted)));
       }
     }
   }
