@@ -1,9 +1,9 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.fix.FixedFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,7 +13,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file a report or baseline is written to. A regular file (or a new one) is written beside the
@@ -75,7 +74,7 @@ final class OutputFile {
     if (dir == null) {
       throw new Unwritable("a directory"); // the root of a file system
     }
-    Path temp = createTemp(dir, target.getFileName().toString());
+    Path temp = FixedFile.createTemp(dir, target.getFileName().toString(), ".tmp");
     try {
       if (keep != null) {
         // before any content: the report must never be readable by more than the old one was
@@ -91,25 +90,6 @@ final class OutputFile {
       }
     } finally {
       Files.deleteIfExists(temp);
-    }
-  }
-
-  /**
-   * A new empty file beside the target. Created without a mode, so it gets the one the umask gives
-   * ({@code Files.createTempFile} would force 0600); exclusive creation never follows a link.
-   */
-  private static Path createTemp(Path dir, String name) throws IOException {
-    String base = "." + (name.length() > 64 ? name.substring(0, 64) : name) + ".";
-    for (int attempt = 0; ; attempt++) {
-      Path temp = dir.resolve(base + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + ".tmp");
-      try {
-        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-        return temp;
-      } catch (FileAlreadyExistsException e) {
-        if (attempt == 100) {
-          throw e;
-        }
-      }
     }
   }
 

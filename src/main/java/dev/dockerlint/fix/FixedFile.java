@@ -34,7 +34,7 @@ public final class FixedFile {
     }
     Path dir = target.toAbsolutePath().getParent();
     Set<PosixFilePermission> mode = permissions(target);
-    Path temp = createTemp(dir, target.getFileName().toString());
+    Path temp = createTemp(dir, target.getFileName().toString(), ".fix");
     try {
       if (mode != null) {
         Files.setPosixFilePermissions(temp, mode);
@@ -66,10 +66,16 @@ public final class FixedFile {
     }
   }
 
-  private static Path createTemp(Path dir, String name) throws IOException {
+  /**
+   * A new empty file beside a target, named after it with {@code suffix}: for a write that renames
+   * it into place (here and the reports of {@code --output}). Created without a mode, so it gets the
+   * one the umask gives ({@code Files.createTempFile} would force 0600); exclusive creation never
+   * follows a link.
+   */
+  public static Path createTemp(Path dir, String name, String suffix) throws IOException {
     String base = "." + (name.length() > 64 ? name.substring(0, 64) : name) + ".";
     for (int attempt = 0; ; attempt++) {
-      Path temp = dir.resolve(base + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + ".fix");
+      Path temp = dir.resolve(base + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + suffix);
       try {
         Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
         return temp;
