@@ -252,7 +252,7 @@ Times are medians over the rounds; a ratio is the median of the ratios within ea
 ratios, not absolute times, which drift with the machine and its load.
 
 - Machine: $(nproc) cores, ${cpu:-unknown CPU}, $mem; load average at the start $load_start, at the end $load_end
-- JDKs: $v17 (\`$java17\`), $v25 (\`$java25\`); launcher \`bin/dockerlint\`: C1 only with lower compile thresholds, SerialGC, no perf data, \`-Xmx192m\`; a static CDS archive on JDK 17, AOT caches on JDK 25 (made before the measurements, in a private cache)
+- JDKs: $v17 (\`$java17\`), $v25 (\`$java25\`); launcher \`bin/dockerlint\`: C1 only with lower compile thresholds, G1 with the JDK 17 archive and SerialGC with the JDK 25 caches, no perf data, \`-Xmx192m\`; a static CDS archive on JDK 17, AOT caches on JDK 25 (made before the measurements, in a private cache)
 - Peers: node $node_v, dockerfilelint $dfl_v, dockerfile-utils $dfu_v
 - Rounds: $rounds (start-up group), $big_rounds (corpus and scaling), each after one round not counted
 - Small file: \`$(basename "$small")\` ($(lines "$small") lines); five files: $(for f in "${five[@]}"; do printf '`%s` ' "${f#"$corpus"/}"; done)($(cat "${five[@]}" | wc -l | tr -d ' ') lines); corpus: ${#corpus_files[@]} files, $(cat "${corpus_files[@]}" | wc -l | tr -d ' ') lines

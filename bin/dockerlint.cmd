@@ -38,7 +38,9 @@ exit /b 2
 if not defined DL_HOME for %%h in ("%DL_JAVA%\..\..") do set "DL_HOME=%%~fh"
 
 rem the same options as bin/dockerlint, which says why
-set "DL_VM_OPTS=-XX:TieredStopAtLevel=1 -XX:Tier3BackEdgeThreshold=5000 -XX:Tier3InvocationThreshold=100 -XX:Tier3MinInvocationThreshold=50 -XX:Tier3CompileThreshold=1000 -XX:+UseSerialGC -XX:-UsePerfData -Xss4m -Xmx192m"
+set "DL_VM_OPTS=-XX:TieredStopAtLevel=1 -XX:Tier3BackEdgeThreshold=5000 -XX:Tier3InvocationThreshold=100 -XX:Tier3MinInvocationThreshold=50 -XX:Tier3CompileThreshold=1000 -XX:-UsePerfData -Xss4m -Xmx192m"
+rem the collector of a JDK 25 AOT cache (a JDK 17-24 archive runs with the default, G1)
+set "DL_AOT_GC=-XX:+UseSerialGC"
 
 if "%DOCKERLINT_CDS%"=="0" goto plain
 if not defined LOCALAPPDATA goto plain
@@ -69,7 +71,7 @@ set "DL_NOW="
 for %%a in ("%DL_ARCHIVE%") do set "DL_NOW=%%~za %%~ta"
 if not "%DL_OK%"=="%DL_NOW%" goto missing
 if %DL_FEATURE% LSS 25 goto with_jsa
-"%DL_JAVA%" "-XX:AOTCache=%DL_ARCHIVE%" -Xlog:aot=off -Xlog:cds=off %DL_VM_OPTS% %DOCKERLINT_JAVA_OPTS% -jar "%DL_JAR%" %*
+"%DL_JAVA%" "-XX:AOTCache=%DL_ARCHIVE%" -Xlog:aot=off -Xlog:cds=off %DL_AOT_GC% %DL_VM_OPTS% %DOCKERLINT_JAVA_OPTS% -jar "%DL_JAR%" %*
 exit /b %ERRORLEVEL%
 :with_jsa
 "%DL_JAVA%" "-XX:SharedArchiveFile=%DL_ARCHIVE%" -Xshare:auto -XX:+VerifySharedSpaces -Xlog:cds=off %DL_VM_OPTS% %DOCKERLINT_JAVA_OPTS% -jar "%DL_JAR%" %*
@@ -146,9 +148,9 @@ mkdir "%DL_WORK%" 2>nul || exit /b 1
 pushd "%DL_WORK%"
 if %DL_FEATURE% LSS 25 goto make_jsa
 call :probe
-"%DL_JAVA%" %DL_AOT_OPTS% "-XX:AOTCacheOutput=%DL_WORK%\archive" %DL_VM_OPTS% -Ddockerlint.cds.train=true "-Ddockerlint.cds.config=%DL_WORK%\.dockerlint.yaml" -jar "%DL_JAR%" Dockerfile Dockerfile.clean >nul 2>&1
+"%DL_JAVA%" %DL_AOT_OPTS% "-XX:AOTCacheOutput=%DL_WORK%\archive" %DL_AOT_GC% %DL_VM_OPTS% -Ddockerlint.cds.train=true "-Ddockerlint.cds.config=%DL_WORK%\.dockerlint.yaml" -jar "%DL_JAR%" Dockerfile Dockerfile.clean >nul 2>&1
 if not exist "%DL_WORK%\archive" goto make_failed
-"%DL_JAVA%" "-XX:AOTCache=%DL_WORK%\archive" -XX:AOTMode=on -XX:+VerifySharedSpaces %DL_VM_OPTS% -jar "%DL_JAR%" --failure-threshold none Dockerfile.clean >nul 2>&1 || goto make_failed
+"%DL_JAVA%" "-XX:AOTCache=%DL_WORK%\archive" -XX:AOTMode=on -XX:+VerifySharedSpaces %DL_AOT_GC% %DL_VM_OPTS% -jar "%DL_JAR%" --failure-threshold none Dockerfile.clean >nul 2>&1 || goto make_failed
 goto make_done
 :make_jsa
 "%DL_JAVA%" "-XX:DumpLoadedClassList=%DL_WORK%\classes" %DL_VM_OPTS% -Ddockerlint.cds.train=true "-Ddockerlint.cds.config=%DL_WORK%\.dockerlint.yaml" -jar "%DL_JAR%" Dockerfile Dockerfile.clean >nul 2>&1

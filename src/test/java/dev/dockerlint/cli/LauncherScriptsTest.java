@@ -56,8 +56,19 @@ class LauncherScriptsTest {
   @Test
   void bothLaunchersStartTheJvmWithTheSameOptions() throws IOException {
     List<String> options = shValue("vm_opts");
-    assertThat(options).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx192m");
+    assertThat(options).contains("-XX:TieredStopAtLevel=1", "-Xmx192m");
+    // the collector is chosen per archive kind: G1 (the default) maps a JDK 17 archive's heap objects
+    assertThat(options).noneMatch(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"));
     assertThat(cmdValue("DL_VM_OPTS", "")).isEqualTo(options);
+  }
+
+  @Test
+  void bothLaunchersRunAndTrainAnAotCacheWithTheSameCollector() throws IOException {
+    assertThat(sh()).contains("aot_gc=-XX:+UseSerialGC", "-Xlog:aot=off -Xlog:cds=off $aot_gc \"$@\"",
+        "\"-XX:AOTCacheOutput=$work/archive\" $aot_gc $vm_opts", "-XX:AOTMode=on -XX:+VerifySharedSpaces $aot_gc $vm_opts");
+    assertThat(cmdValue("DL_AOT_GC", "GC")).containsExactly("-XX:+UseSerialGC");
+    assertThat(cmd()).contains("-Xlog:aot=off -Xlog:cds=off %DL_AOT_GC% %DL_VM_OPTS%",
+        "\"-XX:AOTCacheOutput=%DL_WORK%\\archive\" %DL_AOT_GC% %DL_VM_OPTS%", "-XX:AOTMode=on -XX:+VerifySharedSpaces %DL_AOT_GC% %DL_VM_OPTS%");
   }
 
   @Test
