@@ -63,6 +63,23 @@ class LauncherScriptsTest {
   }
 
   @Test
+  void theShLauncherPicksTheArchiveForPathsForExactlyTheOptionsMainReadsWithoutPicocli() throws IOException {
+    Matcher valued = Pattern.compile("(?m)^\\s*(--failure-threshold[^)]*)\\) value=1 ;;$").matcher(sh());
+    assertThat(valued.find()).isTrue();
+    assertThat(new java.util.TreeSet<>(Arrays.asList(valued.group(1).split(" \\| "))))
+        .isEqualTo(new java.util.TreeSet<>(Main.SIMPLE_VALUED));
+    Matcher plain = Pattern.compile("(?m)^\\s*(--failure-threshold=[^)]*)\\) ;;$").matcher(sh());
+    assertThat(plain.find()).isTrue();
+    java.util.Set<String> expected = new java.util.TreeSet<>(Main.SIMPLE_FLAGS);
+    Main.SIMPLE_VALUED.forEach(name -> expected.add(name + "=*"));
+    expected.add("-");
+    assertThat(new java.util.TreeSet<>(Arrays.asList(plain.group(1).split(" \\| ")))).isEqualTo(expected);
+    for (String flag : Main.SIMPLE_FLAGS) {
+      assertThat(Main.simpleLint(new String[] {flag, "Dockerfile"}, null)).as(flag).isNotNull();
+    }
+  }
+
+  @Test
   void bothLaunchersRunAndTrainAnAotCacheWithTheSameCollector() throws IOException {
     assertThat(sh()).contains("aot_gc=-XX:+UseSerialGC", "-Xlog:aot=off -Xlog:cds=off $aot_gc \"$@\"",
         "\"-XX:AOTCacheOutput=$work/archive\" $aot_gc $vm_opts", "-XX:AOTMode=on -XX:+VerifySharedSpaces $aot_gc $vm_opts");
