@@ -79,34 +79,47 @@ for _ in $(seq 1 600); do
 done
 JAVA_HOME="$java17" "$launcher" "$small" >/dev/null 2>&1 || true
 
+# the rows without ShellCheck stay without it where shellcheck is installed (--no-shellcheck keeps
+# the launcher's archive for plain paths); the sc rows measure it, one process each run, uncached
+nosc=()
+have_sc=
+if command -v shellcheck >/dev/null 2>&1; then have_sc=1; nosc=(--no-shellcheck); fi
 q() { printf '%q ' "$@"; }
 # the commands, by name: run with eval (a simple command, so bash forks and execs it directly)
 declare -A cmd
 cmd[hello17]="$(q "$java17/bin/java" -cp "$work/hello" Hello)"
-cmd[dl17]="JAVA_HOME=$(q "$java17") $(q "$launcher" "$small")"
-cmd[dl17_nocds]="DOCKERLINT_CDS=0 JAVA_HOME=$(q "$java17") $(q "$launcher" "$small")"
-cmd[jar17]="$(q "$java17/bin/java" -jar "$jar" "$small")"
+cmd[dl17]="JAVA_HOME=$(q "$java17") $(q "$launcher" "${nosc[@]}" "$small")"
+cmd[dl17_nocds]="DOCKERLINT_CDS=0 JAVA_HOME=$(q "$java17") $(q "$launcher" "${nosc[@]}" "$small")"
+cmd[jar17]="$(q "$java17/bin/java" -jar "$jar" "${nosc[@]}" "$small")"
 cmd[dfl]="$(q "$dfl" "$small")"
 cmd[dfu]="$(q "$dfu" lint "$small")"
-cmd[five17]="JAVA_HOME=$(q "$java17") $(q "$launcher" "${five[@]}")"
+cmd[five17]="JAVA_HOME=$(q "$java17") $(q "$launcher" "${nosc[@]}" "${five[@]}")"
 cmd[five_dfl]="$(q "$dfl" "${five[@]}")"
-cmd[corpus17]="JAVA_HOME=$(q "$java17") $(q "$launcher" --failure-threshold none "${corpus_files[@]}")"
+cmd[corpus17]="JAVA_HOME=$(q "$java17") $(q "$launcher" "${nosc[@]}" --failure-threshold none "${corpus_files[@]}")"
 cmd[corpus_dfl]="$(q "$dfl" "${corpus_files[@]}")"
 for n in one-line 1000 10000 100000; do
   f="$work/synthetic-$n.Dockerfile"
   [ "$n" = one-line ] && f="$work/one-line.Dockerfile"
-  cmd[syn17_$n]="JAVA_HOME=$(q "$java17") $(q "$launcher" --failure-threshold none "$f")"
-  cmd[syn25_$n]="JAVA_HOME=$(q "$java25") $(q "$launcher" --failure-threshold none "$f")"
+  cmd[syn17_$n]="JAVA_HOME=$(q "$java17") $(q "$launcher" "${nosc[@]}" --failure-threshold none "$f")"
+  cmd[syn25_$n]="JAVA_HOME=$(q "$java25") $(q "$launcher" "${nosc[@]}" --failure-threshold none "$f")"
 done
 start_group=(hello17 dl17 dl17_nocds jar17 dfl dfu five17 five_dfl)
+if [ -n "$have_sc" ]; then
+  cmd[sc17]="DOCKERLINT_SHELLCHECK_CACHE=0 JAVA_HOME=$(q "$java17") $(q "$launcher" "$small")"
+  start_group+=(sc17)
+fi
 corpus_group=(corpus17 corpus_dfl)
 scale_group=(syn17_one-line syn17_1000 syn17_10000 syn17_100000)
 if [ -n "$have25" ]; then
   cmd[hello25]="$(q "$java25/bin/java" -cp "$work/hello" Hello)"
-  cmd[dl25]="JAVA_HOME=$(q "$java25") $(q "$launcher" "$small")"
-  cmd[five25]="JAVA_HOME=$(q "$java25") $(q "$launcher" "${five[@]}")"
-  cmd[corpus25]="JAVA_HOME=$(q "$java25") $(q "$launcher" --failure-threshold none "${corpus_files[@]}")"
+  cmd[dl25]="JAVA_HOME=$(q "$java25") $(q "$launcher" "${nosc[@]}" "$small")"
+  cmd[five25]="JAVA_HOME=$(q "$java25") $(q "$launcher" "${nosc[@]}" "${five[@]}")"
+  cmd[corpus25]="JAVA_HOME=$(q "$java25") $(q "$launcher" "${nosc[@]}" --failure-threshold none "${corpus_files[@]}")"
   start_group+=(hello25 dl25 five25)
+  if [ -n "$have_sc" ]; then
+    cmd[sc25]="DOCKERLINT_SHELLCHECK_CACHE=0 JAVA_HOME=$(q "$java25") $(q "$launcher" "$small")"
+    start_group+=(sc25)
+  fi
   corpus_group+=(corpus25)
   scale_group+=(syn25_one-line syn25_1000 syn25_10000 syn25_100000)
 fi
@@ -187,11 +200,11 @@ breakdown() {
 exit17=-Xlog:gc+heap+exit:stderr:uptime,tags
 exit25=-Xlog:gc+exit:stderr:uptime,tags
 bd_hello17=$(breakdown "$java17" "$exit17" "$java17/bin/java" "$exit17" -cp "$work/hello" Hello)
-bd_dl17=$(breakdown "$java17" "$exit17" "$launcher" "$small")
+bd_dl17=$(breakdown "$java17" "$exit17" "$launcher" "${nosc[@]}" "$small")
 bd_hello25=; bd_dl25=
 if [ -n "$have25" ]; then
   bd_hello25=$(breakdown "$java25" "$exit25" "$java25/bin/java" "$exit25" -cp "$work/hello" Hello)
-  bd_dl25=$(breakdown "$java25" "$exit25" "$launcher" "$small")
+  bd_dl25=$(breakdown "$java25" "$exit25" "$launcher" "${nosc[@]}" "$small")
 fi
 bd_row() {
   local name=$1
@@ -225,6 +238,20 @@ if [ -n "$have25" ]; then
   r_corpus25=$(ratio corpus25 corpus_dfl)
 fi
 best() { awk -v a="$1" -v b="$2" 'BEGIN {if (b == "n/a" || a + 0 <= b + 0) print a; else print b}'; }
+# with ShellCheck installed (one more process per run, its cache off): rows and the target
+sc_rows=; r_sc=n/a; sc_target="n/a (no shellcheck on the PATH) | n/a"
+if [ -n "$have_sc" ]; then
+  sc_rows="| \`bin/dockerlint FILE\` on JDK 17, ShellCheck $(shellcheck --version | sed -n 's/^version: //p') installed (uncached) | $(ms sc17) | $(ratio sc17 hello17) |"
+  r_sc=$(ratio sc17 dfl)
+  sc_target="${r_sc}x (JDK 17)"
+  if [ -n "$have25" ]; then
+    sc_rows="$sc_rows
+| \`bin/dockerlint FILE\` on JDK 25, ShellCheck installed (uncached) | $(ms sc25) | $(ratio sc25 hello17) |"
+    r_sc=$(best "$r_sc" "$(ratio sc25 dfl)")
+    sc_target="$sc_target, $(ratio sc25 dfl)x (JDK 25)"
+  fi
+  sc_target="$sc_target | $(mark "$r_sc <= 0.7")"
+fi
 # scaling: ratio per 10x lines, raw and with the start-up (the one-line file) taken off, per round
 net() { paste "$times/$1" "$times/$2" | awk '{d = $1 - $2; print (d < 1 ? 1 : d)}'; }
 netratio() { paste <(net "$1" "$3") <(net "$2" "$3") | awk '{print $1 / $2}' | median | awk '{printf "%.2f", $1}'; }
@@ -269,6 +296,7 @@ $(row25 '`bin/dockerlint FILE` on JDK 25' dl25 hello17)
 | \`java -jar dockerlint.jar FILE\` on JDK 17 (no launcher) | $(ms jar17) | $(ratio jar17 hello17) |
 | \`dockerfilelint FILE\` | $(ms dfl) | $(ratio dfl hello17) |
 | \`dockerfile-utils lint FILE\` | $(ms dfu) | $(ratio dfu hello17) |
+$sc_rows
 
 The launcher against the floor of its own JDK: ${r_floor17}x on JDK 17, ${r_floor25}x on JDK 25; against
 dockerfilelint: ${r_dfl17}x (JDK 17), ${r_dfl25}x (JDK 25).
@@ -322,6 +350,7 @@ Issue 19 (start-up at the JVM floor), each ratio from the same interleaved round
 | one small file at most 1.5x \`java Hello\` on JDK 25 | ${r_floor25}x | $(mark25 "$r_floor25 <= 1.5") |
 | one small file at most 2x \`java Hello\` on JDK 17 | ${r_floor17}x | $(mark "$r_floor17 <= 2") |
 | one small file at most 0.5x dockerfilelint | ${r_dfl17}x (JDK 17), ${r_dfl25}x (JDK 25) | $(mark "$(best "$r_dfl17" "$r_dfl25") <= 0.5") |
+| one small file with ShellCheck installed at most 0.7x dockerfilelint | $sc_target |
 | five files at most 0.6x dockerfilelint | ${r_five17}x (JDK 17), ${r_five25}x (JDK 25) | $(mark "$(best "$r_five17" "$r_five25") <= 0.6") |
 | the corpus at most 0.75x dockerfilelint | ${r_corpus17}x (JDK 17), ${r_corpus25}x (JDK 25) | $(mark "$(best "$r_corpus17" "$r_corpus25") <= 0.75") |
 | 100k lines under 1 s (JDK 17) | $(ms syn17_100000) ms | $(mark "$(ms syn17_100000) < 1000") |
